@@ -1,0 +1,1 @@
+//! nenpo builds the annual progress report of a municipal plan as a static site.
