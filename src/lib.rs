@@ -1,1 +1,13 @@
 //! nenpo builds the annual progress report of a municipal plan as a static site.
+//!
+//! The pipeline: [`config`] → [`content`] (loading and checking) → [`model`] →
+//! [`evaluate`] (targets, rates, grades) → pages → output.
+
+pub mod config;
+pub mod content;
+pub mod diag;
+pub mod era;
+pub mod glossary;
+pub mod model;
+pub mod num;
+pub mod source;

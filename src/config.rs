@@ -1,0 +1,574 @@
+//! book.toml: the report's settings, parsed, validated and given their defaults in one step.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use rust_decimal::Decimal;
+use serde::Deserialize;
+
+use crate::diag::{Diagnostic, Diagnostics, Lang, nearest};
+use crate::era::EraStyle;
+use crate::source::read_text;
+
+/// The settings of a report.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Report title (「さくら台市の環境」).
+    pub title: String,
+    /// A line under the title.
+    pub subtitle: Option<String>,
+    /// The publisher (「さくら台市」).
+    pub organization: String,
+    /// お問い合わせ先, lines separated by newlines.
+    pub contact: Option<String>,
+    /// `language` as written (ja, en).
+    pub language: String,
+    /// Language of messages and page labels.
+    pub lang: Lang,
+    /// How years show.
+    pub era: EraStyle,
+    /// Site address, only for sitemap.xml and canonical links.
+    pub base_url: Option<String>,
+    /// ご意見 link on every page.
+    pub feedback_url: Option<String>,
+    /// 全国地方公共団体コード, check digit verified.
+    pub code: Option<String>,
+    /// 達成率 decimals.
+    pub rate_decimals: u32,
+    /// Project outcome rate decimals.
+    pub project_rate_decimals: u32,
+    /// Name of the default grade scale.
+    pub default_scale: String,
+    /// Every grade scale by name, the built-in `standard` included.
+    pub scales: BTreeMap<String, Scale>,
+    /// Output folder, relative to the project root.
+    pub output: String,
+    /// Theme folder name under themes/.
+    pub theme: String,
+    /// Whether CSV files start with a byte-order mark (Excel needs it to read UTF-8).
+    pub csv_bom: bool,
+}
+
+/// A grade scale: grades highest first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scale {
+    /// Its name in book.toml.
+    pub name: String,
+    /// Highest first; grades without `min` are only given by hand.
+    pub grades: Vec<Grade>,
+}
+
+/// One grade of a scale.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Grade {
+    /// A rate at or above this earns the grade; none: only given by hand.
+    pub min: Option<Decimal>,
+    /// What tables show: A, ◎.
+    pub mark: String,
+    /// What it means: 達成.
+    pub label: String,
+}
+
+impl Scale {
+    /// The built-in scale of SPEC §3.
+    pub fn standard() -> Scale {
+        let g = |min: Option<i64>, mark: &str, label: &str| Grade {
+            min: min.map(Decimal::from),
+            mark: mark.into(),
+            label: label.into(),
+        };
+        Scale {
+            name: "standard".into(),
+            grades: vec![
+                g(Some(100), "A", "達成"),
+                g(Some(80), "B", "概ね達成"),
+                g(Some(50), "C", "やや遅れ"),
+                g(Some(0), "D", "遅れ"),
+                g(None, "−", "評価対象外"),
+            ],
+        }
+    }
+
+    /// The grade a rate earns; rates below every `min` get the lowest.
+    pub fn grade_for(&self, rate: Decimal) -> &Grade {
+        self.grades
+            .iter()
+            .find(|g| g.min.is_some_and(|m| rate >= m))
+            .unwrap_or_else(|| self.lowest())
+    }
+
+    /// The top grade that a rate can earn (for targets met when no rate is defined).
+    pub fn highest(&self) -> &Grade {
+        self.grades
+            .iter()
+            .find(|g| g.min.is_some())
+            .unwrap_or(&self.grades[0])
+    }
+
+    /// The lowest grade that a rate can earn (for targets not met).
+    pub fn lowest(&self) -> &Grade {
+        self.grades
+            .iter()
+            .rev()
+            .find(|g| g.min.is_some())
+            .unwrap_or(&self.grades[0])
+    }
+
+    /// The grade with this mark.
+    pub fn find(&self, mark: &str) -> Option<&Grade> {
+        self.grades.iter().find(|g| g.mark == mark)
+    }
+
+    /// The marks, for hints: 「A、B、C、D、−」.
+    pub fn marks(&self) -> String {
+        self.grades
+            .iter()
+            .map(|g| g.mark.as_str())
+            .collect::<Vec<_>>()
+            .join("、")
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBook {
+    report: RawReport,
+    #[serde(default)]
+    evaluation: RawEvaluation,
+    #[serde(default)]
+    build: RawBuild,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawReport {
+    title: String,
+    subtitle: Option<String>,
+    organization: Option<String>,
+    contact: Option<String>,
+    language: Option<String>,
+    #[serde(default)]
+    era: EraStyle,
+    base_url: Option<String>,
+    feedback_url: Option<String>,
+    code: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct RawEvaluation {
+    rate_decimals: u32,
+    project_rate_decimals: u32,
+    scale: String,
+    scales: BTreeMap<String, RawScale>,
+}
+
+impl Default for RawEvaluation {
+    fn default() -> Self {
+        RawEvaluation {
+            rate_decimals: 1,
+            project_rate_decimals: 0,
+            scale: "standard".into(),
+            scales: BTreeMap::new(),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawScale {
+    grades: Vec<RawGrade>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawGrade {
+    min: Option<f64>,
+    mark: String,
+    label: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct RawBuild {
+    output: String,
+    theme: String,
+    csv_bom: bool,
+}
+
+impl Default for RawBuild {
+    fn default() -> Self {
+        RawBuild {
+            output: "public".into(),
+            theme: "default".into(),
+            csv_bom: true,
+        }
+    }
+}
+
+const FILE: &str = "book.toml";
+
+impl Config {
+    /// Reads and validates `book.toml` in `root`; problems come back as diagnostics
+    /// (Japanese unless the file itself says otherwise, which it cannot before it parses).
+    pub fn load(root: &Path) -> Result<Config, Diagnostics> {
+        let mut diags = Diagnostics::default();
+        let path = root.join(FILE);
+        if !path.is_file() {
+            diags.push(
+                Diagnostic::error(FILE, 0, 0, "book.toml がありません")
+                    .with_hint("レポートのフォルダで実行するか、`nenpo init <フォルダ>` で新しいレポートを作ってください"),
+            );
+            return Err(diags);
+        }
+        let text = match read_text(&path, FILE, Lang::Ja) {
+            Ok(t) => t,
+            Err(d) => {
+                diags.push(d);
+                return Err(diags);
+            }
+        };
+        diags.add_source(FILE, &text);
+        match Config::parse(&text) {
+            Ok(c) => Ok(c),
+            Err(ds) => {
+                for d in ds {
+                    diags.push(d);
+                }
+                Err(diags)
+            }
+        }
+    }
+
+    /// Parses book.toml text.
+    pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
+        let lang = if text.contains("language = \"en") {
+            Lang::En
+        } else {
+            Lang::Ja
+        };
+        let raw: RawBook = toml::from_str(text).map_err(|e| vec![toml_error(text, &e, lang)])?;
+        let lang = Lang::from_code(raw.report.language.as_deref().unwrap_or("ja"));
+        let mut problems = Vec::new();
+        let at = |key: &str| locate_key(text, key);
+
+        let mut scales = BTreeMap::new();
+        scales.insert("standard".to_string(), Scale::standard());
+        for (name, raw_scale) in &raw.evaluation.scales {
+            match build_scale(name, raw_scale, lang) {
+                Ok(s) => {
+                    scales.insert(name.clone(), s);
+                }
+                Err(msg) => {
+                    let (l, c) = at(&format!("scales.{name}"));
+                    problems.push(Diagnostic::error(FILE, l, c, msg));
+                }
+            }
+        }
+        if !scales.contains_key(&raw.evaluation.scale) {
+            let (l, c) = at("scale");
+            let mut d = Diagnostic::error(
+                FILE,
+                l,
+                c,
+                match lang {
+                    Lang::Ja => {
+                        format!("評価の尺度「{}」が定義されていません", raw.evaluation.scale)
+                    }
+                    Lang::En => format!("grade scale `{}` is not defined", raw.evaluation.scale),
+                },
+            );
+            d = d.with_hint(scale_hint(&scales, &raw.evaluation.scale, lang));
+            problems.push(d);
+        }
+        if let Some(code) = &raw.report.code
+            && let Err(msg) = validate_local_government_code(code, lang)
+        {
+            let (l, c) = at("code");
+            problems.push(Diagnostic::error(FILE, l, c, msg).with_hint(lang.pick(
+                "総務省の「全国地方公共団体コード」の6桁（検査数字を含む）を書いてください",
+                "use the 6-digit code including its check digit",
+            )));
+        }
+        for (key, v) in [
+            ("rate_decimals", raw.evaluation.rate_decimals),
+            (
+                "project_rate_decimals",
+                raw.evaluation.project_rate_decimals,
+            ),
+        ] {
+            if v > 4 {
+                let (l, c) = at(key);
+                problems.push(Diagnostic::error(
+                    FILE,
+                    l,
+                    c,
+                    lang.pick(
+                        "小数点以下の桁数は 0 から 4 までです",
+                        "decimals must be between 0 and 4",
+                    ),
+                ));
+            }
+        }
+        if raw.report.title.trim().is_empty() {
+            let (l, c) = at("title");
+            problems.push(Diagnostic::error(
+                FILE,
+                l,
+                c,
+                lang.pick("title が空です", "title is empty"),
+            ));
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        Ok(Config {
+            organization: raw.report.organization.unwrap_or_default(),
+            title: raw.report.title,
+            subtitle: raw.report.subtitle,
+            contact: raw.report.contact,
+            language: raw.report.language.unwrap_or_else(|| "ja".into()),
+            lang,
+            era: raw.report.era,
+            base_url: raw.report.base_url.filter(|s| !s.is_empty()),
+            feedback_url: raw.report.feedback_url.filter(|s| !s.is_empty()),
+            code: raw.report.code,
+            rate_decimals: raw.evaluation.rate_decimals,
+            project_rate_decimals: raw.evaluation.project_rate_decimals,
+            default_scale: raw.evaluation.scale,
+            scales,
+            output: raw.build.output,
+            theme: raw.build.theme,
+            csv_bom: raw.build.csv_bom,
+        })
+    }
+
+    /// The scale with this name (validated names always exist).
+    pub fn scale(&self, name: &str) -> &Scale {
+        self.scales
+            .get(name)
+            .unwrap_or_else(|| &self.scales[&self.default_scale])
+    }
+}
+
+/// A hint naming the defined scales, or the nearest one to a typo.
+pub fn scale_hint(scales: &BTreeMap<String, Scale>, name: &str, lang: Lang) -> String {
+    let names: Vec<&str> = scales.keys().map(String::as_str).collect();
+    match (nearest(name, names.iter().copied()), lang) {
+        (Some(n), Lang::Ja) => format!(
+            "「{n}」の誤りではありませんか（定義済み: {}）",
+            names.join("、")
+        ),
+        (Some(n), Lang::En) => format!("did you mean `{n}`? (defined: {})", names.join(", ")),
+        (None, Lang::Ja) => format!("定義済みの尺度: {}", names.join("、")),
+        (None, Lang::En) => format!("defined scales: {}", names.join(", ")),
+    }
+}
+
+fn build_scale(name: &str, raw: &RawScale, lang: Lang) -> Result<Scale, String> {
+    let mut grades = Vec::new();
+    let mut last_min: Option<f64> = None;
+    for g in &raw.grades {
+        if let Some(min) = g.min {
+            if let Some(prev) = last_min
+                && min >= prev
+            {
+                return Err(match lang {
+                    Lang::Ja => format!(
+                        "尺度「{name}」の評価は min の大きい順に並べてください（「{}」）",
+                        g.mark
+                    ),
+                    Lang::En => format!(
+                        "scale `{name}`: grades must be listed highest min first (`{}`)",
+                        g.mark
+                    ),
+                });
+            }
+            last_min = Some(min);
+        }
+        if grades.iter().any(|x: &Grade| x.mark == g.mark) {
+            return Err(match lang {
+                Lang::Ja => format!("尺度「{name}」に評価「{}」が2回あります", g.mark),
+                Lang::En => format!("scale `{name}` lists grade `{}` twice", g.mark),
+            });
+        }
+        grades.push(Grade {
+            min: g.min.and_then(|m| Decimal::try_from(m).ok()),
+            mark: g.mark.clone(),
+            label: g.label.clone(),
+        });
+    }
+    if last_min.is_none() {
+        return Err(match lang {
+            Lang::Ja => format!("尺度「{name}」には min のある評価が少なくとも1つ必要です"),
+            Lang::En => format!("scale `{name}` needs at least one grade with a min"),
+        });
+    }
+    Ok(Scale {
+        name: name.into(),
+        grades,
+    })
+}
+
+/// Checks a 全国地方公共団体コード: six digits, the last being the check digit of the first five
+/// (weights 6‥2, 11 minus the remainder mod 11, last digit of that).
+pub fn validate_local_government_code(code: &str, lang: Lang) -> Result<(), String> {
+    let digits: Vec<u32> = code.chars().filter_map(|c| c.to_digit(10)).collect();
+    if digits.len() != 6 || code.chars().count() != 6 {
+        return Err(match lang {
+            Lang::Ja => format!("全国地方公共団体コード「{code}」は6桁の数字ではありません"),
+            Lang::En => format!("local government code `{code}` is not 6 digits"),
+        });
+    }
+    let sum: u32 = digits[..5]
+        .iter()
+        .zip([6, 5, 4, 3, 2])
+        .map(|(d, w)| d * w)
+        .sum();
+    let check = (11 - sum % 11) % 10;
+    if digits[5] != check {
+        return Err(match lang {
+            Lang::Ja => format!(
+                "全国地方公共団体コード「{code}」の検査数字が正しくありません（{}{} になるはずです）",
+                &code[..5],
+                check
+            ),
+            Lang::En => format!(
+                "the check digit of `{code}` is wrong (expected {}{})",
+                &code[..5],
+                check
+            ),
+        });
+    }
+    Ok(())
+}
+
+/// Line and column of a key in TOML text, for semantic errors found after parsing.
+fn locate_key(text: &str, dotted: &str) -> (u32, u32) {
+    let leaf = dotted.rsplit('.').next().unwrap_or(dotted);
+    for (i, line) in text.lines().enumerate() {
+        let t = line.trim_start();
+        let indent = line.len() - t.len();
+        if t.starts_with(&format!("{leaf} ")) || t.starts_with(&format!("{leaf}=")) {
+            return (i as u32 + 1, indent as u32 + 1);
+        }
+        if t.starts_with('[') && t.contains(dotted) {
+            return (i as u32 + 1, indent as u32 + 1);
+        }
+    }
+    (1, 1)
+}
+
+fn toml_error(text: &str, e: &toml::de::Error, lang: Lang) -> Diagnostic {
+    let (line, column) = match e.span() {
+        Some(span) => offset_to_line_col(text, span.start),
+        None => (0, 0),
+    };
+    let raw = e.message().to_string();
+    let mut d = Diagnostic::error(FILE, line, column, raw.clone());
+    if let Some(rest) = raw.strip_prefix("unknown field `") {
+        let field = rest.split('`').next().unwrap_or("");
+        let expected: Vec<&str> = rest.split('`').skip(2).step_by(2).collect();
+        d.message = match lang {
+            Lang::Ja => format!("book.toml に不明なキー「{field}」があります"),
+            Lang::En => format!("unknown key `{field}` in book.toml"),
+        };
+        let hint = match (nearest(field, expected.iter().copied()), lang) {
+            (Some(n), Lang::Ja) => format!("「{n}」の誤りではありませんか"),
+            (Some(n), Lang::En) => format!("did you mean `{n}`?"),
+            (None, Lang::Ja) => format!("使えるキー: {}", expected.join("、")),
+            (None, Lang::En) => format!("valid keys: {}", expected.join(", ")),
+        };
+        d = d.with_hint(hint);
+    } else if let Some(rest) = raw.strip_prefix("missing field `") {
+        let field = rest.split('`').next().unwrap_or("");
+        d.message = match lang {
+            Lang::Ja => format!("必須のキー「{field}」がありません"),
+            Lang::En => format!("required key `{field}` is missing"),
+        };
+        if field == "title" || field == "report" {
+            d = d.with_hint(lang.pick(
+                "[report] に title = \"…\" を書いてください",
+                "add title = \"…\" under [report]",
+            ));
+        }
+    } else if lang == Lang::Ja {
+        d.message = format!("book.toml の書き方に誤りがあります: {raw}");
+    }
+    d
+}
+
+/// 1-based line and character column of a byte offset.
+pub fn offset_to_line_col(text: &str, offset: usize) -> (u32, u32) {
+    let offset = offset.min(text.len());
+    let before = &text[..text.floor_char_boundary(offset)];
+    let line = before.matches('\n').count() as u32 + 1;
+    let col = before.rsplit('\n').next().unwrap_or("").chars().count() as u32 + 1;
+    (line, col)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_alone_builds_with_every_default() {
+        let c = Config::parse("[report]\ntitle = \"さくら台市の環境\"\n").unwrap();
+        assert_eq!(c.rate_decimals, 1);
+        assert_eq!(c.project_rate_decimals, 0);
+        assert_eq!(c.era, EraStyle::Both);
+        assert_eq!(c.output, "public");
+        assert_eq!(c.default_scale, "standard");
+        assert_eq!(c.scale("standard").grades.len(), 5);
+        assert_eq!(c.lang, Lang::Ja);
+    }
+
+    #[test]
+    fn unknown_key_names_line_and_nearest_key() {
+        let err = Config::parse("[report]\ntitle = \"x\"\norganisation = \"y\"\n").unwrap_err();
+        assert_eq!(err[0].line, 3);
+        assert!(
+            err[0].message.contains("organisation"),
+            "{}",
+            err[0].message
+        );
+        assert_eq!(
+            err[0].hint.as_deref(),
+            Some("「organization」の誤りではありませんか")
+        );
+    }
+
+    #[test]
+    fn check_digit_of_the_local_government_code() {
+        assert!(validate_local_government_code("112089", Lang::Ja).is_ok()); // 所沢市
+        assert!(validate_local_government_code("131016", Lang::Ja).is_ok()); // 千代田区
+        let e = validate_local_government_code("112088", Lang::Ja).unwrap_err();
+        assert!(e.contains("112089"), "{e}");
+        assert!(validate_local_government_code("11208", Lang::Ja).is_err());
+        let err = Config::parse("[report]\ntitle = \"x\"\ncode = \"112080\"\n").unwrap_err();
+        assert_eq!(err[0].line, 3);
+    }
+
+    #[test]
+    fn grade_lookup_follows_the_scale() {
+        let s = Scale::standard();
+        assert_eq!(s.grade_for(Decimal::new(1000, 1)).mark, "A");
+        assert_eq!(s.grade_for(Decimal::new(999, 1)).mark, "B");
+        assert_eq!(s.grade_for(Decimal::new(-5, 0)).mark, "D");
+        assert_eq!(s.highest().mark, "A");
+        assert_eq!(s.lowest().mark, "D");
+    }
+
+    #[test]
+    fn undefined_scale_and_unsorted_grades_are_errors() {
+        let err = Config::parse("[report]\ntitle = \"x\"\n[evaluation]\nscale = \"standerd\"\n")
+            .unwrap_err();
+        assert_eq!(err[0].line, 4);
+        assert!(err[0].hint.as_deref().unwrap().contains("standard"));
+        let err = Config::parse(
+            "[report]\ntitle = \"x\"\n[evaluation.scales.s]\ngrades = [{ min = 50.0, mark = \"B\", label = \"b\" }, { min = 80.0, mark = \"A\", label = \"a\" }]\n",
+        )
+        .unwrap_err();
+        assert!(err[0].message.contains("大きい順"), "{}", err[0].message);
+    }
+}

@@ -1,0 +1,317 @@
+//! Finding the files of the content tree and parsing each one on its own (in parallel):
+//! text decoding, front matter and YAML. Cross-references are checked later, in `resolve`.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use super::raw::*;
+use super::yaml::parse_yaml;
+use crate::diag::{Diagnostic, Diagnostics, Lang, display_path};
+use crate::era::FiscalYear;
+use crate::source::{read_text, split_front_matter};
+
+/// What a file is, from where it sits in the content tree.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Role {
+    /// content/index.md
+    Home,
+    /// content/glossary.yaml
+    Glossary,
+    /// content/plans/<id>.yaml
+    Plan(String),
+    /// content/bodies/<id>.md
+    Body(String),
+    /// content/<year>/index.md
+    YearIndex(FiscalYear),
+    /// content/<year>/actuals.yaml
+    Actuals(FiscalYear),
+    /// content/<year>/projects.yaml
+    Projects(FiscalYear),
+    /// content/<year>/evaluations/<goal>.md
+    Evaluation(FiscalYear, String),
+    /// content/<year>/meetings/<slug>.md
+    Meeting(FiscalYear, String),
+    /// content/<year>/<slug>.md
+    Chapter(FiscalYear, String),
+}
+
+/// A parsed file: its role, its path for diagnostics and what it holds.
+pub struct Parsed {
+    /// Where it sits.
+    pub role: Role,
+    /// Path relative to the project root.
+    pub rel: String,
+    /// Its text, kept for snippets and Markdown.
+    pub text: String,
+    /// The content.
+    pub data: Data,
+}
+
+/// The parsed content of one file.
+pub enum Data {
+    /// A plan.
+    Plan(RawPlan),
+    /// The glossary.
+    Glossary(RawGlossary),
+    /// A year's actuals.
+    Actuals(RawActuals),
+    /// A year's projects.
+    Projects(Vec<RawProject>),
+    /// content/index.md or a chapter.
+    Chapter(RawChapterFront, Body),
+    /// A year's index.md.
+    YearIndex(RawYearFront, Body),
+    /// An evaluation.
+    Evaluation(RawEvaluationFront, Body),
+    /// A body.
+    Body(Box<RawBodyFront>, Body),
+    /// A meeting.
+    Meeting(Box<RawMeetingFront>, Body),
+}
+
+/// The Markdown after the front matter.
+pub struct Body {
+    /// The text.
+    pub markdown: String,
+    /// The line it starts on.
+    pub line: u32,
+}
+
+/// Folders under content/ that are not fiscal years.
+const FIXED_DIRS: &[&str] = &["plans", "bodies"];
+
+/// Finds every content file, in a sorted order, with its role; unknown places are problems.
+pub fn discover(root: &Path, lang: Lang, diags: &mut Diagnostics) -> Vec<(Role, PathBuf)> {
+    let content = root.join("content");
+    let mut found = Vec::new();
+    if !content.is_dir() {
+        diags.push(
+            Diagnostic::error(
+                "content",
+                0,
+                0,
+                lang.pick(
+                    "content フォルダがありません",
+                    "the content folder is missing",
+                ),
+            )
+            .with_hint(lang.pick(
+                "book.toml と同じ場所に content フォルダを作ってください",
+                "create content/ next to book.toml",
+            )),
+        );
+        return found;
+    }
+    // Sorted walking makes diagnostics and load order independent of the file system.
+    for entry in WalkDir::new(&content).sort_by_file_name().min_depth(1) {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let rel = e
+                    .path()
+                    .map(|p| display_path(root, p))
+                    .unwrap_or_else(|| "content".into());
+                diags.push(Diagnostic::error(rel, 0, 0, e.to_string()));
+                continue;
+            }
+        };
+        if entry.file_type().is_dir() {
+            continue;
+        }
+        let path = entry.path();
+        let rel_parts: Vec<String> = path
+            .strip_prefix(&content)
+            .unwrap_or(path)
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        let name = rel_parts.last().cloned().unwrap_or_default();
+        if name.starts_with('.') || name.ends_with('~') {
+            continue; // editor backups and hidden files
+        }
+        match classify(&rel_parts) {
+            Some(role) => found.push((role, path.to_path_buf())),
+            None => {
+                let rel = display_path(root, path);
+                diags.push(unknown_place(&rel, &rel_parts, lang));
+            }
+        }
+    }
+    found
+}
+
+fn stem(name: &str, ext: &[&str]) -> Option<String> {
+    let (s, e) = name.rsplit_once('.')?;
+    ext.contains(&e).then(|| s.to_string())
+}
+
+fn classify(parts: &[String]) -> Option<Role> {
+    let p: Vec<&str> = parts.iter().map(String::as_str).collect();
+    match p.as_slice() {
+        ["index.md"] => Some(Role::Home),
+        ["glossary.yaml" | "glossary.yml"] => Some(Role::Glossary),
+        ["plans", f] => stem(f, &["yaml", "yml"]).map(Role::Plan),
+        ["bodies", f] => stem(f, &["md"]).map(Role::Body),
+        [dir, rest @ ..] if !FIXED_DIRS.contains(dir) => {
+            let year = year_dir(dir)?;
+            match rest {
+                ["index.md"] => Some(Role::YearIndex(year)),
+                ["actuals.yaml" | "actuals.yml"] => Some(Role::Actuals(year)),
+                ["projects.yaml" | "projects.yml"] => Some(Role::Projects(year)),
+                ["evaluations", f] => stem(f, &["md"]).map(|s| Role::Evaluation(year, s)),
+                ["meetings", f] => stem(f, &["md"]).map(|s| Role::Meeting(year, s)),
+                [f] => stem(f, &["md"]).map(|s| Role::Chapter(year, s)),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// A year folder is named by its 西暦 year; other spellings are accepted so that a folder
+/// named 令和5年度 still works, and duplicates are caught in `resolve`.
+fn year_dir(name: &str) -> Option<FiscalYear> {
+    FiscalYear::parse(name)
+}
+
+fn unknown_place(rel: &str, parts: &[String], lang: Lang) -> Diagnostic {
+    let hint = match (parts.first().map(String::as_str), lang) {
+        (Some(d), Lang::Ja) if parts.len() > 1 && year_dir(d).is_none() && !FIXED_DIRS.contains(&d) => {
+            format!("年度のフォルダは「2023」のように西暦の数字で名付けます（「{d}」は年度として読めません）")
+        }
+        (_, Lang::Ja) => "このファイルは読み込まれません。SPEC のフォルダ構成（plans/、bodies/、年度フォルダ、glossary.yaml、index.md）に置くか、assets/ に移してください".to_string(),
+        (_, Lang::En) => "this file is not read: move it to its place in the content tree or to assets/".to_string(),
+    };
+    Diagnostic::error(
+        rel,
+        0,
+        0,
+        lang.pick(
+            "このファイルの置き場所が content の構成に合いません",
+            "this file does not belong in the content tree",
+        ),
+    )
+    .with_hint(hint)
+    .warning()
+}
+
+/// Reads and parses every file in parallel; the order of the result is the input order.
+pub fn parse_all(
+    root: &Path,
+    files: Vec<(Role, PathBuf)>,
+    lang: Lang,
+) -> (Vec<Parsed>, Diagnostics) {
+    let results: Vec<(Option<Parsed>, Option<Diagnostic>, String, Option<String>)> = files
+        .into_par_iter()
+        .map(|(role, path)| {
+            let rel = display_path(root, &path);
+            match read_text(&path, &rel, lang) {
+                Err(d) => (None, Some(d), rel, None),
+                Ok(text) => match parse_one(&role, &text, &rel, lang) {
+                    Ok(data) => (
+                        Some(Parsed {
+                            role,
+                            rel: rel.clone(),
+                            text: text.clone(),
+                            data,
+                        }),
+                        None,
+                        rel,
+                        Some(text),
+                    ),
+                    Err(d) => (None, Some(d), rel, Some(text)),
+                },
+            }
+        })
+        .collect();
+    let mut diags = Diagnostics::default();
+    let mut parsed = Vec::new();
+    for (p, d, rel, text) in results {
+        if let Some(t) = text {
+            diags.add_source(&rel, &t);
+        }
+        if let Some(d) = d {
+            diags.push(d);
+        }
+        if let Some(p) = p {
+            parsed.push(p);
+        }
+    }
+    (parsed, diags)
+}
+
+fn parse_one(role: &Role, text: &str, rel: &str, lang: Lang) -> Result<Data, Diagnostic> {
+    let md = |text: &str| -> Result<(Option<String>, u32, Body), Diagnostic> {
+        let fm = split_front_matter(text, rel, lang)?;
+        Ok((
+            fm.yaml.map(str::to_string),
+            fm.yaml_line_offset,
+            Body {
+                markdown: fm.body.to_string(),
+                line: fm.body_line,
+            },
+        ))
+    };
+    Ok(match role {
+        Role::Plan(_) => Data::Plan(parse_yaml(text, rel, 0, lang)?),
+        Role::Glossary => Data::Glossary(parse_yaml(text, rel, 0, lang)?),
+        Role::Actuals(_) => Data::Actuals(parse_yaml(text, rel, 0, lang)?),
+        Role::Projects(_) => Data::Projects(parse_yaml(text, rel, 0, lang)?),
+        Role::Home | Role::Chapter(..) => {
+            let (y, off, body) = md(text)?;
+            let front = match y {
+                Some(y) => parse_yaml(&y, rel, off, lang)?,
+                None => RawChapterFront::default(),
+            };
+            Data::Chapter(front, body)
+        }
+        Role::YearIndex(_) => {
+            let (y, off, body) = md(text)?;
+            let front = match y {
+                Some(y) => parse_yaml(&y, rel, off, lang)?,
+                None => RawYearFront::default(),
+            };
+            Data::YearIndex(front, body)
+        }
+        Role::Evaluation(..) => {
+            let (y, off, body) = md(text)?;
+            let front = match y {
+                Some(y) => parse_yaml(&y, rel, off, lang)?,
+                None => RawEvaluationFront::default(),
+            };
+            Data::Evaluation(front, body)
+        }
+        Role::Body(_) => {
+            let (y, off, body) = md(text)?;
+            let y = y.ok_or_else(|| missing_front_matter(rel, "name: …", lang))?;
+            Data::Body(Box::new(parse_yaml(&y, rel, off, lang)?), body)
+        }
+        Role::Meeting(..) => {
+            let (y, off, body) = md(text)?;
+            let y = y.ok_or_else(|| missing_front_matter(rel, "body: …\ndate: …", lang))?;
+            Data::Meeting(Box::new(parse_yaml(&y, rel, off, lang)?), body)
+        }
+    })
+}
+
+fn missing_front_matter(rel: &str, example: &str, lang: Lang) -> Diagnostic {
+    Diagnostic::error(
+        rel,
+        1,
+        1,
+        lang.pick(
+            "前付け（フロントマター）がありません",
+            "the front matter is missing",
+        ),
+    )
+    .with_hint(match lang {
+        Lang::Ja => format!(
+            "ファイルの先頭に「---」で挟んで設定を書いてください（例: ---\n{example}\n---）"
+        ),
+        Lang::En => {
+            format!("start the file with settings between `---` lines (---\n{example}\n---)")
+        }
+    })
+}

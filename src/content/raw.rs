@@ -1,0 +1,247 @@
+//! The shapes of the YAML editors write, exactly as SPEC §3–7 names their keys. Unknown keys
+//! are rejected so that a typo is caught instead of silently ignored.
+
+use std::fmt;
+
+use indexmap::IndexMap;
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use crate::era::{Date, FiscalYear};
+use crate::model::{Direction, IndicatorKind, Outlook, ProjectStatus, RateFormula};
+use crate::num::Num;
+
+/// An id as written: editors write goal ids as `1` or `"1"`, both mean the same.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Id(pub String);
+
+impl<'de> Deserialize<'de> for Id {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Id;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an id")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Id, E> {
+                Ok(Id(v.trim().to_string()))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Id, E> {
+                Ok(Id(v.to_string()))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Id, E> {
+                Ok(Id(v.to_string()))
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Id, E> {
+                Ok(Id(v.to_string()))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// content/plans/<plan-id>.yaml
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPlan {
+    pub title: String,
+    pub short_title: Option<String>,
+    pub period: Spanned<(FiscalYear, FiscalYear)>,
+    pub scale: Option<Spanned<String>>,
+    pub rate: Option<RateFormula>,
+    pub body: Option<Spanned<String>>,
+    pub description: Option<String>,
+    pub goals: Vec<RawGoal>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawGoal {
+    pub id: Spanned<Id>,
+    pub title: String,
+    pub description: Option<String>,
+    #[serde(default)]
+    pub measures: Vec<RawMeasure>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawMeasure {
+    pub id: Spanned<Id>,
+    pub title: String,
+    pub department: Option<String>,
+    pub description: Option<String>,
+    #[serde(default)]
+    pub indicators: Vec<RawIndicator>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawIndicator {
+    pub id: Spanned<Id>,
+    pub name: String,
+    #[serde(default)]
+    pub unit: String,
+    #[serde(default)]
+    pub direction: Direction,
+    #[serde(default)]
+    pub kind: IndicatorKind,
+    pub baseline: Option<RawYearValue>,
+    pub target: Option<RawYearValue>,
+    pub per_year: Option<Spanned<Num>>,
+    pub rate: Option<RateFormula>,
+    pub decimals: Option<u32>,
+    pub source: Option<String>,
+    pub definition: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawYearValue {
+    pub year: Spanned<FiscalYear>,
+    pub value: Num,
+}
+
+/// content/<year>/actuals.yaml: indicator id → that year's values.
+pub type RawActuals = IndexMap<Spanned<Id>, RawActual>;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawActual {
+    pub actual: Option<Num>,
+    pub target: Option<Num>,
+    pub note: Option<String>,
+    pub grade: Option<Spanned<String>>,
+    pub grade_note: Option<String>,
+    pub rate: Option<Num>,
+}
+
+/// One entry of content/<year>/projects.yaml.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawProject {
+    pub name: Spanned<String>,
+    pub measure: Spanned<Id>,
+    pub department: Option<String>,
+    #[serde(default)]
+    pub status: ProjectStatus,
+    pub settled: Option<Num>,
+    pub budget: Option<Num>,
+    pub outcome: Option<RawOutcome>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawOutcome {
+    pub name: String,
+    #[serde(default)]
+    pub unit: String,
+    pub actual: Option<Num>,
+    pub target: Option<Num>,
+    #[serde(default)]
+    pub direction: Direction,
+    pub rate: Option<Num>,
+}
+
+/// Front matter of content/index.md and of chapters.
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawChapterFront {
+    pub title: Option<String>,
+    #[serde(default)]
+    pub weight: i64,
+}
+
+/// Front matter of content/<year>/index.md.
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawYearFront {
+    pub title: Option<String>,
+    pub edition: Option<String>,
+    pub published: Option<Date>,
+    pub scale: Option<Spanned<String>>,
+}
+
+/// Front matter of content/<year>/evaluations/<goal-id>.md.
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawEvaluationFront {
+    pub plan: Option<Spanned<String>>,
+    pub goal: Option<Spanned<Id>>,
+    pub grade: Option<Spanned<String>>,
+    pub outlook: Option<Outlook>,
+}
+
+/// Front matter of content/bodies/<id>.md.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawBodyFront {
+    pub name: String,
+    #[serde(default)]
+    pub kind: String,
+    pub basis: Option<String>,
+    pub chair: Option<String>,
+    #[serde(default)]
+    pub members: Vec<RawMember>,
+    pub secretariat: Option<String>,
+    #[serde(default)]
+    pub relations: Vec<RawRelation>,
+    #[serde(default)]
+    pub weight: i64,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawMember {
+    pub role: String,
+    pub count: Option<u32>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRelation {
+    pub to: Spanned<String>,
+    pub kind: String,
+    pub note: Option<String>,
+}
+
+/// Front matter of content/<year>/meetings/<slug>.md.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawMeetingFront {
+    pub body: Spanned<String>,
+    pub number: Option<u32>,
+    pub title: Option<String>,
+    pub date: Spanned<Date>,
+    pub time: Option<String>,
+    pub place: Option<String>,
+    pub chair: Option<String>,
+    #[serde(default)]
+    pub attendees: Vec<String>,
+    #[serde(default)]
+    pub absent: Vec<String>,
+    #[serde(default)]
+    pub staff: Vec<String>,
+    #[serde(default = "yes")]
+    pub open: bool,
+    pub observers: Option<u32>,
+    #[serde(default)]
+    pub agenda: Vec<String>,
+    #[serde(default)]
+    pub materials: Vec<RawMaterial>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawMaterial {
+    pub title: String,
+    pub file: Spanned<String>,
+}
+
+/// content/glossary.yaml: term → definition, in the editor's order.
+pub type RawGlossary = IndexMap<Spanned<String>, String>;

@@ -1,0 +1,332 @@
+//! Diagnostics: content problems with file, line, column, message and hint, collected
+//! rather than stopping at the first, and printed with a source snippet.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+
+/// The language editor messages are written in (`language` in book.toml).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// Japanese, the default: city staff are the readers.
+    #[default]
+    Ja,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Picks the message for this language.
+    pub fn pick<'a>(self, ja: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Ja => ja,
+            Lang::En => en,
+        }
+    }
+
+    /// The language for a `language` value of book.toml.
+    pub fn from_code(code: &str) -> Lang {
+        if code.starts_with("en") {
+            Lang::En
+        } else {
+            Lang::Ja
+        }
+    }
+}
+
+/// How serious a problem is: errors stop the build, warnings do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// Stops `build` and makes `check` exit 1.
+    Error,
+    /// Reported, but the report still builds.
+    Warning,
+}
+
+/// One problem in the content, pointing at the place an editor must fix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// Path relative to the project root, with `/` separators.
+    pub file: String,
+    /// 1-based line, 0 when the problem concerns the whole file.
+    pub line: u32,
+    /// 1-based column in characters, 0 when unknown.
+    pub column: u32,
+    /// What is wrong.
+    pub message: String,
+    /// What would be right.
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error at a place in a file.
+    pub fn error(
+        file: impl Into<String>,
+        line: u32,
+        column: u32,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            file: file.into(),
+            line,
+            column,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    /// Adds what would be right.
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// Turns the problem into a warning.
+    pub fn warning(mut self) -> Self {
+        self.severity = Severity::Warning;
+        self
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if self.line > 0 {
+            write!(f, ":{}:{}", self.line, self.column.max(1))?;
+        }
+        write!(f, ": {}", self.message)?;
+        if let Some(h) = &self.hint {
+            write!(f, " ({h})")?;
+        }
+        Ok(())
+    }
+}
+
+/// Every problem found, with the text of the files they point into for snippets.
+#[derive(Debug, Default, Clone)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+    sources: BTreeMap<String, String>,
+}
+
+impl Diagnostics {
+    /// Records a problem.
+    pub fn push(&mut self, d: Diagnostic) {
+        self.items.push(d);
+    }
+
+    /// Keeps a file's text so its problems can be shown with a snippet.
+    pub fn add_source(&mut self, file: &str, text: &str) {
+        self.sources.insert(file.to_string(), text.to_string());
+    }
+
+    /// Moves every problem and source of `other` into this collection.
+    pub fn extend(&mut self, other: Diagnostics) {
+        self.items.extend(other.items);
+        self.sources.extend(other.sources);
+    }
+
+    /// True when at least one problem is an error.
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(|d| d.severity == Severity::Error)
+    }
+
+    /// How many errors there are.
+    pub fn error_count(&self) -> usize {
+        self.items
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
+    }
+
+    /// How many warnings there are.
+    pub fn warning_count(&self) -> usize {
+        self.items.len() - self.error_count()
+    }
+
+    /// The problems sorted by file and position, so output does not depend on load order.
+    pub fn sorted(&self) -> Vec<&Diagnostic> {
+        let mut v: Vec<&Diagnostic> = self.items.iter().collect();
+        v.sort_by(|a, b| {
+            (&a.file, a.line, a.column, &a.message).cmp(&(&b.file, b.line, b.column, &b.message))
+        });
+        v.dedup();
+        v
+    }
+
+    /// True when nothing was found.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// The text kept for a file.
+    pub fn source(&self, file: &str) -> Option<&str> {
+        self.sources.get(file).map(String::as_str)
+    }
+
+    /// Every problem rendered with a snippet of its file, followed by a count.
+    pub fn render(&self, lang: Lang, color: bool) -> String {
+        let renderer = if color {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        };
+        let mut out = String::new();
+        for d in self.sorted() {
+            out.push_str(&render_one(d, self.source(&d.file), lang, &renderer));
+            out.push_str("\n\n");
+        }
+        out.push_str(&self.summary(lang));
+        out.push('\n');
+        out
+    }
+
+    /// 「エラー 2 件、警告 1 件」.
+    pub fn summary(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Ja => format!(
+                "エラー {} 件、警告 {} 件",
+                self.error_count(),
+                self.warning_count()
+            ),
+            Lang::En => format!(
+                "{} error(s), {} warning(s)",
+                self.error_count(),
+                self.warning_count()
+            ),
+        }
+    }
+}
+
+fn render_one(d: &Diagnostic, source: Option<&str>, lang: Lang, renderer: &Renderer) -> String {
+    let level = match (d.severity, lang) {
+        (Severity::Error, Lang::Ja) => Level::ERROR.with_name("エラー"),
+        (Severity::Warning, Lang::Ja) => Level::WARNING.with_name("警告"),
+        (Severity::Error, Lang::En) => Level::ERROR,
+        (Severity::Warning, Lang::En) => Level::WARNING,
+    };
+    let help = match lang {
+        Lang::Ja => Level::HELP.with_name("修正方法"),
+        Lang::En => Level::HELP,
+    };
+    let location = if d.line > 0 {
+        format!("{}:{}:{}", d.file, d.line, d.column.max(1))
+    } else {
+        d.file.clone()
+    };
+    let title = level.clone().primary_title(d.message.as_str());
+    let snippet_source = source
+        .filter(|_| d.line > 0)
+        .and_then(|text| line_window(text, d));
+    let mut group: Group = match snippet_source {
+        Some((window, first_line, span)) => title.element(
+            Snippet::source(window)
+                .line_start(first_line)
+                .path(location)
+                .annotation(AnnotationKind::Primary.span(span)),
+        ),
+        None => title.element(level.message(location)),
+    };
+    if let Some(h) = &d.hint {
+        group = group.element(help.message(h.as_str()));
+    }
+    renderer.render(&[group])
+}
+
+/// The lines around a diagnostic and the byte span of its column within them.
+fn line_window<'a>(
+    text: &'a str,
+    d: &Diagnostic,
+) -> Option<(&'a str, usize, std::ops::Range<usize>)> {
+    let line_idx = d.line as usize - 1;
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    if line_idx >= starts.len() {
+        return None;
+    }
+    let first = line_idx.saturating_sub(1);
+    let last = (line_idx + 1).min(starts.len() - 1);
+    let win_start = starts[first];
+    let win_end = starts
+        .get(last + 1)
+        .map(|e| e - 1)
+        .unwrap_or(text.len())
+        .max(win_start);
+    let window = &text[win_start..win_end];
+    let line_start = starts[line_idx];
+    let line_text = text[line_start..].split('\n').next().unwrap_or("");
+    let col = d.column.max(1) as usize - 1;
+    let byte_col = line_text
+        .char_indices()
+        .nth(col)
+        .map(|(i, _)| i)
+        .unwrap_or(line_text.len());
+    let rel = line_start - win_start + byte_col;
+    let end_in_line = line_text[byte_col..]
+        .char_indices()
+        .find(|(_, c)| c.is_whitespace() || *c == ':' || *c == ',')
+        .map(|(i, _)| byte_col + i)
+        .unwrap_or(line_text.len());
+    let end = (line_start - win_start + end_in_line)
+        .max(rel + 1)
+        .min(window.len());
+    let rel = rel.min(end.saturating_sub(1));
+    Some((window, first + 1, rel..end))
+}
+
+/// A path relative to the project root with `/` separators, as diagnostics name files.
+pub fn display_path(root: &Path, path: &Path) -> String {
+    let rel: PathBuf = path.strip_prefix(root).unwrap_or(path).to_path_buf();
+    rel.to_string_lossy().replace('\\', "/")
+}
+
+/// The closest candidate to a mistyped name, for 「もしかして」 hints.
+pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::damerau_levenshtein(word, c), c))
+        .filter(|(dist, c)| *dist <= (c.chars().count().max(word.chars().count()) / 2).max(1))
+        .min()
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_file_line_snippet_and_hint_in_japanese() {
+        let mut ds = Diagnostics::default();
+        ds.add_source(
+            "content/plans/a.yaml",
+            "title: x\ntargt: 5\nperiod: [2019, 2028]\n",
+        );
+        ds.push(
+            Diagnostic::error("content/plans/a.yaml", 2, 1, "不明なキー「targt」です")
+                .with_hint("「target」の誤りではありませんか"),
+        );
+        let out = ds.render(Lang::Ja, false);
+        assert!(out.contains("エラー: 不明なキー「targt」です"), "{out}");
+        assert!(out.contains("content/plans/a.yaml:2:1"), "{out}");
+        assert!(out.contains("targt: 5"), "{out}");
+        assert!(
+            out.contains("修正方法: 「target」の誤りではありませんか"),
+            "{out}"
+        );
+        assert!(out.contains("エラー 1 件、警告 0 件"), "{out}");
+    }
+
+    #[test]
+    fn nearest_suggests_close_names_only() {
+        let keys = ["target", "baseline", "unit"];
+        assert_eq!(nearest("targt", keys), Some("target"));
+        assert_eq!(nearest("baseLine", keys), Some("baseline"));
+        assert_eq!(nearest("zzzzzzzz", keys), None);
+    }
+}
