@@ -227,7 +227,7 @@ fn render_one(d: &Diagnostic, source: Option<&str>, lang: Lang, renderer: &Rende
         Some((window, first_line, span)) => title.element(
             Snippet::source(window)
                 .line_start(first_line)
-                .path(location)
+                .path(d.file.as_str())
                 .annotation(AnnotationKind::Primary.span(span)),
         ),
         None => title.element(level.message(location)),

@@ -23,7 +23,9 @@ pub enum EraStyle {
 
 /// The eras nenpo knows, newest first: name, Latin initial, first 西暦 year of the era as
 /// used for fiscal years, and the first day of the era for calendar dates.
-const ERAS: &[(&str, char, i32, (i32, u32, u32))] = &[
+type Era = (&'static str, char, i32, (i32, u32, u32));
+
+const ERAS: &[Era] = &[
     ("令和", 'R', 2019, (2019, 5, 1)),
     ("平成", 'H', 1989, (1989, 1, 8)),
     ("昭和", 'S', 1926, (1926, 12, 25)),

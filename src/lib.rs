@@ -3,6 +3,7 @@
 //! The pipeline: [`config`] → [`content`] (loading and checking) → [`model`] →
 //! [`evaluate`] (targets, rates, grades) → pages → output.
 
+pub mod build;
 pub mod config;
 pub mod content;
 pub mod diag;
@@ -12,4 +13,6 @@ pub mod glossary;
 pub mod markdown;
 pub mod model;
 pub mod num;
+pub mod output;
+pub mod site;
 pub mod source;

@@ -203,7 +203,9 @@ pub fn parse_all(
     files: Vec<(Role, PathBuf)>,
     lang: Lang,
 ) -> (Vec<Parsed>, Diagnostics) {
-    let results: Vec<(Option<Parsed>, Option<Diagnostic>, String, Option<String>)> = files
+    // Per file: what parsed, its problem, its path and its text (for snippets).
+    type Outcome = (Option<Parsed>, Option<Diagnostic>, String, Option<String>);
+    let results: Vec<Outcome> = files
         .into_par_iter()
         .map(|(role, path)| {
             let rel = display_path(root, &path);

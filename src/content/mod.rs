@@ -33,7 +33,7 @@ pub fn load_report(root: &Path) -> Loaded {
     };
     let lang = config.lang;
     let mut diagnostics = Diagnostics::default();
-    if let Some(text) = std::fs::read_to_string(root.join("book.toml")).ok() {
+    if let Ok(text) = std::fs::read_to_string(root.join("book.toml")) {
         diagnostics.add_source("book.toml", &text);
     }
     let files = load::discover(root, lang, &mut diagnostics);

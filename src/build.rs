@@ -1,0 +1,86 @@
+//! `nenpo build`: load, check, render and write, in that order, stopping before the output
+//! folder is touched if anything is wrong.
+
+use std::path::{Path, PathBuf};
+
+use crate::content::load_report;
+use crate::diag::{Diagnostic, Diagnostics, Lang};
+use crate::output::{check_output_dir, write_site};
+use crate::site::{OutputFile, render_site};
+
+/// What a build produced.
+#[derive(Debug)]
+pub struct BuildSummary {
+    /// Where the site was written.
+    pub output: PathBuf,
+    /// Files written.
+    pub files: usize,
+    /// HTML pages among them.
+    pub pages: usize,
+    /// Warnings found on the way.
+    pub warnings: Diagnostics,
+    /// The language of messages.
+    pub lang: Lang,
+}
+
+/// Why a build failed: content problems, with the language to print them in.
+#[derive(Debug)]
+pub struct BuildFailure {
+    /// Every problem.
+    pub diagnostics: Diagnostics,
+    /// The language of messages.
+    pub lang: Lang,
+}
+
+/// Loads and renders the report in memory (what `serve` and tests use).
+pub fn render_report(
+    root: &Path,
+) -> Result<(crate::model::Report, Vec<OutputFile>, Diagnostics), BuildFailure> {
+    let loaded = load_report(root);
+    let Some(report) = loaded.report else {
+        let lang = crate::config::Config::load(root)
+            .map(|c| c.lang)
+            .unwrap_or_default();
+        return Err(BuildFailure {
+            diagnostics: loaded.diagnostics,
+            lang,
+        });
+    };
+    let lang = report.config.lang;
+    match render_site(&report, root) {
+        Ok(files) => Ok((report, files, loaded.diagnostics)),
+        Err(mut d) => {
+            d.extend(loaded.diagnostics);
+            Err(BuildFailure {
+                diagnostics: d,
+                lang,
+            })
+        }
+    }
+}
+
+/// Builds the report at `root` into its output folder (or `out` when given).
+pub fn build(root: &Path, out: Option<&Path>) -> Result<BuildSummary, BuildFailure> {
+    let (report, files, warnings) = render_report(root)?;
+    let lang = report.config.lang;
+    let out = out
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| root.join(&report.config.output));
+    let fail = |msg: String| {
+        let mut d = Diagnostics::default();
+        d.push(Diagnostic::error("book.toml", 0, 0, msg));
+        BuildFailure {
+            diagnostics: d,
+            lang,
+        }
+    };
+    check_output_dir(root, &out, lang).map_err(|e| fail(e.0))?;
+    write_site(&out, &files).map_err(|e| fail(e.0))?;
+    Ok(BuildSummary {
+        output: out,
+        pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
+        files: files.len(),
+        warnings,
+        lang,
+    })
+}

@@ -1,0 +1,199 @@
+//! Writing the site: into a sibling temporary folder first, then swapped into place, so a
+//! failed build never leaves a half-written site where the published one was.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::diag::Lang;
+use crate::site::OutputFile;
+
+/// The marker nenpo leaves in its output folder, so it never replaces a folder it did not write.
+pub const MARKER: &str = ".nenpo-output";
+
+/// Why the output could not be written.
+#[derive(Debug)]
+pub struct OutputError(pub String);
+
+impl std::fmt::Display for OutputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for OutputError {}
+
+/// Checks that `out` is a folder nenpo may replace: not the project, not inside content/,
+/// and either absent, empty, or written by nenpo before.
+pub fn check_output_dir(root: &Path, out: &Path, lang: Lang) -> Result<(), OutputError> {
+    let abs = |p: &Path| -> PathBuf {
+        let p = if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            std::env::current_dir().unwrap_or_default().join(p)
+        };
+        normalize(&p)
+    };
+    let root_abs = abs(root);
+    let out_abs = abs(out);
+    let refuse = |ja: String, en: String| {
+        Err(OutputError(match lang {
+            Lang::Ja => ja,
+            Lang::En => en,
+        }))
+    };
+    if out_abs == root_abs || root_abs.starts_with(&out_abs) {
+        return refuse(
+            format!(
+                "出力先「{}」がレポートのフォルダそのもの（またはその親）です。book.toml の [build] output を public などにしてください",
+                out.display()
+            ),
+            format!(
+                "the output folder {} is the project itself (or holds it)",
+                out.display()
+            ),
+        );
+    }
+    for protected in ["content", "assets", "themes"] {
+        if out_abs.starts_with(root_abs.join(protected)) {
+            return refuse(
+                format!(
+                    "出力先「{}」が {protected}/ の中にあります。原稿と混ざらないよう、別のフォルダにしてください",
+                    out.display()
+                ),
+                format!("the output folder {} is inside {protected}/", out.display()),
+            );
+        }
+    }
+    if out.is_dir() && !out.join(MARKER).exists() {
+        let not_empty = fs::read_dir(out)
+            .map(|mut d| d.next().is_some())
+            .unwrap_or(false);
+        if not_empty {
+            return refuse(
+                format!(
+                    "出力先「{}」には nenpo が作っていないファイルがあります。消してよいか確かめてから空にするか、別の出力先を指定してください",
+                    out.display()
+                ),
+                format!(
+                    "the output folder {} holds files nenpo did not write; empty it or choose another",
+                    out.display()
+                ),
+            );
+        }
+    }
+    Ok(())
+}
+
+fn normalize(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Writes the files to `out`, replacing what was there only once everything is written.
+pub fn write_site(out: &Path, files: &[OutputFile]) -> Result<(), OutputError> {
+    let parent = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into());
+    let tmp = parent.join(format!(".{name}.nenpo-tmp"));
+    let old = parent.join(format!(".{name}.nenpo-old"));
+    let io = |what: &str, p: &Path, e: std::io::Error| {
+        OutputError(format!("{what} {}: {e}", p.display()))
+    };
+    if tmp.exists() {
+        fs::remove_dir_all(&tmp).map_err(|e| io("cannot remove", &tmp, e))?;
+    }
+    fs::create_dir_all(&tmp).map_err(|e| io("cannot create", &tmp, e))?;
+    let result = (|| {
+        let mut dirs: Vec<PathBuf> = files
+            .iter()
+            .filter_map(|f| Path::new(&f.path).parent().map(|p| tmp.join(p)))
+            .collect();
+        dirs.sort();
+        dirs.dedup();
+        for d in &dirs {
+            fs::create_dir_all(d).map_err(|e| io("cannot create", d, e))?;
+        }
+        files.par_iter().try_for_each(|f| {
+            let p = tmp.join(&f.path);
+            fs::write(&p, &f.bytes).map_err(|e| io("cannot write", &p, e))
+        })?;
+        fs::write(
+            tmp.join(MARKER),
+            "このフォルダは nenpo が作りました。build のたびに作り直されます。\n",
+        )
+        .map_err(|e| io("cannot write", &tmp, e))
+    })();
+    if let Err(e) = result {
+        let _ = fs::remove_dir_all(&tmp);
+        return Err(e);
+    }
+    if old.exists() {
+        fs::remove_dir_all(&old).map_err(|e| io("cannot remove", &old, e))?;
+    }
+    if out.exists() {
+        fs::rename(out, &old).map_err(|e| io("cannot move", out, e))?;
+    }
+    if let Err(e) = fs::rename(&tmp, out) {
+        // Put the previous site back rather than leave nothing published.
+        let _ = fs::rename(&old, out);
+        return Err(io("cannot move", &tmp, e));
+    }
+    let _ = fs::remove_dir_all(&old);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_project_root_content_and_foreign_folders() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::create_dir_all(root.join("content")).unwrap();
+        assert!(check_output_dir(root, root, Lang::Ja).is_err());
+        assert!(check_output_dir(root, &root.join("content/out"), Lang::Ja).is_err());
+        fs::create_dir_all(root.join("mine")).unwrap();
+        fs::write(root.join("mine/keep.txt"), "x").unwrap();
+        let e = check_output_dir(root, &root.join("mine"), Lang::Ja).unwrap_err();
+        assert!(e.0.contains("nenpo が作っていない"), "{e}");
+        assert!(check_output_dir(root, &root.join("public"), Lang::Ja).is_ok());
+    }
+
+    #[test]
+    fn writes_then_swaps_and_marks_the_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let files = vec![OutputFile {
+            path: "a/index.html".into(),
+            bytes: b"1".to_vec(),
+        }];
+        write_site(&out, &files).unwrap();
+        assert_eq!(fs::read(out.join("a/index.html")).unwrap(), b"1");
+        assert!(out.join(MARKER).exists());
+        let files2 = vec![OutputFile {
+            path: "b.html".into(),
+            bytes: b"2".to_vec(),
+        }];
+        write_site(&out, &files2).unwrap();
+        assert!(!out.join("a/index.html").exists());
+        assert!(out.join("b.html").exists());
+        assert!(check_output_dir(dir.path(), &out, Lang::Ja).is_ok());
+    }
+}

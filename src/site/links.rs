@@ -1,0 +1,160 @@
+//! Internal link checking: every `href` and `src` of every page must name a file of the
+//! site, so a typo'd link fails the build with the content file it came from.
+
+use std::collections::BTreeSet;
+
+use super::OutputFile;
+use crate::diag::{Diagnostic, Lang};
+
+/// Finds broken internal links; `sources` maps a page to the content file it was made from.
+pub fn check_links(files: &[OutputFile], sources: &[(&str, &str)], lang: Lang) -> Vec<Diagnostic> {
+    let existing: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    let mut problems = Vec::new();
+    for f in files.iter().filter(|f| f.path.ends_with(".html")) {
+        let html = String::from_utf8_lossy(&f.bytes);
+        let source = sources
+            .iter()
+            .find(|(p, _)| *p == f.path)
+            .map(|(_, s)| *s)
+            .unwrap_or(f.path.as_str());
+        let mut seen = BTreeSet::new();
+        for url in attribute_values(&html) {
+            if is_external(url) || !seen.insert(url) {
+                continue;
+            }
+            let target = resolve(&f.path, url);
+            if !target.as_deref().is_some_and(|t| existing.contains(t)) {
+                problems.push(
+                    Diagnostic::error(
+                        source,
+                        0,
+                        0,
+                        match lang {
+                            Lang::Ja => {
+                                format!("リンク先「{url}」がありません（{} のページ）", f.path)
+                            }
+                            Lang::En => format!("broken link `{url}` on {}", f.path),
+                        },
+                    )
+                    .with_hint(lang.pick(
+                        "リンク先のパスを確かめてください。資料は assets/ からのパスで書きます",
+                        "check the link target; files are linked as assets/…",
+                    )),
+                );
+            }
+        }
+    }
+    problems
+}
+
+fn is_external(url: &str) -> bool {
+    url.is_empty()
+        || url.starts_with('#')
+        || url.contains("://")
+        || url.starts_with("mailto:")
+        || url.starts_with("tel:")
+        || url.starts_with("data:")
+        || url.starts_with("//")
+}
+
+/// Values of href and src attributes, as the templates and comrak write them (double quotes).
+fn attribute_values(html: &str) -> impl Iterator<Item = &str> {
+    [" href=\"", " src=\""].into_iter().flat_map(move |needle| {
+        html.match_indices(needle).filter_map(move |(i, _)| {
+            let start = i + needle.len();
+            html[start..].find('"').map(|end| &html[start..start + end])
+        })
+    })
+}
+
+/// The site path a relative URL on the page `from` points to, with `..` folded.
+pub fn resolve(from: &str, url: &str) -> Option<String> {
+    let url = url.split(['#', '?']).next().unwrap_or("");
+    let url = url.replace("&amp;", "&");
+    let mut parts: Vec<&str> = from.split('/').collect();
+    parts.pop();
+    for seg in url.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    let mut path = parts.join("/");
+    if url.ends_with('/') || path.is_empty() {
+        path.push_str(if path.is_empty() {
+            "index.html"
+        } else {
+            "/index.html"
+        });
+    }
+    Some(percent_decode(&path))
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16)
+        {
+            out.push(b);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(path: &str, html: &str) -> OutputFile {
+        OutputFile {
+            path: path.into(),
+            bytes: html.as_bytes().to_vec(),
+        }
+    }
+
+    #[test]
+    fn broken_links_name_the_source_file() {
+        let files = vec![
+            file(
+                "index.html",
+                "<a href=\"2023/index.html\">a</a><a href=\"https://x\">x</a>",
+            ),
+            file(
+                "2023/index.html",
+                "<a href=\"../index.html#top\">h</a><img src=\"../assets/nai.png\">",
+            ),
+        ];
+        let probs = check_links(
+            &files,
+            &[("2023/index.html", "content/2023/index.md")],
+            Lang::Ja,
+        );
+        assert_eq!(probs.len(), 1);
+        assert_eq!(probs[0].file, "content/2023/index.md");
+        assert!(probs[0].message.contains("../assets/nai.png"));
+    }
+
+    #[test]
+    fn resolving_folds_dots_and_decodes() {
+        assert_eq!(
+            resolve("a/b/index.html", "../c/index.html").as_deref(),
+            Some("a/c/index.html")
+        );
+        assert_eq!(resolve("index.html", "../x").as_deref(), None);
+        assert_eq!(
+            resolve("a/index.html", "%E7%B7%91.pdf").as_deref(),
+            Some("a/緑.pdf")
+        );
+    }
+}

@@ -1,0 +1,214 @@
+//! Rendering the evaluated report into the files of the site, as values: nothing here
+//! touches the output folder (see [`crate::output`]).
+
+pub mod bodies;
+pub mod data;
+pub mod layout;
+pub mod links;
+pub mod pages;
+pub mod paths;
+pub mod theme;
+pub mod views;
+
+use std::path::Path;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::model::Report;
+use pages::Md;
+use theme::Theme;
+
+/// A file of the built site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    /// Site-relative path with `/` separators.
+    pub path: String,
+    /// Contents.
+    pub bytes: Vec<u8>,
+}
+
+/// A page waiting to be rendered.
+pub struct Page {
+    /// Site-relative path.
+    pub path: String,
+    /// Template name.
+    pub template: &'static str,
+    /// The view, serialised once for the template engine.
+    pub context: tera::Context,
+    /// The content file the page comes from, for error messages.
+    pub source: String,
+}
+
+impl Page {
+    /// A page from a typed view.
+    pub fn new<V: Serialize>(path: &str, template: &'static str, view: &V, source: &str) -> Page {
+        Page {
+            path: path.to_string(),
+            template,
+            // Views hold only strings, numbers, lists and structs: serialisation cannot fail.
+            context: tera::Context::from_serialize(view).unwrap_or_default(),
+            source: source.to_string(),
+        }
+    }
+}
+
+/// Builds every file of the site. The result is sorted by path, so the same report gives
+/// the same files in the same order at any thread count.
+pub fn render_site(report: &Report, root: &Path) -> Result<Vec<OutputFile>, Diagnostics> {
+    let theme = Theme::load(root, &report.config.theme, report.config.lang)?;
+    let md = Md::new(report);
+    let pages = collect_pages(report, &md);
+    let rendered: Vec<Result<OutputFile, Diagnostic>> = pages
+        .par_iter()
+        .map(|p| {
+            theme
+                .render(p.template, &p.context)
+                .map(|html| OutputFile {
+                    path: p.path.clone(),
+                    bytes: html.into_bytes(),
+                })
+                .map_err(|e| {
+                    Diagnostic::error(
+                        &p.source,
+                        0,
+                        0,
+                        format!("{}（{}）: {e}", p.path, p.template),
+                    )
+                })
+        })
+        .collect();
+    let mut diags = Diagnostics::default();
+    let mut files = Vec::with_capacity(rendered.len() + 64);
+    for r in rendered {
+        match r {
+            Ok(f) => files.push(f),
+            Err(d) => diags.push(d),
+        }
+    }
+    files.extend(theme.static_files());
+    files.extend(
+        report
+            .years
+            .par_iter()
+            .flat_map_iter(|y| data::data_files(report, y))
+            .collect::<Vec<_>>(),
+    );
+    files.extend(copy_assets(report, root, &mut diags));
+    files.push(sitemap(report, &files));
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    let sources: Vec<(&str, &str)> = pages
+        .iter()
+        .map(|p| (p.path.as_str(), p.source.as_str()))
+        .collect();
+    for d in links::check_links(&files, &sources, report.config.lang) {
+        diags.push(d);
+    }
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    Ok(files)
+}
+
+fn collect_pages(report: &Report, md: &Md) -> Vec<Page> {
+    let mut jobs: Vec<Box<dyn Fn() -> Page + Sync + '_>> = Vec::new();
+    jobs.push(Box::new(|| pages::home(report, md)));
+    jobs.push(Box::new(|| pages::not_found(report)));
+    if !report.years.is_empty() {
+        jobs.push(Box::new(|| data::data_page(report)));
+    }
+    if !report.glossary.is_empty() {
+        jobs.push(Box::new(|| pages::glossary(report)));
+    }
+    for y in &report.years {
+        jobs.push(Box::new(move || pages::year(report, y, md)));
+        jobs.push(Box::new(move || pages::print(report, y, md)));
+        for p in report.plans.iter().filter(|p| views::plan_active(p, y)) {
+            for g in &p.goals {
+                jobs.push(Box::new(move || pages::goal(report, p, g, y, md)));
+            }
+        }
+        for c in &y.chapters {
+            jobs.push(Box::new(move || pages::chapter(report, y, c, md)));
+        }
+        for m in &y.meetings {
+            jobs.push(Box::new(move || bodies::meeting(report, y, m, md)));
+        }
+    }
+    for p in &report.plans {
+        for g in &p.goals {
+            for m in &g.measures {
+                for i in &m.indicators {
+                    jobs.push(Box::new(move || pages::indicator(report, p, g, m, i, md)));
+                }
+            }
+        }
+    }
+    if !report.bodies.is_empty() {
+        jobs.push(Box::new(|| bodies::bodies(report, None)));
+        for b in &report.bodies {
+            jobs.push(Box::new(move || bodies::body(report, b, md)));
+        }
+    }
+    jobs.par_iter().map(|j| j()).collect()
+}
+
+fn copy_assets(report: &Report, root: &Path, diags: &mut Diagnostics) -> Vec<OutputFile> {
+    let read: Vec<Result<OutputFile, Diagnostic>> = report
+        .assets
+        .par_iter()
+        .map(|a| {
+            std::fs::read(root.join(&a.path))
+                .map(|bytes| OutputFile {
+                    path: a.path.clone(),
+                    bytes,
+                })
+                .map_err(|e| {
+                    Diagnostic::error(&a.path, 0, 0, format!("ファイルを読み込めません: {e}"))
+                })
+        })
+        .collect();
+    read.into_iter()
+        .filter_map(|r| r.map_err(|d| diags.push(d)).ok())
+        .collect()
+}
+
+/// sitemap.xml lists every page; with no base_url its addresses are site-relative.
+fn sitemap(report: &Report, files: &[OutputFile]) -> OutputFile {
+    let base = report
+        .config
+        .base_url
+        .as_deref()
+        .map(|b| format!("{}/", b.trim_end_matches('/')))
+        .unwrap_or_default();
+    let mut pages: Vec<&str> = files
+        .iter()
+        .map(|f| f.path.as_str())
+        .filter(|p| p.ends_with(".html") && *p != paths::NOT_FOUND)
+        .collect();
+    pages.sort_unstable();
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    let lastmod = report
+        .latest_year()
+        .and_then(|y| y.published)
+        .map(|d| d.iso());
+    for p in pages {
+        let loc = p.strip_suffix("index.html").unwrap_or(p);
+        xml.push_str(&format!(
+            "  <url><loc>{}</loc>",
+            crate::markdown::escape(&format!("{base}{loc}"))
+        ));
+        if let Some(l) = &lastmod {
+            xml.push_str(&format!("<lastmod>{l}</lastmod>"));
+        }
+        xml.push_str("</url>\n");
+    }
+    xml.push_str("</urlset>\n");
+    OutputFile {
+        path: "sitemap.xml".into(),
+        bytes: xml.into_bytes(),
+    }
+}

@@ -1,0 +1,683 @@
+//! The report's pages: home, each year's overview, goal, indicator and chapter pages, the
+//! print view, the glossary and the 404 page. Each builder returns a page to render.
+
+use serde::Serialize;
+
+use super::Page;
+use super::layout::{Layout, Link};
+use super::paths::{self, relative};
+use super::views::*;
+use crate::era::FiscalYear;
+use crate::evaluate::evaluate_indicator;
+use crate::glossary::anchor;
+use crate::markdown::{self, Heading, MarkdownContext, render_inline};
+use crate::model::{Chapter, Plan, Report, Year};
+
+/// Renders Markdown for a page at `path`.
+pub struct Md<'a> {
+    terms: Vec<&'a str>,
+}
+
+impl<'a> Md<'a> {
+    /// Collects the glossary terms once.
+    pub fn new(report: &'a Report) -> Md<'a> {
+        Md {
+            terms: report.glossary.iter().map(|g| g.term.as_str()).collect(),
+        }
+    }
+
+    /// Calls `f` with the Markdown context of the page at `path`.
+    pub fn with<R>(&self, path: &str, f: impl FnOnce(&MarkdownContext) -> R) -> R {
+        // The print view carries the glossary itself, so its marks link within the page.
+        let glossary_href = if path.ends_with("/print/index.html") {
+            String::new()
+        } else {
+            relative(path, paths::GLOSSARY)
+        };
+        let root = paths::root_prefix(path);
+        f(&MarkdownContext {
+            terms: &self.terms,
+            glossary_href: &glossary_href,
+            root: &root,
+            min_level: 2,
+        })
+    }
+
+    /// Renders a Markdown text for the page at `path`.
+    pub fn render(&self, path: &str, text: &str) -> markdown::Rendered {
+        self.render_at(path, text, 2)
+    }
+
+    /// Renders a Markdown text whose top headings become `<h{min_level}>`.
+    pub fn render_at(&self, path: &str, text: &str, min_level: u8) -> markdown::Rendered {
+        self.with(path, |c| {
+            markdown::render(text, &MarkdownContext { min_level, ..*c })
+        })
+    }
+}
+
+/// A fiscal year in a list.
+#[derive(Debug, Clone, Serialize)]
+pub struct YearItem {
+    /// 令和5年度（2023年度）.
+    pub label: String,
+    /// 発行 line.
+    pub edition: Option<String>,
+    /// Link.
+    pub href: String,
+}
+
+#[derive(Serialize)]
+struct HomeView {
+    layout: Layout,
+    intro_html: String,
+    latest: Option<YearItem>,
+    plans: Vec<PlanItem>,
+    years: Vec<YearItem>,
+}
+
+fn year_label(report: &Report, y: FiscalYear) -> String {
+    y.display(report.config.era)
+}
+
+fn year_items(report: &Report, from: &str) -> Vec<YearItem> {
+    report
+        .years
+        .iter()
+        .rev()
+        .map(|y| YearItem {
+            label: year_label(report, y.year),
+            edition: y.edition.clone(),
+            href: relative(from, &paths::year(y.year)),
+        })
+        .collect()
+}
+
+/// The home page.
+pub fn home(report: &Report, md: &Md) -> Page {
+    let path = paths::HOME;
+    let intro = md.render(path, &report.home.markdown);
+    let latest = report.latest_year();
+    let view = HomeView {
+        layout: Layout::new(report, path, &report.config.title).with_toc(Vec::new()),
+        intro_html: intro.html,
+        latest: latest.map(|y| YearItem {
+            label: year_label(report, y.year),
+            edition: y.edition.clone(),
+            href: relative(path, &paths::year(y.year)),
+        }),
+        plans: latest
+            .map(|y| md.with(path, |c| plan_items(report, y, path, c)))
+            .unwrap_or_default(),
+        years: year_items(report, path),
+    };
+    Page::new(path, "home.html", &view, &report.home.file)
+}
+
+#[derive(Serialize)]
+struct YearView {
+    layout: Layout,
+    year_label: String,
+    edition: Option<String>,
+    narrative_html: String,
+    plans: Vec<PlanItem>,
+    chapters: Vec<Link>,
+    meetings: Vec<MeetingItem>,
+    print_href: String,
+}
+
+/// A meeting in a list.
+#[derive(Debug, Clone, Serialize)]
+pub struct MeetingItem {
+    /// 「第3回 さくら台市環境審議会」.
+    pub title: String,
+    /// 開催日.
+    pub date: String,
+    /// Link.
+    pub href: String,
+}
+
+/// The meetings of a year as list items linked from `from`.
+pub fn meeting_items(report: &Report, year: &Year, from: &str) -> Vec<MeetingItem> {
+    year.meetings
+        .iter()
+        .map(|m| MeetingItem {
+            title: super::bodies::meeting_title(report, m),
+            date: m.date.display(report.config.era),
+            href: relative(from, &paths::meeting(year.year, &m.slug)),
+        })
+        .collect()
+}
+
+/// Pages of a year in reading order, for previous/next links.
+pub fn year_sequence(report: &Report, year: &Year) -> Vec<(String, String)> {
+    let mut seq = vec![(paths::year(year.year), "概要".to_string())];
+    for p in report.plans.iter().filter(|p| plan_active(p, year)) {
+        for g in &p.goals {
+            seq.push((
+                paths::goal(year.year, &p.id, &g.id),
+                format!("{} {}", goal_number(g), markdown::strip_marks(&g.title)),
+            ));
+        }
+    }
+    for c in &year.chapters {
+        seq.push((paths::chapter(year.year, &c.slug), c.title.clone()));
+    }
+    seq
+}
+
+/// A year's overview page.
+pub fn year(report: &Report, year: &Year, md: &Md) -> Page {
+    let path = paths::year(year.year);
+    let label = year_label(report, year.year);
+    let title = year
+        .title
+        .clone()
+        .unwrap_or_else(|| format!("{}の報告", year.year.wareki()));
+    let narrative = md.render(&path, &year.narrative.markdown);
+    let seq = year_sequence(report, year);
+    let view = YearView {
+        layout: Layout::new(report, &path, &title)
+            .crumbs(&path, &[])
+            .year_switcher(report, &path, year.year, |y| Some(paths::year(y)))
+            .neighbours(&path, &seq)
+            .with_toc(narrative.headings.clone()),
+        year_label: label,
+        edition: year.edition.clone(),
+        narrative_html: narrative.html,
+        plans: md.with(&path, |c| plan_items(report, year, &path, c)),
+        chapters: year
+            .chapters
+            .iter()
+            .map(|c| link(&path, &paths::chapter(year.year, &c.slug), c.title.clone()))
+            .collect(),
+        meetings: meeting_items(report, year, &path),
+        print_href: relative(&path, &paths::print(year.year)),
+    };
+    Page::new(&path, "year.html", &view, &year.narrative.file)
+}
+
+/// A measure section of a goal page.
+#[derive(Debug, Clone, Serialize)]
+pub struct MeasureView {
+    /// 施策番号.
+    pub id: String,
+    /// Anchor.
+    pub anchor: String,
+    /// Title with glossary links.
+    pub title_html: String,
+    /// 担当課.
+    pub department: Option<String>,
+    /// Description (HTML).
+    pub description_html: Option<String>,
+    /// Indicator rows.
+    pub indicators: Vec<IndicatorRow>,
+}
+
+/// Everything the goal page shows for a year.
+#[derive(Debug, Clone, Serialize)]
+pub struct GoalContent {
+    /// 目標1.
+    pub number: String,
+    /// Title with glossary links.
+    pub title_html: String,
+    /// Title as plain text.
+    pub title_text: String,
+    /// 計画名.
+    pub plan_title: String,
+    /// Description (HTML).
+    pub description_html: Option<String>,
+    /// Grade distribution.
+    pub summary: SummaryView,
+    /// Measures with their indicators.
+    pub measures: Vec<MeasureView>,
+    /// Projects of the goal's measures.
+    pub projects: Vec<ProjectRow>,
+    /// 決算 year label.
+    pub settled_year: String,
+    /// 予算 year label.
+    pub budget_year: String,
+    /// Evaluation (HTML).
+    pub evaluation_html: Option<String>,
+    /// 今後の方向性.
+    pub outlook: Option<String>,
+    /// Link to the managing body.
+    pub body: Option<Link>,
+    /// Anchor prefix, unique within the print view.
+    pub anchor: String,
+}
+
+/// The goal's content for a year, rendered for the page at `from`.
+pub fn goal_content(
+    report: &Report,
+    plan: &Plan,
+    goal: &crate::model::Goal,
+    year: &Year,
+    from: &str,
+    md: &Md,
+    level: u8,
+) -> (GoalContent, Vec<Heading>) {
+    let anchor_prefix = format!("{}-{}", paths::segment(&plan.id), paths::segment(&goal.id));
+    let measures: Vec<MeasureView> = goal
+        .measures
+        .iter()
+        .map(|m| MeasureView {
+            id: m.id.clone(),
+            anchor: format!("m-{anchor_prefix}-{}", paths::segment(&m.id)),
+            title_html: md.with(from, |c| render_inline(&m.title, c)),
+            department: m.department.clone(),
+            description_html: m.description.as_ref().map(|d| md.render(from, d).html),
+            indicators: m
+                .indicators
+                .iter()
+                .map(|i| {
+                    md.with(from, |c| {
+                        indicator_row(report, plan, &m.id, i, year, from, c)
+                    })
+                })
+                .collect(),
+        })
+        .collect();
+    let projects: Vec<ProjectRow> = year
+        .projects
+        .iter()
+        .filter(|p| p.plan == plan.id && goal.measures.iter().any(|m| m.id == p.measure))
+        .map(|p| project_row(report, p))
+        .collect();
+    let evaluation = year.evaluation(&plan.id, &goal.id);
+    let eval_rendered = evaluation.map(|e| md.render_at(from, &e.doc.markdown, level + 1));
+    let mut headings: Vec<Heading> = measures
+        .iter()
+        .map(|m| Heading {
+            level: 2,
+            id: m.anchor.clone(),
+            text: format!("施策 {}", m.id),
+        })
+        .collect();
+    if !projects.is_empty() {
+        headings.push(Heading {
+            level: 2,
+            id: format!("projects-{anchor_prefix}"),
+            text: "主な事業".into(),
+        });
+    }
+    if let Some(r) = &eval_rendered {
+        headings.push(Heading {
+            level: 2,
+            id: format!("evaluation-{anchor_prefix}"),
+            text: "評価".into(),
+        });
+        headings.extend(r.headings.iter().cloned().map(|mut h| {
+            h.level += 1;
+            h
+        }));
+    }
+    let content = GoalContent {
+        number: goal_number(goal),
+        title_html: md.with(from, |c| render_inline(&goal.title, c)),
+        title_text: markdown::strip_marks(&goal.title),
+        plan_title: plan.title.clone(),
+        description_html: goal.description.as_ref().map(|d| md.render(from, d).html),
+        summary: summary_view(report, plan, goal, year),
+        measures,
+        projects,
+        settled_year: format!("{}決算", year.year.wareki()),
+        budget_year: format!("{}予算", crate::era::FiscalYear(year.year.0 + 1).wareki()),
+        evaluation_html: eval_rendered.map(|r| r.html),
+        outlook: evaluation
+            .and_then(|e| e.outlook)
+            .map(|o| o.label().to_string()),
+        body: plan
+            .body
+            .as_deref()
+            .and_then(|b| report.body(b))
+            .map(|b| link(from, &paths::body(&b.id), b.name.clone())),
+        anchor: anchor_prefix,
+    };
+    (content, headings)
+}
+
+#[derive(Serialize)]
+struct GoalView {
+    layout: Layout,
+    goal: GoalContent,
+}
+
+/// A goal's page for a year.
+pub fn goal(report: &Report, plan: &Plan, goal: &crate::model::Goal, year: &Year, md: &Md) -> Page {
+    let path = paths::goal(year.year, &plan.id, &goal.id);
+    let (content, headings) = goal_content(report, plan, goal, year, &path, md, 2);
+    let title = format!("{} {}", content.number, markdown::strip_marks(&goal.title));
+    let year_path = paths::year(year.year);
+    let year_crumb = format!("{}の報告", year.year.wareki());
+    let seq = year_sequence(report, year);
+    let plan_id = plan.id.clone();
+    let goal_id = goal.id.clone();
+    let view = GoalView {
+        layout: Layout::new(report, &path, &title)
+            .crumbs(&path, &[(year_crumb.as_str(), year_path.as_str())])
+            .year_switcher(report, &path, year.year, |y| {
+                report
+                    .year(y)
+                    .filter(|yy| plan_active(plan, yy))
+                    .map(|_| paths::goal(y, &plan_id, &goal_id))
+            })
+            .neighbours(&path, &seq)
+            .with_toc(headings),
+        goal: content,
+    };
+    let source = year
+        .evaluation(&plan.id, &goal.id)
+        .map(|e| e.doc.file.clone())
+        .unwrap_or_else(|| plan.file.clone());
+    Page::new(&path, "goal.html", &view, &source)
+}
+
+/// One year's row on an indicator page.
+#[derive(Debug, Clone, Serialize)]
+struct IndicatorYearRow {
+    year: String,
+    href: String,
+    target: String,
+    actual: String,
+    rate: String,
+    rate_given: bool,
+    grade: Option<GradeView>,
+    change: Option<String>,
+    note: Option<String>,
+    not_collected: bool,
+}
+
+#[derive(Serialize)]
+struct IndicatorView {
+    layout: Layout,
+    name_html: String,
+    unit: String,
+    direction: String,
+    kind: String,
+    formula: String,
+    definition: Option<String>,
+    source: Option<String>,
+    plan: String,
+    goal: Link,
+    measure: String,
+    department: Option<String>,
+    baseline: String,
+    final_target: String,
+    per_year: Option<String>,
+    rows: Vec<IndicatorYearRow>,
+}
+
+/// An indicator's page: every year in one table.
+pub fn indicator(
+    report: &Report,
+    plan: &Plan,
+    goal: &crate::model::Goal,
+    measure: &crate::model::Measure,
+    ind: &crate::model::Indicator,
+    md: &Md,
+) -> Page {
+    let path = paths::indicator(&ind.id);
+    let era = report.config.era;
+    let years: Vec<&Year> = report
+        .years
+        .iter()
+        .filter(|y| {
+            y.actual(&ind.id).is_some() || (plan.period.0..=plan.period.1).contains(&y.year)
+        })
+        .collect();
+    let rows = years
+        .iter()
+        .map(|y| {
+            let r = evaluate_indicator(report, plan, ind, y);
+            let row = md.with(&path, |c| {
+                indicator_row(report, plan, &measure.id, ind, y, &path, c)
+            });
+            IndicatorYearRow {
+                year: y.year.display(era),
+                href: relative(&path, &paths::goal(y.year, &plan.id, &goal.id)),
+                target: row.target,
+                actual: row.actual,
+                rate: row.rate,
+                rate_given: row.rate_given,
+                grade: row.grade,
+                change: row.change,
+                note: r.note,
+                not_collected: row.not_collected,
+            }
+        })
+        .collect();
+    let with_year = |yv: Option<crate::model::YearValue>| {
+        yv.map(|v| {
+            format!(
+                "{}{}（{}）",
+                format_value(ind, Some(v.value)),
+                ind.unit,
+                v.year.display(era)
+            )
+        })
+        .unwrap_or_else(|| "—".into())
+    };
+    let latest_goal_year = years.last().map(|y| y.year).unwrap_or(plan.period.0);
+    let name = markdown::strip_marks(&ind.name);
+    let view = IndicatorView {
+        layout: Layout::new(report, &path, &name).crumbs(
+            &path,
+            &[(
+                format!(
+                    "{} {}",
+                    goal_number(goal),
+                    markdown::strip_marks(&goal.title)
+                )
+                .as_str(),
+                paths::goal(latest_goal_year, &plan.id, &goal.id).as_str(),
+            )],
+        ),
+        name_html: md.with(&path, |c| render_inline(&ind.name, c)),
+        unit: ind.unit.clone(),
+        direction: direction_words(ind.direction).into(),
+        kind: match ind.kind {
+            crate::model::IndicatorKind::Level => "各年度の値".into(),
+            crate::model::IndicatorKind::Cumulative => "累計値（計画期間の積み上げ）".into(),
+        },
+        formula: match (ind.rate, ind.direction) {
+            (crate::model::RateFormula::Ratio, crate::model::Direction::Up) => {
+                "実績値 ÷ 目標値 × 100".into()
+            }
+            (crate::model::RateFormula::Ratio, crate::model::Direction::Down) => {
+                "目標値 ÷ 実績値 × 100".into()
+            }
+            (crate::model::RateFormula::Progress, _) => {
+                "（実績値 − 基準値）÷（目標値 − 基準値）× 100".into()
+            }
+        },
+        definition: ind.definition.clone(),
+        source: ind.source.clone(),
+        plan: plan.title.clone(),
+        goal: link(
+            &path,
+            &paths::goal(latest_goal_year, &plan.id, &goal.id),
+            format!(
+                "{} {}",
+                goal_number(goal),
+                markdown::strip_marks(&goal.title)
+            ),
+        ),
+        measure: format!("{} {}", measure.id, markdown::strip_marks(&measure.title)),
+        department: measure.department.clone(),
+        baseline: with_year(ind.baseline),
+        final_target: with_year(ind.target),
+        per_year: ind
+            .per_year
+            .map(|p| format!("毎年度 {}{}", crate::num::format_plain(p), ind.unit)),
+        rows,
+    };
+    Page::new(&path, "indicator.html", &view, &plan.file)
+}
+
+#[derive(Serialize)]
+struct ChapterView {
+    layout: Layout,
+    body_html: String,
+}
+
+/// A chapter page.
+pub fn chapter(report: &Report, year: &Year, ch: &Chapter, md: &Md) -> Page {
+    let path = paths::chapter(year.year, &ch.slug);
+    let rendered = md.render(&path, &ch.doc.markdown);
+    let year_path = paths::year(year.year);
+    let year_crumb = format!("{}の報告", year.year.wareki());
+    let seq = year_sequence(report, year);
+    let slug = ch.slug.clone();
+    let view = ChapterView {
+        layout: Layout::new(report, &path, &ch.title)
+            .crumbs(&path, &[(year_crumb.as_str(), year_path.as_str())])
+            .year_switcher(report, &path, year.year, |y| {
+                report
+                    .year(y)
+                    .filter(|yy| yy.chapters.iter().any(|c| c.slug == slug))
+                    .map(|_| paths::chapter(y, &slug))
+            })
+            .neighbours(&path, &seq)
+            .with_toc(rendered.headings),
+        body_html: strip_leading_h2(&rendered.html, &ch.title),
+    };
+    Page::new(&path, "chapter.html", &view, &ch.doc.file)
+}
+
+/// The page's `<h1>` already carries the title; drop a first heading that repeats it.
+fn strip_leading_h2(html: &str, title: &str) -> String {
+    if let Some(rest) = html.strip_prefix("<h2")
+        && let Some(end) = rest.find("</h2>\n")
+        && rest[..end].ends_with(&format!(">{title}"))
+    {
+        return rest[end + 6..].to_string();
+    }
+    html.to_string()
+}
+
+#[derive(Serialize)]
+struct GlossaryItem {
+    term: String,
+    id: String,
+    definition: String,
+}
+
+#[derive(Serialize)]
+struct GlossaryView {
+    layout: Layout,
+    entries: Vec<GlossaryItem>,
+}
+
+/// The glossary page.
+pub fn glossary(report: &Report) -> Page {
+    let path = paths::GLOSSARY;
+    let view = GlossaryView {
+        layout: Layout::new(report, path, "用語解説").crumbs(path, &[]),
+        entries: report
+            .glossary
+            .iter()
+            .map(|g| GlossaryItem {
+                term: g.term.clone(),
+                id: anchor(&g.term),
+                definition: g.definition.clone(),
+            })
+            .collect(),
+    };
+    Page::new(path, "glossary.html", &view, "content/glossary.yaml")
+}
+
+#[derive(Serialize)]
+struct NotFoundView {
+    layout: Layout,
+    years: Vec<YearItem>,
+}
+
+/// The 404 page. Servers show it at any depth, so its links are absolute from the site
+/// root only where a base_url is known; otherwise relative to the root, as it is served.
+pub fn not_found(report: &Report) -> Page {
+    let path = paths::NOT_FOUND;
+    let view = NotFoundView {
+        layout: Layout::new(report, path, "ページが見つかりません").crumbs(path, &[]),
+        years: year_items(report, path),
+    };
+    Page::new(path, "404.html", &view, "book.toml")
+}
+
+#[derive(Serialize)]
+struct PrintGoal {
+    goal: GoalContent,
+}
+
+#[derive(Serialize)]
+struct PrintChapter {
+    id: String,
+    title: String,
+    body_html: String,
+}
+
+#[derive(Serialize)]
+struct PrintView {
+    layout: Layout,
+    year_label: String,
+    edition: Option<String>,
+    published: Option<String>,
+    narrative_html: String,
+    plans: Vec<PlanItem>,
+    goals: Vec<PrintGoal>,
+    chapters: Vec<PrintChapter>,
+    meetings: Vec<MeetingItem>,
+    glossary: Vec<GlossaryItem>,
+    web_href: String,
+}
+
+/// The whole year's report on one page, for printing.
+pub fn print(report: &Report, year: &Year, md: &Md) -> Page {
+    let path = paths::print(year.year);
+    let title = format!("{}の報告（印刷用）", year.year.wareki());
+    let narrative = md.render(&path, &year.narrative.markdown);
+    let goals = report
+        .plans
+        .iter()
+        .filter(|p| plan_active(p, year))
+        .flat_map(|p| p.goals.iter().map(move |g| (p, g)))
+        .map(|(p, g)| PrintGoal {
+            goal: goal_content(report, p, g, year, &path, md, 3).0,
+        })
+        .collect();
+    let chapters = year
+        .chapters
+        .iter()
+        .map(|c| PrintChapter {
+            id: format!("ch-{}", paths::segment(&c.slug)),
+            title: c.title.clone(),
+            body_html: strip_leading_h2(&md.render(&path, &c.doc.markdown).html, &c.title),
+        })
+        .collect();
+    let year_path = paths::year(year.year);
+    let year_crumb = format!("{}の報告", year.year.wareki());
+    let view = PrintView {
+        layout: Layout::new(report, &path, &title)
+            .crumbs(&path, &[(year_crumb.as_str(), year_path.as_str())])
+            .year_switcher(report, &path, year.year, |y| Some(paths::print(y))),
+        year_label: year_label(report, year.year),
+        edition: year.edition.clone(),
+        published: year.published.map(|d| d.display(report.config.era)),
+        narrative_html: narrative.html,
+        plans: md.with(&path, |c| plan_items(report, year, &path, c)),
+        goals,
+        chapters,
+        meetings: meeting_items(report, year, &path),
+        glossary: report
+            .glossary
+            .iter()
+            .map(|g| GlossaryItem {
+                term: g.term.clone(),
+                id: anchor(&g.term),
+                definition: g.definition.clone(),
+            })
+            .collect(),
+        web_href: relative(&path, &year_path),
+    };
+    Page::new(&path, "print.html", &view, &year.narrative.file)
+}
