@@ -1,0 +1,57 @@
+//! Helpers shared by the integration tests: fixture paths and copies to play with.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+/// A fixture folder of this crate.
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// The bundled example report (the repository root).
+pub fn example() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Copies a folder tree into a new temporary folder.
+pub fn copy_tree(from: &Path) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(from).unwrap();
+        let target = dir.path().join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+    dir
+}
+
+/// The text of a built file.
+pub fn page<'a>(files: &'a [nenpo::site::OutputFile], path: &str) -> &'a str {
+    let f = files
+        .iter()
+        .find(|f| f.path == path)
+        .unwrap_or_else(|| panic!("no file {path}"));
+    std::str::from_utf8(&f.bytes).unwrap()
+}
+
+/// The text of the first element with `class` after `anchor` in `html`.
+pub fn cell_after<'a>(html: &'a str, anchor: &str, class: &str) -> &'a str {
+    let start = html
+        .find(anchor)
+        .unwrap_or_else(|| panic!("{anchor} not in page"));
+    let rest = &html[start..];
+    let open = format!("class=\"{class}\">");
+    let i = rest
+        .find(&open)
+        .unwrap_or_else(|| panic!("no {class} after {anchor}"))
+        + open.len();
+    let end = rest[i..].find('<').unwrap();
+    &rest[i..i + end]
+}
