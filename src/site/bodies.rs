@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::Page;
 use super::layout::{Layout, Link};
-use super::pages::Md;
+use super::pages::SiteContext;
 use super::paths::{self, relative};
 use super::views::link;
 use crate::model::{Body, Meeting, Report, Year};
@@ -107,7 +107,7 @@ struct BodyView {
 }
 
 /// A body's page.
-pub fn body(report: &Report, b: &Body, md: &Md) -> Page {
+pub fn body(report: &Report, b: &Body, cx: &SiteContext) -> Page {
     let path = paths::body(&b.id);
     let (outgoing, incoming) = relations(report, b, &path);
     let total: u32 = b.members.iter().filter_map(|m| m.count).sum();
@@ -134,7 +134,7 @@ pub fn body(report: &Report, b: &Body, md: &Md) -> Page {
             .collect(),
         member_total: (total > 0).then(|| format!("{total}人")),
         secretariat: b.secretariat.clone(),
-        role_html: md.render_at(&path, &b.doc.markdown, 3).html,
+        role_html: cx.render_at(&path, &b.doc.markdown, 3).html,
         outgoing,
         incoming,
         plans: report
@@ -258,7 +258,7 @@ pub fn file_label(path: &str, size: u64) -> (String, String) {
 }
 
 /// A meeting's page.
-pub fn meeting(report: &Report, year: &Year, m: &Meeting, md: &Md) -> Page {
+pub fn meeting(report: &Report, year: &Year, m: &Meeting, cx: &SiteContext) -> Page {
     let path = paths::meeting(year.year, &m.slug);
     let title = meeting_title(report, m);
     let body_name = report
@@ -303,7 +303,7 @@ pub fn meeting(report: &Report, year: &Year, m: &Meeting, md: &Md) -> Page {
                 }
             })
             .collect(),
-        minutes_html: md.render_at(&path, &m.doc.markdown, 3).html,
+        minutes_html: cx.render_at(&path, &m.doc.markdown, 3).html,
     };
     Page::new(&path, "meeting.html", &view, &m.doc.file)
 }

@@ -9,14 +9,11 @@ use crate::diag::{Diagnostic, Lang};
 /// Finds broken internal links; `sources` maps a page to the content file it was made from.
 pub fn check_links(files: &[OutputFile], sources: &[(&str, &str)], lang: Lang) -> Vec<Diagnostic> {
     let existing: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    let sources: std::collections::HashMap<&str, &str> = sources.iter().copied().collect();
     let mut problems = Vec::new();
     for f in files.iter().filter(|f| f.path.ends_with(".html")) {
         let html = String::from_utf8_lossy(&f.bytes);
-        let source = sources
-            .iter()
-            .find(|(p, _)| *p == f.path)
-            .map(|(_, s)| *s)
-            .unwrap_or(f.path.as_str());
+        let source = sources.get(f.path.as_str()).copied().unwrap_or(f.path.as_str());
         let mut seen = BTreeSet::new();
         for url in attribute_values(&html) {
             if is_external(url) || !seen.insert(url) {

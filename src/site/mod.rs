@@ -17,7 +17,7 @@ use serde::Serialize;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::Report;
-use pages::Md;
+use pages::SiteContext;
 use theme::Theme;
 
 /// A file of the built site.
@@ -58,8 +58,8 @@ impl Page {
 /// the same files in the same order at any thread count.
 pub fn render_site(report: &Report, root: &Path) -> Result<Vec<OutputFile>, Diagnostics> {
     let theme = Theme::load(root, &report.config.theme, report.config.lang)?;
-    let md = Md::new(report);
-    let pages = collect_pages(report, &md);
+    let cx = SiteContext::new(report);
+    let pages = collect_pages(report, &cx);
     let rendered: Vec<Result<OutputFile, Diagnostic>> = pages
         .par_iter()
         .map(|p| {
@@ -111,9 +111,9 @@ pub fn render_site(report: &Report, root: &Path) -> Result<Vec<OutputFile>, Diag
     Ok(files)
 }
 
-fn collect_pages(report: &Report, md: &Md) -> Vec<Page> {
+fn collect_pages(report: &Report, cx: &SiteContext) -> Vec<Page> {
     let mut jobs: Vec<Box<dyn Fn() -> Page + Sync + '_>> = Vec::new();
-    jobs.push(Box::new(|| pages::home(report, md)));
+    jobs.push(Box::new(|| pages::home(report, cx)));
     jobs.push(Box::new(|| pages::not_found(report)));
     if !report.years.is_empty() {
         jobs.push(Box::new(|| data::data_page(report)));
@@ -122,25 +122,25 @@ fn collect_pages(report: &Report, md: &Md) -> Vec<Page> {
         jobs.push(Box::new(|| pages::glossary(report)));
     }
     for y in &report.years {
-        jobs.push(Box::new(move || pages::year(report, y, md)));
-        jobs.push(Box::new(move || pages::print(report, y, md)));
+        jobs.push(Box::new(move || pages::year(report, y, cx)));
+        jobs.push(Box::new(move || pages::print(report, y, cx)));
         for p in report.plans.iter().filter(|p| views::plan_active(p, y)) {
             for g in &p.goals {
-                jobs.push(Box::new(move || pages::goal(report, p, g, y, md)));
+                jobs.push(Box::new(move || pages::goal(report, p, g, y, cx)));
             }
         }
         for c in &y.chapters {
-            jobs.push(Box::new(move || pages::chapter(report, y, c, md)));
+            jobs.push(Box::new(move || pages::chapter(report, y, c, cx)));
         }
         for m in &y.meetings {
-            jobs.push(Box::new(move || bodies::meeting(report, y, m, md)));
+            jobs.push(Box::new(move || bodies::meeting(report, y, m, cx)));
         }
     }
     for p in &report.plans {
         for g in &p.goals {
             for m in &g.measures {
                 for i in &m.indicators {
-                    jobs.push(Box::new(move || pages::indicator(report, p, g, m, i, md)));
+                    jobs.push(Box::new(move || pages::indicator(report, p, g, m, i, cx)));
                 }
             }
         }
@@ -148,7 +148,7 @@ fn collect_pages(report: &Report, md: &Md) -> Vec<Page> {
     if !report.bodies.is_empty() {
         jobs.push(Box::new(|| bodies::bodies(report, None)));
         for b in &report.bodies {
-            jobs.push(Box::new(move || bodies::body(report, b, md)));
+            jobs.push(Box::new(move || bodies::body(report, b, cx)));
         }
     }
     jobs.par_iter().map(|j| j()).collect()

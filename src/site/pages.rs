@@ -1,6 +1,8 @@
 //! The report's pages: home, each year's overview, goal, indicator and chapter pages, the
 //! print view, the glossary and the 404 page. Each builder returns a page to render.
 
+use std::collections::{HashMap, HashSet};
+
 use serde::Serialize;
 
 use super::Page;
@@ -13,17 +15,36 @@ use crate::glossary::anchor;
 use crate::markdown::{self, Heading, MarkdownContext, render_inline};
 use crate::model::{Chapter, Plan, Report, Year};
 
-/// Renders Markdown for a page at `path`.
-pub struct Md<'a> {
+/// What every page builder shares, computed once per build: glossary terms for Markdown,
+/// each year's reading order and which chapters exist in which year.
+pub struct SiteContext<'a> {
     terms: Vec<&'a str>,
+    sequences: HashMap<FiscalYear, Vec<(String, String)>>,
+    chapters: HashSet<(FiscalYear, &'a str)>,
 }
 
-impl<'a> Md<'a> {
-    /// Collects the glossary terms once.
-    pub fn new(report: &'a Report) -> Md<'a> {
-        Md {
+impl<'a> SiteContext<'a> {
+    /// Prepares the shared parts of a build.
+    pub fn new(report: &'a Report) -> SiteContext<'a> {
+        SiteContext {
             terms: report.glossary.iter().map(|g| g.term.as_str()).collect(),
+            sequences: report.years.iter().map(|y| (y.year, year_sequence(report, y))).collect(),
+            chapters: report
+                .years
+                .iter()
+                .flat_map(|y| y.chapters.iter().map(move |c| (y.year, c.slug.as_str())))
+                .collect(),
         }
+    }
+
+    /// The pages of a year in reading order.
+    pub fn sequence(&self, year: FiscalYear) -> &[(String, String)] {
+        self.sequences.get(&year).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Whether a year has a chapter with this slug.
+    pub fn has_chapter(&self, year: FiscalYear, slug: &str) -> bool {
+        self.chapters.contains(&(year, slug))
     }
 
     /// Calls `f` with the Markdown context of the page at `path`.
@@ -94,9 +115,9 @@ fn year_items(report: &Report, from: &str) -> Vec<YearItem> {
 }
 
 /// The home page.
-pub fn home(report: &Report, md: &Md) -> Page {
+pub fn home(report: &Report, cx: &SiteContext) -> Page {
     let path = paths::HOME;
-    let intro = md.render(path, &report.home.markdown);
+    let intro = cx.render(path, &report.home.markdown);
     let latest = report.latest_year();
     let view = HomeView {
         layout: Layout::new(report, path, &report.config.title).with_toc(Vec::new()),
@@ -107,7 +128,7 @@ pub fn home(report: &Report, md: &Md) -> Page {
             href: relative(path, &paths::year(y.year)),
         }),
         plans: latest
-            .map(|y| md.with(path, |c| plan_items(report, y, path, c)))
+            .map(|y| cx.with(path, |c| plan_items(report, y, path, c)))
             .unwrap_or_default(),
         years: year_items(report, path),
     };
@@ -167,25 +188,24 @@ pub fn year_sequence(report: &Report, year: &Year) -> Vec<(String, String)> {
 }
 
 /// A year's overview page.
-pub fn year(report: &Report, year: &Year, md: &Md) -> Page {
+pub fn year(report: &Report, year: &Year, cx: &SiteContext) -> Page {
     let path = paths::year(year.year);
     let label = year_label(report, year.year);
     let title = year
         .title
         .clone()
         .unwrap_or_else(|| format!("{}の報告", year.year.wareki()));
-    let narrative = md.render(&path, &year.narrative.markdown);
-    let seq = year_sequence(report, year);
-    let view = YearView {
+    let narrative = cx.render(&path, &year.narrative.markdown);
+        let view = YearView {
         layout: Layout::new(report, &path, &title)
             .crumbs(&path, &[])
             .year_switcher(report, &path, year.year, |y| Some(paths::year(y)))
-            .neighbours(&path, &seq)
+            .neighbours(&path, cx.sequence(year.year))
             .with_toc(narrative.headings.clone()),
         year_label: label,
         edition: year.edition.clone(),
         narrative_html: narrative.html,
-        plans: md.with(&path, |c| plan_items(report, year, &path, c)),
+        plans: cx.with(&path, |c| plan_items(report, year, &path, c)),
         chapters: year
             .chapters
             .iter()
@@ -254,7 +274,7 @@ pub fn goal_content(
     goal: &crate::model::Goal,
     year: &Year,
     from: &str,
-    md: &Md,
+    cx: &SiteContext,
     level: u8,
 ) -> (GoalContent, Vec<Heading>) {
     let anchor_prefix = format!("{}-{}", paths::segment(&plan.id), paths::segment(&goal.id));
@@ -264,14 +284,14 @@ pub fn goal_content(
         .map(|m| MeasureView {
             id: m.id.clone(),
             anchor: format!("m-{anchor_prefix}-{}", paths::segment(&m.id)),
-            title_html: md.with(from, |c| render_inline(&m.title, c)),
+            title_html: cx.with(from, |c| render_inline(&m.title, c)),
             department: m.department.clone(),
-            description_html: m.description.as_ref().map(|d| md.render(from, d).html),
+            description_html: m.description.as_ref().map(|d| cx.render(from, d).html),
             indicators: m
                 .indicators
                 .iter()
                 .map(|i| {
-                    md.with(from, |c| {
+                    cx.with(from, |c| {
                         indicator_row(report, plan, &m.id, i, year, from, c)
                     })
                 })
@@ -285,7 +305,7 @@ pub fn goal_content(
         .map(|p| project_row(report, p))
         .collect();
     let evaluation = year.evaluation(&plan.id, &goal.id);
-    let eval_rendered = evaluation.map(|e| md.render_at(from, &e.doc.markdown, level + 1));
+    let eval_rendered = evaluation.map(|e| cx.render_at(from, &e.doc.markdown, level + 1));
     let mut headings: Vec<Heading> = measures
         .iter()
         .map(|m| Heading {
@@ -314,10 +334,10 @@ pub fn goal_content(
     }
     let content = GoalContent {
         number: goal_number(goal),
-        title_html: md.with(from, |c| render_inline(&goal.title, c)),
+        title_html: cx.with(from, |c| render_inline(&goal.title, c)),
         title_text: markdown::strip_marks(&goal.title),
         plan_title: plan.title.clone(),
-        description_html: goal.description.as_ref().map(|d| md.render(from, d).html),
+        description_html: goal.description.as_ref().map(|d| cx.render(from, d).html),
         summary: summary_view(report, plan, goal, year),
         measures,
         projects,
@@ -344,14 +364,13 @@ struct GoalView {
 }
 
 /// A goal's page for a year.
-pub fn goal(report: &Report, plan: &Plan, goal: &crate::model::Goal, year: &Year, md: &Md) -> Page {
+pub fn goal(report: &Report, plan: &Plan, goal: &crate::model::Goal, year: &Year, cx: &SiteContext) -> Page {
     let path = paths::goal(year.year, &plan.id, &goal.id);
-    let (content, headings) = goal_content(report, plan, goal, year, &path, md, 2);
+    let (content, headings) = goal_content(report, plan, goal, year, &path, cx, 2);
     let title = format!("{} {}", content.number, markdown::strip_marks(&goal.title));
     let year_path = paths::year(year.year);
     let year_crumb = format!("{}の報告", year.year.wareki());
-    let seq = year_sequence(report, year);
-    let plan_id = plan.id.clone();
+        let plan_id = plan.id.clone();
     let goal_id = goal.id.clone();
     let view = GoalView {
         layout: Layout::new(report, &path, &title)
@@ -362,7 +381,7 @@ pub fn goal(report: &Report, plan: &Plan, goal: &crate::model::Goal, year: &Year
                     .filter(|yy| plan_active(plan, yy))
                     .map(|_| paths::goal(y, &plan_id, &goal_id))
             })
-            .neighbours(&path, &seq)
+            .neighbours(&path, cx.sequence(year.year))
             .with_toc(headings),
         goal: content,
     };
@@ -415,7 +434,7 @@ pub fn indicator(
     goal: &crate::model::Goal,
     measure: &crate::model::Measure,
     ind: &crate::model::Indicator,
-    md: &Md,
+    cx: &SiteContext,
 ) -> Page {
     let path = paths::indicator(&ind.id);
     let era = report.config.era;
@@ -430,7 +449,7 @@ pub fn indicator(
         .iter()
         .map(|y| {
             let r = evaluate_indicator(report, plan, ind, y);
-            let row = md.with(&path, |c| {
+            let row = cx.with(&path, |c| {
                 indicator_row(report, plan, &measure.id, ind, y, &path, c)
             });
             IndicatorYearRow {
@@ -473,7 +492,7 @@ pub fn indicator(
                 paths::goal(latest_goal_year, &plan.id, &goal.id).as_str(),
             )],
         ),
-        name_html: md.with(&path, |c| render_inline(&ind.name, c)),
+        name_html: cx.with(&path, |c| render_inline(&ind.name, c)),
         unit: ind.unit.clone(),
         direction: direction_words(ind.direction).into(),
         kind: match ind.kind {
@@ -522,23 +541,19 @@ struct ChapterView {
 }
 
 /// A chapter page.
-pub fn chapter(report: &Report, year: &Year, ch: &Chapter, md: &Md) -> Page {
+pub fn chapter(report: &Report, year: &Year, ch: &Chapter, cx: &SiteContext) -> Page {
     let path = paths::chapter(year.year, &ch.slug);
-    let rendered = md.render(&path, &ch.doc.markdown);
+    let rendered = cx.render(&path, &ch.doc.markdown);
     let year_path = paths::year(year.year);
     let year_crumb = format!("{}の報告", year.year.wareki());
-    let seq = year_sequence(report, year);
-    let slug = ch.slug.clone();
+        let slug = ch.slug.clone();
     let view = ChapterView {
         layout: Layout::new(report, &path, &ch.title)
             .crumbs(&path, &[(year_crumb.as_str(), year_path.as_str())])
             .year_switcher(report, &path, year.year, |y| {
-                report
-                    .year(y)
-                    .filter(|yy| yy.chapters.iter().any(|c| c.slug == slug))
-                    .map(|_| paths::chapter(y, &slug))
+                cx.has_chapter(y, &slug).then(|| paths::chapter(y, &slug))
             })
-            .neighbours(&path, &seq)
+            .neighbours(&path, cx.sequence(year.year))
             .with_toc(rendered.headings),
         body_html: strip_leading_h2(&rendered.html, &ch.title),
     };
@@ -632,17 +647,17 @@ struct PrintView {
 }
 
 /// The whole year's report on one page, for printing.
-pub fn print(report: &Report, year: &Year, md: &Md) -> Page {
+pub fn print(report: &Report, year: &Year, cx: &SiteContext) -> Page {
     let path = paths::print(year.year);
     let title = format!("{}の報告（印刷用）", year.year.wareki());
-    let narrative = md.render(&path, &year.narrative.markdown);
+    let narrative = cx.render(&path, &year.narrative.markdown);
     let goals = report
         .plans
         .iter()
         .filter(|p| plan_active(p, year))
         .flat_map(|p| p.goals.iter().map(move |g| (p, g)))
         .map(|(p, g)| PrintGoal {
-            goal: goal_content(report, p, g, year, &path, md, 3).0,
+            goal: goal_content(report, p, g, year, &path, cx, 3).0,
         })
         .collect();
     let chapters = year
@@ -651,7 +666,7 @@ pub fn print(report: &Report, year: &Year, md: &Md) -> Page {
         .map(|c| PrintChapter {
             id: format!("ch-{}", paths::segment(&c.slug)),
             title: c.title.clone(),
-            body_html: strip_leading_h2(&md.render(&path, &c.doc.markdown).html, &c.title),
+            body_html: strip_leading_h2(&cx.render(&path, &c.doc.markdown).html, &c.title),
         })
         .collect();
     let year_path = paths::year(year.year);
@@ -664,7 +679,7 @@ pub fn print(report: &Report, year: &Year, md: &Md) -> Page {
         edition: year.edition.clone(),
         published: year.published.map(|d| d.display(report.config.era)),
         narrative_html: narrative.html,
-        plans: md.with(&path, |c| plan_items(report, year, &path, c)),
+        plans: cx.with(&path, |c| plan_items(report, year, &path, c)),
         goals,
         chapters,
         meetings: meeting_items(report, year, &path),
