@@ -1,12 +1,14 @@
 //! nenpo builds the annual progress report of a municipal plan as a static site.
 //!
 //! The pipeline: [`config`] → [`content`] (loading and checking) → [`model`] →
-//! [`evaluate`] (targets, rates, grades) → pages → output.
+//! [`evaluate`] (targets, rates, grades) → [`diagram`] and charts → [`site`] (pages as
+//! values) → [`output`] (written only when everything succeeded).
 
 pub mod build;
 pub mod config;
 pub mod content;
 pub mod diag;
+pub mod diagram;
 pub mod era;
 pub mod evaluate;
 pub mod glossary;
