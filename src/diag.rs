@@ -268,10 +268,12 @@ fn line_window<'a>(
         .map(|(i, _)| i)
         .unwrap_or(line_text.len());
     let rel = line_start - win_start + byte_col;
+    // Underline the word at the column: up to a space or YAML punctuation, or through a
+    // glossary mark, or to Japanese punctuation.
     let end_in_line = line_text[byte_col..]
         .char_indices()
-        .find(|(_, c)| c.is_whitespace() || *c == ':' || *c == ',')
-        .map(|(i, _)| byte_col + i)
+        .find(|(_, c)| c.is_whitespace() || ":,、。}]＊".contains(*c))
+        .map(|(i, c)| byte_col + i + if c == '＊' { c.len_utf8() } else { 0 })
         .unwrap_or(line_text.len());
     let end = (line_start - win_start + end_in_line)
         .max(rel + 1)

@@ -1060,7 +1060,7 @@ impl Resolver<'_> {
                 if m.term.is_some() {
                     continue;
                 }
-                let before = &text[..m.mark];
+                let before = &text[..m.start];
                 let line = first_line + before.matches('\n').count() as u32;
                 let col = before.rsplit('\n').next().unwrap_or("").chars().count() as u32 + 1;
                 let msg = match self.lang {

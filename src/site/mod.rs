@@ -88,6 +88,12 @@ pub fn render_site(report: &Report, root: &Path) -> Result<Vec<OutputFile>, Diag
         }
     }
     files.extend(theme.static_files());
+    if !report.bodies.is_empty() {
+        files.push(OutputFile {
+            path: paths::DIAGRAM.into(),
+            bytes: standalone_svg(&promotion_diagram(report)).into_bytes(),
+        });
+    }
     files.extend(
         report
             .years
@@ -146,12 +152,42 @@ fn collect_pages(report: &Report, cx: &SiteContext) -> Vec<Page> {
         }
     }
     if !report.bodies.is_empty() {
-        jobs.push(Box::new(|| bodies::bodies(report, None)));
+        jobs.push(Box::new(|| bodies::bodies(report, Some((promotion_diagram(report), paths::DIAGRAM.to_string())))));
         for b in &report.bodies {
             jobs.push(Box::new(move || bodies::body(report, b, cx)));
         }
     }
     jobs.par_iter().map(|j| j()).collect()
+}
+
+/// The 推進体制図 of every body and relation, bodies in their page order.
+fn promotion_diagram(report: &Report) -> String {
+    let nodes: Vec<crate::diagram::Node> = report
+        .bodies
+        .iter()
+        .map(|b| crate::diagram::Node {
+            id: b.id.clone(),
+            name: b.name.clone(),
+            kind: b.kind.clone(),
+        })
+        .collect();
+    let edges: Vec<crate::diagram::Edge> = report
+        .bodies
+        .iter()
+        .flat_map(|b| {
+            b.relations.iter().map(move |r| crate::diagram::Edge {
+                from: b.id.clone(),
+                to: r.to.clone(),
+                label: r.kind.clone(),
+            })
+        })
+        .collect();
+    crate::diagram::render_diagram("suishin", &format!("{}の推進体制図", report.config.organization), &nodes, &edges)
+}
+
+/// An inline SVG made into a file of its own.
+pub fn standalone_svg(svg: &str) -> String {
+    format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{svg}\n")
 }
 
 fn copy_assets(report: &Report, root: &Path, diags: &mut Diagnostics) -> Vec<OutputFile> {

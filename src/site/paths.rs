@@ -13,6 +13,8 @@ pub const BODIES: &str = "bodies/index.html";
 pub const DATA: &str = "data/index.html";
 /// The 404 page.
 pub const NOT_FOUND: &str = "404.html";
+/// The promotion-system diagram as a file.
+pub const DIAGRAM: &str = "bodies/suishin-taisei.svg";
 /// The stylesheet.
 pub const CSS: &str = "static/style.css";
 
