@@ -226,6 +226,8 @@ pub struct MeasureView {
     pub anchor: String,
     /// Title with glossary links.
     pub title_html: String,
+    /// Title as written.
+    pub title_text: String,
     /// 担当課.
     pub department: Option<String>,
     /// Description (HTML).
@@ -285,6 +287,7 @@ pub fn goal_content(
             id: m.id.clone(),
             anchor: format!("m-{anchor_prefix}-{}", paths::segment(&m.id)),
             title_html: cx.with(from, |c| render_inline(&m.title, c)),
+            title_text: m.title.clone(),
             department: m.department.clone(),
             description_html: m.description.as_ref().map(|d| cx.render(from, d).html),
             indicators: m
@@ -311,7 +314,7 @@ pub fn goal_content(
         .map(|m| Heading {
             level: 2,
             id: m.anchor.clone(),
-            text: format!("施策 {}", m.id),
+            text: format!("施策 {} {}", m.id, markdown::strip_marks(&m.title_text)),
         })
         .collect();
     if !projects.is_empty() {
