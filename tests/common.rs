@@ -47,11 +47,11 @@ pub fn cell_after<'a>(html: &'a str, anchor: &str, class: &str) -> &'a str {
         .find(anchor)
         .unwrap_or_else(|| panic!("{anchor} not in page"));
     let rest = &html[start..];
-    let open = format!("class=\"{class}\">");
-    let i = rest
+    let open = format!("class=\"{class}\"");
+    let at = rest
         .find(&open)
-        .unwrap_or_else(|| panic!("no {class} after {anchor}"))
-        + open.len();
+        .unwrap_or_else(|| panic!("no {class} after {anchor}"));
+    let i = at + rest[at..].find('>').unwrap() + 1;
     let end = rest[i..].find('<').unwrap();
     &rest[i..i + end]
 }
