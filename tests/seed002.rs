@@ -23,7 +23,7 @@ fn indicator_rates_match_the_published_sheet() {
 fn project_outcome_rates_are_whole_percent_as_published() {
     let (_, files, _) = nenpo::build::render_report(&fixture("seed002")).unwrap();
     let html = page(&files, "2017/kizuna/1/index.html");
-    let projects = &html[html.find("class=\"projects-table\"").unwrap()..];
+    let projects = &html[html.find("class=\"projects-table").unwrap()..];
     let rates: Vec<&str> = projects
         .match_indices("<td class=\"num rate\"")
         .map(|(i, _)| {
