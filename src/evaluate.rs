@@ -194,7 +194,11 @@ fn evaluate_without_change(
 ) -> IndicatorYear {
     let entry = year.actual(&ind.id);
     let scale = report.scale_for(plan, year);
-    let target = target_for(ind, year.year, entry);
+    // Outside the plan's period (the base year before it starts, say) only a target given
+    // for that year counts: the per-year path would grade the baseline against itself.
+    let in_period = (plan.period.0..=plan.period.1).contains(&year.year);
+    let target =
+        target_for(ind, year.year, entry).filter(|t| in_period || t.1 == TargetSource::Given);
     let actual = entry.and_then(|a| a.actual);
     let rate = match entry.and_then(|a| a.rate) {
         Some(given) => Rate::Given(given),
@@ -283,7 +287,17 @@ pub fn summarize_goal(report: &Report, plan: &Plan, goal: &Goal, year: &Year) ->
             (GradeMark::of(g, false), n)
         })
         .collect();
-    let rates: Vec<Decimal> = results.iter().filter_map(|r| r.rate.value()).collect();
+    // An indicator graded by hand as outside evaluation (a grade with no min, such as −)
+    // does not pull the goal's mean either way.
+    let rates: Vec<Decimal> = results
+        .iter()
+        .filter(|r| {
+            r.grade
+                .as_ref()
+                .is_none_or(|g| !g.manual || scale.find(&g.mark).is_some_and(|x| x.min.is_some()))
+        })
+        .filter_map(|r| r.rate.value())
+        .collect();
     let mean_rate = (!rates.is_empty()).then(|| {
         round_half_up(
             rates.iter().sum::<Decimal>() / Decimal::from(rates.len()),

@@ -37,6 +37,10 @@ pub fn find_marks<'a>(text: &str, terms: impl Iterator<Item = &'a str> + Clone) 
                 .collect();
             chars.into_iter().rev().collect()
         };
+        // A lone 「＊」 in prose (after a bracket, at a line start) marks no term.
+        if term.is_none() && context.is_empty() {
+            continue;
+        }
         out.push(Mark {
             start: term.map(|t| pos - t.len()).unwrap_or(pos - context.len()),
             mark: pos,
@@ -73,6 +77,11 @@ mod tests {
         assert_eq!(m[0].term.as_deref(), Some("エコラベル"));
         assert_eq!(m[1].term.as_deref(), Some("外来生物"));
         assert_eq!(&"○エコラベル＊"[m[0].start..m[0].mark], "エコラベル");
+    }
+
+    #[test]
+    fn a_lone_mark_in_prose_is_not_a_term() {
+        assert!(find_marks("用語に「＊」を付けます", ["用語"].iter().copied()).is_empty());
     }
 
     #[test]

@@ -5,8 +5,15 @@ mod common;
 use common::{example, fixture};
 
 fn render_with_threads(root: &std::path::Path, threads: usize) -> Vec<nenpo::site::OutputFile> {
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
-    pool.install(|| nenpo::build::render_report(root).map(|(_, files, _)| files).unwrap_or_else(|f| panic!("{}", f.diagnostics.render(f.lang, false))))
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .unwrap();
+    pool.install(|| {
+        nenpo::build::render_report(root)
+            .map(|(_, files, _)| files)
+            .unwrap_or_else(|f| panic!("{}", f.diagnostics.render(f.lang, false)))
+    })
 }
 
 #[test]
@@ -17,7 +24,11 @@ fn one_and_two_threads_give_the_same_bytes() {
         assert_eq!(one.len(), two.len());
         for (a, b) in one.iter().zip(&two) {
             assert_eq!(a.path, b.path);
-            assert!(a.bytes == b.bytes, "{} differs between 1 and 2 threads", a.path);
+            assert!(
+                a.bytes == b.bytes,
+                "{} differs between 1 and 2 threads",
+                a.path
+            );
         }
         let again = render_with_threads(&root, 2);
         assert!(two == again, "two runs differ");

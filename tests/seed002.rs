@@ -33,10 +33,7 @@ fn project_outcome_rates_are_whole_percent_as_published() {
         })
         .collect();
     assert_eq!(rates, ["91%", "101%", "75%", "92%", "188%", "106%", "100%"]);
-    assert!(
-        projects.contains(">9,973</td>"),
-        "決算額 with separators"
-    );
+    assert!(projects.contains(">9,973</td>"), "決算額 with separators");
     assert!(projects.contains("<span class=\"flag\">新規</span>"));
 }
 

@@ -13,7 +13,10 @@ pub fn check_links(files: &[OutputFile], sources: &[(&str, &str)], lang: Lang) -
     let mut problems = Vec::new();
     for f in files.iter().filter(|f| f.path.ends_with(".html")) {
         let html = String::from_utf8_lossy(&f.bytes);
-        let source = sources.get(f.path.as_str()).copied().unwrap_or(f.path.as_str());
+        let source = sources
+            .get(f.path.as_str())
+            .copied()
+            .unwrap_or(f.path.as_str());
         let mut seen = BTreeSet::new();
         for url in attribute_values(&html) {
             if is_external(url) || !seen.insert(url) {

@@ -152,7 +152,12 @@ fn collect_pages(report: &Report, cx: &SiteContext) -> Vec<Page> {
         }
     }
     if !report.bodies.is_empty() {
-        jobs.push(Box::new(|| bodies::bodies(report, Some((promotion_diagram(report), paths::DIAGRAM.to_string())))));
+        jobs.push(Box::new(|| {
+            bodies::bodies(
+                report,
+                Some((promotion_diagram(report), paths::DIAGRAM.to_string())),
+            )
+        }));
         for b in &report.bodies {
             jobs.push(Box::new(move || bodies::body(report, b, cx)));
         }
@@ -182,7 +187,12 @@ fn promotion_diagram(report: &Report) -> String {
             })
         })
         .collect();
-    crate::diagram::render_diagram("suishin", &format!("{}の推進体制図", report.config.organization), &nodes, &edges)
+    crate::diagram::render_diagram(
+        "suishin",
+        &format!("{}の推進体制図", report.config.organization),
+        &nodes,
+        &edges,
+    )
 }
 
 /// An inline SVG made into a file of its own.

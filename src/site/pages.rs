@@ -28,7 +28,11 @@ impl<'a> SiteContext<'a> {
     pub fn new(report: &'a Report) -> SiteContext<'a> {
         SiteContext {
             terms: report.glossary.iter().map(|g| g.term.as_str()).collect(),
-            sequences: report.years.iter().map(|y| (y.year, year_sequence(report, y))).collect(),
+            sequences: report
+                .years
+                .iter()
+                .map(|y| (y.year, year_sequence(report, y)))
+                .collect(),
             chapters: report
                 .years
                 .iter()
@@ -196,7 +200,7 @@ pub fn year(report: &Report, year: &Year, cx: &SiteContext) -> Page {
         .clone()
         .unwrap_or_else(|| format!("{}の報告", year.year.wareki()));
     let narrative = cx.render(&path, &year.narrative.markdown);
-        let view = YearView {
+    let view = YearView {
         layout: Layout::new(report, &path, &title)
             .crumbs(&path, &[])
             .year_switcher(report, &path, year.year, |y| Some(paths::year(y)))
@@ -367,13 +371,19 @@ struct GoalView {
 }
 
 /// A goal's page for a year.
-pub fn goal(report: &Report, plan: &Plan, goal: &crate::model::Goal, year: &Year, cx: &SiteContext) -> Page {
+pub fn goal(
+    report: &Report,
+    plan: &Plan,
+    goal: &crate::model::Goal,
+    year: &Year,
+    cx: &SiteContext,
+) -> Page {
     let path = paths::goal(year.year, &plan.id, &goal.id);
     let (content, headings) = goal_content(report, plan, goal, year, &path, cx, 2);
     let title = format!("{} {}", content.number, markdown::strip_marks(&goal.title));
     let year_path = paths::year(year.year);
     let year_crumb = format!("{}の報告", year.year.wareki());
-        let plan_id = plan.id.clone();
+    let plan_id = plan.id.clone();
     let goal_id = goal.id.clone();
     let view = GoalView {
         layout: Layout::new(report, &path, &title)
@@ -549,7 +559,7 @@ pub fn chapter(report: &Report, year: &Year, ch: &Chapter, cx: &SiteContext) -> 
     let rendered = cx.render(&path, &ch.doc.markdown);
     let year_path = paths::year(year.year);
     let year_crumb = format!("{}の報告", year.year.wareki());
-        let slug = ch.slug.clone();
+    let slug = ch.slug.clone();
     let view = ChapterView {
         layout: Layout::new(report, &path, &ch.title)
             .crumbs(&path, &[(year_crumb.as_str(), year_path.as_str())])
