@@ -1,0 +1,336 @@
+//! Goal summary: each indicator's 達成率 as a horizontal bar against the 100 % line, with
+//! the rate and the grade mark as text; 未集計 as text, never a zero bar.
+
+use super::RateBar;
+use super::svg::{
+    self, AXIS, Axis, Frame, GRID_LINE, HUNDRED_LINE, MUTED, Overlay, RATE_BAR, TEXT, TICK_TEXT,
+    Text, fmt_num, plotters_size, text_width,
+};
+use plotters::prelude::*;
+
+const W: u32 = 600;
+const PAD: f64 = 10.0;
+const TITLE_PX: f64 = 15.0;
+const LABEL_PX: f64 = 13.0;
+const TICK_PX: f64 = 12.0;
+/// Left edge of the plot: the label column is to its left.
+pub(crate) const PLOT_LEFT: u32 = 200;
+/// Room right of the plot for the rate text and the grade column.
+const RIGHT: u32 = 110;
+pub(crate) const ROW: u32 = 42;
+const X_LABEL_AREA: u32 = 24;
+
+/// Renders a goal's indicators' 達成率 for one year as an inline SVG.
+///
+/// `id` is the stable ASCII id for element ids; `title` is shown (wrapped) and is the
+/// `<title>`. Rates above 100 extend the axis (188 % draws to 200 %); a `None` rate is
+/// written 未集計 where the bar would start.
+pub fn render_goal_summary(id: &str, title: &str, bars: &[RateBar]) -> String {
+    let id = svg::sanitize_id(id);
+    let desc = describe(title, bars);
+    let mut o = Overlay::default();
+    let mut y = 8.0;
+    for line in svg::wrap(title, TITLE_PX, W as f64 - 2.0 * PAD, 2) {
+        y += 20.0;
+        o.text(
+            Text::at(PAD, y - 4.0, TITLE_PX).bold().class("chart-title"),
+            &line,
+        );
+    }
+    let head_y = y + 20.0;
+    o.text(
+        Text::at(PAD, head_y, 12.0).fill(MUTED).class("legend"),
+        "指標",
+    );
+    o.text(
+        Text::at(PLOT_LEFT as f64, head_y, 12.0)
+            .fill(MUTED)
+            .class("legend"),
+        "達成率（%）",
+    );
+    o.text(
+        Text::at(W as f64 - PAD - 18.0, head_y, 12.0)
+            .anchor("middle")
+            .fill(MUTED)
+            .class("legend"),
+        "評価",
+    );
+    let top_h = (head_y + 8.0).ceil() as u32;
+    let height = top_h + ROW * bars.len().max(1) as u32 + X_LABEL_AREA + 14;
+    let mut raw = String::new();
+    let drawn = draw(&mut raw, bars, top_h, height, &mut o);
+    let rules = [
+        svg::rule("fill", RATE_BAR, "class=\"rate-bar\""),
+        svg::rule("stroke", HUNDRED_LINE, "class=\"rate-100\""),
+    ];
+    let frame = Frame {
+        id: &id,
+        kind: "goal-summary",
+        width: W,
+        height,
+        title,
+        desc: &desc,
+        defs: "",
+        rules: &rules,
+    };
+    match drawn {
+        Ok(()) => svg::finish(&raw, &frame, &o),
+        Err(_) => svg::fallback(&frame),
+    }
+}
+
+/// The rate axis: at least 0..100, extended in nice steps to hold every rate.
+fn rate_axis(bars: &[RateBar]) -> (f64, f64, f64) {
+    let rates = bars.iter().filter_map(|b| b.rate).filter(|r| r.is_finite());
+    let (lo, hi) = rates.fold((0.0f64, 100.0f64), |(a, b), r| (a.min(r), b.max(r)));
+    let step = if hi <= 100.0 && lo >= 0.0 {
+        20.0
+    } else {
+        svg::nice_step((hi - lo) / 5.0).max(10.0)
+    };
+    ((lo / step).floor() * step, (hi / step).ceil() * step, step)
+}
+
+fn draw(
+    buf: &mut String,
+    bars: &[RateBar],
+    top_h: u32,
+    height: u32,
+    o: &mut Overlay,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let n = bars.len().max(1) as f64;
+    let (lo, hi, step) = rate_axis(bars);
+    let root = SVGBackend::with_string(buf, (W, height)).into_drawing_area();
+    root.fill(&WHITE)?;
+    let (_, lower) = root.split_vertically(top_h);
+    let x_fmt = |x: &f64| format!("{}%", fmt_num(*x, 0));
+    let mut chart = ChartBuilder::on(&lower)
+        .margin_left(PLOT_LEFT)
+        .margin_right(RIGHT)
+        .margin_top(0)
+        .margin_bottom(14)
+        .x_label_area_size(X_LABEL_AREA)
+        .build_cartesian_2d(
+            Axis {
+                lo,
+                hi,
+                ticks: svg::ticks(lo, hi, step),
+            },
+            Axis {
+                lo: 0.0,
+                hi: n,
+                ticks: Vec::new(),
+            },
+        )?;
+    chart
+        .configure_mesh()
+        .bold_line_style(GRID_LINE.rgb.stroke_width(1))
+        .axis_style(AXIS.rgb.stroke_width(1))
+        .label_style(
+            ("sans-serif", plotters_size(TICK_PX))
+                .into_font()
+                .color(&TICK_TEXT.rgb),
+        )
+        .x_label_formatter(&x_fmt)
+        .draw()?;
+    let row_top = |i: usize| n - i as f64;
+    chart.draw_series(bars.iter().enumerate().filter_map(|(i, b)| {
+        b.rate.filter(|r| r.is_finite()).map(|r| {
+            let y = row_top(i);
+            Rectangle::new([(0.0, y - 0.25), (r, y - 0.75)], RATE_BAR.rgb.filled())
+        })
+    }))?;
+    chart.draw_series(LineSeries::new(
+        [(100.0, 0.0), (100.0, n)],
+        HUNDRED_LINE.rgb.stroke_width(2),
+    ))?;
+    let (x100, top) = chart.backend_coord(&(100.0, n));
+    o.text(
+        Text::at(x100 as f64, top as f64 - 4.0, 12.0)
+            .anchor("middle")
+            .bold()
+            .class("rate-100-label"),
+        "100%",
+    );
+    let label_w = PLOT_LEFT as f64 - PAD - 10.0;
+    for (i, b) in bars.iter().enumerate() {
+        let (x0, cy) = chart.backend_coord(&(0.0, row_top(i) - 0.5));
+        let (x0, cy) = (x0 as f64, cy as f64);
+        let lines = svg::wrap(&b.label, LABEL_PX, label_w, 2);
+        o.lines(Text::at(PAD, cy, LABEL_PX).class("row-label"), &lines, 16.0);
+        let baseline = cy + LABEL_PX * 0.36;
+        match b.rate.filter(|r| r.is_finite()) {
+            Some(r) => {
+                let (xe, _) = chart.backend_coord(&(r.max(0.0), 0.0));
+                o.text(
+                    Text::at(xe as f64 + 6.0, baseline, LABEL_PX)
+                        .bold()
+                        .halo()
+                        .class("value-label"),
+                    &b.rate_text,
+                );
+            }
+            None => o.text(
+                Text::at(x0 + 6.0, baseline, LABEL_PX)
+                    .fill(MUTED)
+                    .class("missing"),
+                "未集計",
+            ),
+        }
+        if let Some(mark) = &b.grade_mark {
+            let size = if text_width(mark, 15.0) > 36.0 {
+                12.0
+            } else {
+                15.0
+            };
+            o.text(
+                Text::at(W as f64 - PAD - 18.0, cy + size * 0.36, size)
+                    .anchor("middle")
+                    .bold()
+                    .fill(TEXT)
+                    .class("grade"),
+                &svg::truncate(mark, size, 36.0),
+            );
+        }
+    }
+    root.present()?;
+    Ok(())
+}
+
+fn describe(title: &str, bars: &[RateBar]) -> String {
+    if bars.is_empty() {
+        return format!("{title}。指標はありません。");
+    }
+    let items: Vec<String> = bars
+        .iter()
+        .map(
+            |b| match (b.rate.filter(|r| r.is_finite()), &b.grade_mark) {
+                (Some(_), Some(m)) => format!("{}は{}（評価{}）", b.label, b.rate_text, m),
+                (Some(_), None) => format!("{}は{}", b.label, b.rate_text),
+                (None, _) => format!("{}は未集計", b.label),
+            },
+        )
+        .collect();
+    let measured = bars.iter().filter(|b| b.rate.is_some_and(f64::is_finite));
+    let reached = measured.clone().filter(|b| b.rate >= Some(100.0)).count();
+    format!(
+        "{title}。各指標の達成率を横棒で示し、100%の線を目標とします。{}。{}指標中{}指標が100%以上です。",
+        items.join("、"),
+        measured.count(),
+        reached
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::RateBar;
+    use super::super::test_util::*;
+    use super::render_goal_summary;
+
+    fn bar(label: &str, rate: Option<f64>, mark: Option<&str>) -> RateBar {
+        RateBar {
+            label: label.into(),
+            rate,
+            rate_text: rate.map_or("—".into(), |r| format!("{r:.1}%")),
+            grade_mark: mark.map(Into::into),
+        }
+    }
+
+    fn sample() -> Vec<RateBar> {
+        vec![
+            bar("「緑地保全制度」による保全指定面積", Some(100.5), Some("A")),
+            bar("地域づくりへの関心度", Some(93.7), Some("B")),
+            bar("市民1人1日当たりのごみ排出量", Some(69.5), Some("C")),
+            bar(
+                "環境学習講座の参加者数（延べ人数、オンライン講座を含む）と出前講座の実施回数",
+                Some(188.0),
+                Some("◎"),
+            ),
+            bar("温室効果ガス排出量", None, None),
+        ]
+    }
+
+    fn render() -> String {
+        render_goal_summary("goal-1", "基本目標1の達成状況（令和5年度）", &sample())
+    }
+
+    #[test]
+    fn rates_above_100_go_beyond_the_100_line() {
+        let svg = render();
+        let doc = parse(&svg);
+        let line = by_class(&doc, "rate-100");
+        assert_eq!(line.len(), 1);
+        let x100 = points(&line[0])[0].0;
+        let mut bars: Vec<(f64, f64, f64)> = by_class(&doc, "rate-bar")
+            .iter()
+            .map(|r| (f(r, "y"), f(r, "x"), f(r, "x") + f(r, "width")))
+            .collect();
+        bars.sort_by(|a, b| a.0.total_cmp(&b.0));
+        assert_eq!(bars.len(), 4, "no bar for the missing rate");
+        let x0 = bars[0].1;
+        assert!(bars.iter().all(|b| b.1 == x0), "bars start at 0 %");
+        assert!(bars[0].2 >= x100 && bars[3].2 > x100 + 100.0);
+        assert!(bars[1].2 < x100 && bars[2].2 < x100);
+        // Uncapped and proportional: 188 % is about twice 93.7 %.
+        let ratio = (bars[3].2 - x0) / (bars[1].2 - x0);
+        assert!((ratio - 188.0 / 93.7).abs() < 0.03, "{ratio}");
+        let ticks: Vec<String> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("text") && n.attribute("dy") == Some("0.76em"))
+            .map(|n| text(&n))
+            .collect();
+        assert_eq!(ticks.last().map(String::as_str), Some("200%"));
+    }
+
+    #[test]
+    fn rates_grades_and_missing_are_text() {
+        let svg = render();
+        let doc = parse(&svg);
+        let values: Vec<String> = by_class(&doc, "value-label").iter().map(text).collect();
+        assert_eq!(values, ["100.5%", "93.7%", "69.5%", "188.0%"]);
+        let grades: Vec<String> = by_class(&doc, "grade").iter().map(text).collect();
+        assert_eq!(grades, ["A", "B", "C", "◎"]);
+        let missing = by_class(&doc, "missing");
+        assert_eq!(missing.len(), 1);
+        assert_eq!(text(&missing[0]), "未集計");
+        // 未集計 sits in the last row, below every bar.
+        let last_bar_y = by_class(&doc, "rate-bar")
+            .iter()
+            .map(|r| f(r, "y"))
+            .fold(0.0, f64::max);
+        assert!(f(&missing[0], "y") > last_bar_y);
+    }
+
+    #[test]
+    fn accessible_and_inside_the_view_box() {
+        let svg = render();
+        let doc = parse(&svg);
+        assert_accessible_root(&doc, "goal-1", "基本目標1の達成状況（令和5年度）");
+        let d = desc(&doc);
+        assert!(d.contains("地域づくりへの関心度は93.7%（評価B）"), "{d}");
+        assert!(d.contains("温室効果ガス排出量は未集計"));
+        assert!(d.contains("4指標中2指標が100%以上です。"));
+        assert!(
+            d.contains("出前講座の実施回数"),
+            "full label in the description"
+        );
+        assert_texts_inside(&doc);
+        let rows: Vec<String> = by_class(&doc, "row-label").iter().map(text).collect();
+        assert!(rows.iter().any(|r| r.ends_with('…')), "{rows:?}");
+        assert_eq!(svg, render());
+    }
+
+    #[test]
+    fn axis_stays_at_100_when_every_rate_is_below() {
+        let bars = vec![bar("a", Some(50.0), None), bar("b", Some(0.0), None)];
+        let svg = render_goal_summary("g", "t", &bars);
+        let doc = parse(&svg);
+        let ticks: Vec<String> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("text") && n.attribute("dy") == Some("0.76em"))
+            .map(|n| text(&n))
+            .collect();
+        assert_eq!(ticks, ["0%", "20%", "40%", "60%", "80%", "100%"]);
+        parse(&render_goal_summary("g", "t", &[]));
+    }
+}
