@@ -1,23 +1,25 @@
 //! Project budgets: 決算 (solid) and 予算 (hatched) per project in 千円 as grouped
-//! horizontal bars, values written with thousands separators.
+//! horizontal bars, values written with thousands separators. Each project's name is
+//! above its two bars, so the bars get the full width on a phone.
 
 use super::BudgetBar;
 use super::svg::{
-    self, AXIS, Axis, BLUE, BUDGET_BAR, BUDGET_EDGE, Frame, GRID_LINE, MUTED, ORANGE, Overlay,
+    self, AXIS, Axis, BLUE, BUDGET_BAR, BUDGET_EDGE, Frame, GRID_LINE, MUTED, ORANGE, Overlay, PAD,
     SETTLED_BAR, TICK_TEXT, Text, fmt_num, num, plotters_size, text_width,
 };
 use plotters::prelude::*;
 
-const W: u32 = 600;
-const PAD: f64 = 10.0;
-const TITLE_PX: f64 = 15.0;
-const LABEL_PX: f64 = 13.0;
+const W: u32 = 480;
+const LEGEND_PX: f64 = 13.0;
 const VALUE_PX: f64 = 12.0;
 const TICK_PX: f64 = 12.0;
-const PLOT_LEFT: u32 = 200;
-const RIGHT: u32 = 74;
-const ROW: u32 = 48;
+const PLOT_LEFT: u32 = 14;
+/// Room right of the plot for the amounts.
+const RIGHT: u32 = 70;
+const BAR_H: f64 = 15.0;
+const BAR_GAP: f64 = 2.0;
 const X_LABEL_AREA: u32 = 24;
+const BOTTOM: u32 = 8;
 
 /// Renders the projects' 決算 and 予算 in 千円 as an inline SVG.
 ///
@@ -33,43 +35,48 @@ pub fn render_budgets(
     let id = svg::sanitize_id(id);
     let desc = describe(title, settled_label, budget_label, bars);
     let mut o = Overlay::default();
-    let mut y = 8.0;
-    for line in svg::wrap(title, TITLE_PX, W as f64 - 2.0 * PAD, 2) {
-        y += 20.0;
-        o.text(
-            Text::at(PAD, y - 4.0, TITLE_PX).bold().class("chart-title"),
-            &line,
-        );
-    }
-    y += 22.0;
+    let mut y = svg::title_block(&mut o, title, W as f64) + 22.0;
     let mut x = PAD;
     let hatch = format!("url(#{id}-hatch)");
+    let unit = "単位：千円";
+    let unit_w = text_width(unit, 12.0);
     for (label, fill, stroke) in [(settled_label, BLUE, BLUE), (budget_label, &hatch, ORANGE)] {
+        let label = svg::truncate(label, LEGEND_PX, W as f64 - 2.0 * PAD - 28.0);
+        let w = 28.0 + text_width(&label, LEGEND_PX);
+        if x > PAD && x + w > W as f64 - PAD - unit_w - 12.0 {
+            x = PAD;
+            y += 20.0;
+        }
         o.raw(&format!(
             "<rect x=\"{}\" y=\"{}\" width=\"22\" height=\"13\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"1.5\" class=\"legend-swatch\"/>",
             num(x),
             num(y - 11.0)
         ));
-        let label = svg::truncate(label, LABEL_PX, 200.0);
-        o.text(Text::at(x + 28.0, y, LABEL_PX).class("legend"), &label);
-        x += 28.0 + text_width(&label, LABEL_PX) + 20.0;
+        o.text(Text::at(x + 28.0, y, LEGEND_PX).class("legend"), &label);
+        x += w + 18.0;
     }
     o.text(
         Text::at(W as f64 - PAD, y, 12.0)
             .anchor("end")
             .fill(MUTED)
             .class("unit"),
-        "単位：千円",
+        unit,
     );
-    let top_h = (y + 12.0).ceil() as u32;
-    let height = top_h + ROW * bars.len().max(1) as u32 + X_LABEL_AREA + 14;
+    let top_h = (y + 10.0).ceil() as u32;
+    let label_w = W as f64 - PAD - PLOT_LEFT as f64 - 4.0;
+    let (rows, plot_h) = svg::bar_rows(
+        bars.iter().map(|b| b.label.as_str()),
+        label_w,
+        2.0 * BAR_H + BAR_GAP,
+    );
+    let height = top_h + plot_h.max(30.0) as u32 + X_LABEL_AREA + BOTTOM;
     let defs = format!(
         "<pattern id=\"{id}-hatch\" patternUnits=\"userSpaceOnUse\" width=\"6\" height=\"6\" \
          patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#FFFFFF\"/>\
          <line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"{ORANGE}\" stroke-width=\"3\"/></pattern>"
     );
     let mut raw = String::new();
-    let drawn = draw(&mut raw, bars, top_h, height, &mut o);
+    let drawn = draw(&mut raw, bars, &rows, top_h, height, &mut o);
     let rules = [
         svg::rule("fill", SETTLED_BAR, "class=\"settled-bar\""),
         (
@@ -101,11 +108,11 @@ pub fn render_budgets(
 fn draw(
     buf: &mut String,
     bars: &[BudgetBar],
+    rows: &[svg::Row],
     top_h: u32,
     height: u32,
     o: &mut Overlay,
 ) -> Result<(), Box<dyn std::error::Error>> {
-    let n = bars.len().max(1) as f64;
     let amounts = bars.iter().flat_map(|b| [b.settled, b.budget]).flatten();
     let (lo, hi) = amounts.fold((0i64, 0i64), |(a, b), v| (a.min(v), b.max(v)));
     let (lo, hi) = (lo as f64, (hi as f64).max(1.0));
@@ -116,11 +123,14 @@ fn draw(
     let root = SVGBackend::with_string(buf, (W, height)).into_drawing_area();
     root.fill(&WHITE)?;
     let (_, lower) = root.split_vertically(top_h);
+    let plot_h = (height - top_h - X_LABEL_AREA - BOTTOM) as f64;
+    // y is measured in pixels up from the bottom of the plot; `down` converts offsets
+    // from the top.
+    let down = |off: f64| plot_h - off;
     let mut chart = ChartBuilder::on(&lower)
         .margin_left(PLOT_LEFT)
         .margin_right(RIGHT)
-        .margin_top(0)
-        .margin_bottom(14)
+        .margin_bottom(BOTTOM)
         .x_label_area_size(X_LABEL_AREA)
         .build_cartesian_2d(
             Axis {
@@ -130,7 +140,7 @@ fn draw(
             },
             Axis {
                 lo: 0.0,
-                hi: n,
+                hi: plot_h,
                 ticks: Vec::new(),
             },
         )?;
@@ -145,35 +155,35 @@ fn draw(
         )
         .x_label_formatter(&x_fmt)
         .draw()?;
-    // Row i spans n-i-1 .. n-i; the settled bar sits above the budget bar.
-    let slots = |i: usize| {
-        let top = n - i as f64;
-        [(top - 0.16, top - 0.48), (top - 0.52, top - 0.84)]
+    // The settled bar sits above the budget bar: (top, bottom) offsets of each.
+    let slots = |row: &svg::Row| {
+        let t = row.bar_top;
+        [
+            (t, t + BAR_H),
+            (t + BAR_H + BAR_GAP, t + 2.0 * BAR_H + BAR_GAP),
+        ]
     };
-    chart.draw_series(bars.iter().enumerate().filter_map(|(i, b)| {
-        let (y0, y1) = slots(i)[0];
+    let rect = |row: &svg::Row, slot: usize, v: i64| {
+        let (t, b) = slots(row)[slot];
+        [(0.0, down(t)), (v as f64, down(b))]
+    };
+    chart.draw_series(bars.iter().zip(rows).filter_map(|(b, row)| {
         b.settled
-            .map(|v| Rectangle::new([(0.0, y0), (v as f64, y1)], SETTLED_BAR.rgb.filled()))
+            .map(|v| Rectangle::new(rect(row, 0, v), SETTLED_BAR.rgb.filled()))
     }))?;
     for style in [BUDGET_BAR.rgb.filled(), BUDGET_EDGE.rgb.into()] {
-        chart.draw_series(bars.iter().enumerate().filter_map(|(i, b)| {
-            let (y0, y1) = slots(i)[1];
-            b.budget
-                .map(|v| Rectangle::new([(0.0, y0), (v as f64, y1)], style))
-        }))?;
+        chart.draw_series(
+            bars.iter()
+                .zip(rows)
+                .filter_map(|(b, row)| b.budget.map(|v| Rectangle::new(rect(row, 1, v), style))),
+        )?;
     }
-    let label_w = PLOT_LEFT as f64 - PAD - 10.0;
-    for (i, b) in bars.iter().enumerate() {
-        let (_, cy) = chart.backend_coord(&(0.0, n - i as f64 - 0.5));
-        let lines = svg::wrap(&b.label, LABEL_PX, label_w, 2);
-        o.lines(
-            Text::at(PAD, cy as f64, LABEL_PX).class("row-label"),
-            &lines,
-            16.0,
-        );
+    for (b, row) in bars.iter().zip(rows) {
+        let (x0, label_y) = chart.backend_coord(&(0.0, down(row.label_y)));
+        o.row_label(x0 as f64 + 2.0, label_y as f64, &row.lines);
         for (slot, value) in [(0, b.settled), (1, b.budget)] {
-            let (y0, y1) = slots(i)[slot];
-            let (_, py) = chart.backend_coord(&(0.0, (y0 + y1) / 2.0));
+            let (t, bottom) = slots(row)[slot];
+            let (_, py) = chart.backend_coord(&(0.0, down((t + bottom) / 2.0)));
             let baseline = py as f64 + VALUE_PX * 0.36;
             let (text, x, class, fill) = match value {
                 Some(v) => {
@@ -185,10 +195,7 @@ fn draw(
                         svg::TEXT,
                     )
                 }
-                None => {
-                    let (x0, _) = chart.backend_coord(&(0.0, 0.0));
-                    ("記載なし".to_string(), x0 as f64 + 5.0, "missing", MUTED)
-                }
+                None => ("記載なし".to_string(), x0 as f64 + 5.0, "missing", MUTED),
             };
             o.text(
                 Text::at(x, baseline, VALUE_PX)

@@ -1,24 +1,25 @@
-//! Goal summary: each indicator's 達成率 as a horizontal bar against the 100 % line, with
+//! Goal summary: each indicator's 達成率 as a horizontal bar against the 100 % mark, with
 //! the rate and the grade mark as text; 未集計 as text, never a zero bar.
+//!
+//! Each row has the indicator's name above its bar, so the bars get the full width on a
+//! phone; the 100 % mark is a dark tick across every bar's band.
 
 use super::RateBar;
 use super::svg::{
-    self, AXIS, Axis, Frame, GRID_LINE, HUNDRED_LINE, MUTED, Overlay, RATE_BAR, TEXT, TICK_TEXT,
-    Text, fmt_num, plotters_size, text_width,
+    self, AXIS, Axis, Frame, GRID_LINE, HUNDRED_LINE, MUTED, Overlay, PAD, RATE_BAR, ROW_LABEL_PX,
+    TEXT, TICK_TEXT, Text, fmt_num, plotters_size, text_width,
 };
 use plotters::prelude::*;
 
-const W: u32 = 600;
-const PAD: f64 = 10.0;
-const TITLE_PX: f64 = 15.0;
-const LABEL_PX: f64 = 13.0;
+const W: u32 = 480;
 const TICK_PX: f64 = 12.0;
-/// Left edge of the plot: the label column is to its left.
-pub(crate) const PLOT_LEFT: u32 = 200;
+const PLOT_LEFT: u32 = 14;
 /// Room right of the plot for the rate text and the grade column.
-const RIGHT: u32 = 110;
-pub(crate) const ROW: u32 = 42;
+const RIGHT: u32 = 96;
+const GRADE_X: f64 = W as f64 - PAD - 16.0;
+const BAR_H: f64 = 18.0;
 const X_LABEL_AREA: u32 = 24;
+const BOTTOM: u32 = 8;
 
 /// Renders a goal's indicators' 達成率 for one year as an inline SVG.
 ///
@@ -29,36 +30,13 @@ pub fn render_goal_summary(id: &str, title: &str, bars: &[RateBar]) -> String {
     let id = svg::sanitize_id(id);
     let desc = describe(title, bars);
     let mut o = Overlay::default();
-    let mut y = 8.0;
-    for line in svg::wrap(title, TITLE_PX, W as f64 - 2.0 * PAD, 2) {
-        y += 20.0;
-        o.text(
-            Text::at(PAD, y - 4.0, TITLE_PX).bold().class("chart-title"),
-            &line,
-        );
-    }
-    let head_y = y + 20.0;
-    o.text(
-        Text::at(PAD, head_y, 12.0).fill(MUTED).class("legend"),
-        "指標",
-    );
-    o.text(
-        Text::at(PLOT_LEFT as f64, head_y, 12.0)
-            .fill(MUTED)
-            .class("legend"),
-        "達成率（%）",
-    );
-    o.text(
-        Text::at(W as f64 - PAD - 18.0, head_y, 12.0)
-            .anchor("middle")
-            .fill(MUTED)
-            .class("legend"),
-        "評価",
-    );
-    let top_h = (head_y + 8.0).ceil() as u32;
-    let height = top_h + ROW * bars.len().max(1) as u32 + X_LABEL_AREA + 14;
+    let head_y = svg::title_block(&mut o, title, W as f64) + 20.0;
+    let top_h = (head_y + 10.0).ceil() as u32;
+    let label_w = GRADE_X - 20.0 - PLOT_LEFT as f64;
+    let (rows, plot_h) = svg::bar_rows(bars.iter().map(|b| b.label.as_str()), label_w, BAR_H);
+    let height = top_h + plot_h.max(30.0) as u32 + X_LABEL_AREA + BOTTOM;
     let mut raw = String::new();
-    let drawn = draw(&mut raw, bars, top_h, height, &mut o);
+    let drawn = draw(&mut raw, bars, &rows, top_h, height, head_y, &mut o);
     let rules = [
         svg::rule("fill", RATE_BAR, "class=\"rate-bar\""),
         svg::rule("stroke", HUNDRED_LINE, "class=\"rate-100\""),
@@ -86,7 +64,7 @@ fn rate_axis(bars: &[RateBar]) -> (f64, f64, f64) {
     let step = if hi <= 100.0 && lo >= 0.0 {
         20.0
     } else {
-        svg::nice_step((hi - lo) / 5.0).max(10.0)
+        svg::nice_step((hi - lo) / 4.0).max(10.0)
     };
     ((lo / step).floor() * step, (hi / step).ceil() * step, step)
 }
@@ -94,21 +72,25 @@ fn rate_axis(bars: &[RateBar]) -> (f64, f64, f64) {
 fn draw(
     buf: &mut String,
     bars: &[RateBar],
+    rows: &[svg::Row],
     top_h: u32,
     height: u32,
+    head_y: f64,
     o: &mut Overlay,
 ) -> Result<(), Box<dyn std::error::Error>> {
-    let n = bars.len().max(1) as f64;
     let (lo, hi, step) = rate_axis(bars);
     let root = SVGBackend::with_string(buf, (W, height)).into_drawing_area();
     root.fill(&WHITE)?;
     let (_, lower) = root.split_vertically(top_h);
+    let plot_h = (height - top_h - X_LABEL_AREA - BOTTOM) as f64;
+    // y is measured in pixels up from the bottom of the plot; `down` converts offsets
+    // from the top.
+    let down = |off: f64| plot_h - off;
     let x_fmt = |x: &f64| format!("{}%", fmt_num(*x, 0));
     let mut chart = ChartBuilder::on(&lower)
         .margin_left(PLOT_LEFT)
         .margin_right(RIGHT)
-        .margin_top(0)
-        .margin_bottom(14)
+        .margin_bottom(BOTTOM)
         .x_label_area_size(X_LABEL_AREA)
         .build_cartesian_2d(
             Axis {
@@ -118,7 +100,7 @@ fn draw(
             },
             Axis {
                 lo: 0.0,
-                hi: n,
+                hi: plot_h,
                 ticks: Vec::new(),
             },
         )?;
@@ -133,37 +115,57 @@ fn draw(
         )
         .x_label_formatter(&x_fmt)
         .draw()?;
-    let row_top = |i: usize| n - i as f64;
-    chart.draw_series(bars.iter().enumerate().filter_map(|(i, b)| {
+    chart.draw_series(bars.iter().zip(rows).filter_map(|(b, row)| {
         b.rate.filter(|r| r.is_finite()).map(|r| {
-            let y = row_top(i);
-            Rectangle::new([(0.0, y - 0.25), (r, y - 0.75)], RATE_BAR.rgb.filled())
+            let (y0, y1) = (down(row.bar_top), down(row.bar_top + BAR_H));
+            Rectangle::new([(0.0, y0), (r, y1)], RATE_BAR.rgb.filled())
         })
     }))?;
-    chart.draw_series(LineSeries::new(
-        [(100.0, 0.0), (100.0, n)],
-        HUNDRED_LINE.rgb.stroke_width(2),
-    ))?;
-    let (x100, top) = chart.backend_coord(&(100.0, n));
+    // The 100 % mark: a dark tick across each bar's band, edged in white so it shows
+    // on the bar too.
+    for row in rows {
+        let tick = [
+            (100.0, down(row.bar_top - 4.0)),
+            (100.0, down(row.bar_top + BAR_H + 4.0)),
+        ];
+        chart.draw_series(LineSeries::new(tick, WHITE.stroke_width(6)))?;
+        chart.draw_series(LineSeries::new(tick, HUNDRED_LINE.rgb.stroke_width(2)))?;
+    }
+    let (x100, _) = chart.backend_coord(&(100.0, 0.0));
     o.text(
-        Text::at(x100 as f64, top as f64 - 4.0, 12.0)
+        Text::at(PAD, head_y, 12.0).fill(MUTED).class("legend"),
+        "達成率（%）",
+    );
+    o.text(
+        Text::at(x100 as f64, head_y, 12.0)
             .anchor("middle")
             .bold()
             .class("rate-100-label"),
-        "100%",
+        "目標100%",
     );
-    let label_w = PLOT_LEFT as f64 - PAD - 10.0;
-    for (i, b) in bars.iter().enumerate() {
-        let (x0, cy) = chart.backend_coord(&(0.0, row_top(i) - 0.5));
-        let (x0, cy) = (x0 as f64, cy as f64);
-        let lines = svg::wrap(&b.label, LABEL_PX, label_w, 2);
-        o.lines(Text::at(PAD, cy, LABEL_PX).class("row-label"), &lines, 16.0);
-        let baseline = cy + LABEL_PX * 0.36;
+    o.text(
+        Text::at(GRADE_X, head_y, 12.0)
+            .anchor("middle")
+            .fill(MUTED)
+            .class("legend"),
+        "評価",
+    );
+    for (b, row) in bars.iter().zip(rows) {
+        let (x0, label_y) = chart.backend_coord(&(0.0, down(row.label_y)));
+        o.row_label(x0 as f64 + 2.0, label_y as f64, &row.lines);
+        let (_, cy) = chart.backend_coord(&(0.0, down(row.bar_top + BAR_H / 2.0)));
+        let baseline = cy as f64 + ROW_LABEL_PX * 0.36;
         match b.rate.filter(|r| r.is_finite()) {
             Some(r) => {
                 let (xe, _) = chart.backend_coord(&(r.max(0.0), 0.0));
+                // After the 100 % tick when the tick would cross the text.
+                let mut x = xe as f64 + 6.0;
+                let w = text_width(&b.rate_text, ROW_LABEL_PX);
+                if x < x100 as f64 + 3.0 && x + w > x100 as f64 - 3.0 {
+                    x = x100 as f64 + 6.0;
+                }
                 o.text(
-                    Text::at(xe as f64 + 6.0, baseline, LABEL_PX)
+                    Text::at(x, baseline, ROW_LABEL_PX)
                         .bold()
                         .halo()
                         .class("value-label"),
@@ -171,25 +173,25 @@ fn draw(
                 );
             }
             None => o.text(
-                Text::at(x0 + 6.0, baseline, LABEL_PX)
+                Text::at(x0 as f64 + 6.0, baseline, ROW_LABEL_PX)
                     .fill(MUTED)
                     .class("missing"),
                 "未集計",
             ),
         }
         if let Some(mark) = &b.grade_mark {
-            let size = if text_width(mark, 15.0) > 36.0 {
+            let size = if text_width(mark, 15.0) > 30.0 {
                 12.0
             } else {
                 15.0
             };
             o.text(
-                Text::at(W as f64 - PAD - 18.0, cy + size * 0.36, size)
+                Text::at(GRADE_X, baseline, size)
                     .anchor("middle")
                     .bold()
                     .fill(TEXT)
                     .class("grade"),
-                &svg::truncate(mark, size, 36.0),
+                &svg::truncate(mark, size, 32.0),
             );
         }
     }
@@ -214,13 +216,12 @@ fn describe(title: &str, bars: &[RateBar]) -> String {
     let measured = bars.iter().filter(|b| b.rate.is_some_and(f64::is_finite));
     let reached = measured.clone().filter(|b| b.rate >= Some(100.0)).count();
     format!(
-        "{title}。各指標の達成率を横棒で示し、100%の線を目標とします。{}。{}指標中{}指標が100%以上です。",
+        "{title}。各指標の達成率を横棒で示し、100%を目標とします。{}。{}指標中{}指標が100%以上です。",
         items.join("、"),
         measured.count(),
         reached
     )
 }
-
 #[cfg(test)]
 mod tests {
     use super::super::RateBar;
@@ -242,7 +243,7 @@ mod tests {
             bar("地域づくりへの関心度", Some(93.7), Some("B")),
             bar("市民1人1日当たりのごみ排出量", Some(69.5), Some("C")),
             bar(
-                "環境学習講座の参加者数（延べ人数、オンライン講座を含む）と出前講座の実施回数",
+                "環境学習講座の参加者数（延べ人数、オンライン講座及び市内小中学校への出前講座を含む）と市民環境リーダーの養成人数並びに講座参加者の満足度調査の結果",
                 Some(188.0),
                 Some("◎"),
             ),
@@ -258,9 +259,11 @@ mod tests {
     fn rates_above_100_go_beyond_the_100_line() {
         let svg = render();
         let doc = parse(&svg);
-        let line = by_class(&doc, "rate-100");
-        assert_eq!(line.len(), 1);
-        let x100 = points(&line[0])[0].0;
+        // One 100 % tick per row, all at the same x.
+        let ticks = by_class(&doc, "rate-100");
+        assert_eq!(ticks.len(), 5);
+        let x100 = points(&ticks[0])[0].0;
+        assert!(ticks.iter().all(|t| points(t).iter().all(|p| p.0 == x100)));
         let mut bars: Vec<(f64, f64, f64)> = by_class(&doc, "rate-bar")
             .iter()
             .map(|r| (f(r, "y"), f(r, "x"), f(r, "x") + f(r, "width")))
@@ -311,7 +314,7 @@ mod tests {
         assert!(d.contains("温室効果ガス排出量は未集計"));
         assert!(d.contains("4指標中2指標が100%以上です。"));
         assert!(
-            d.contains("出前講座の実施回数"),
+            d.contains("市民環境リーダーの養成人数"),
             "full label in the description"
         );
         assert_texts_inside(&doc);

@@ -413,23 +413,78 @@ impl Overlay {
         let _ = writeln!(b, ">{}</text>", esc(content));
     }
 
-    /// Lines of text centred vertically on `cy` (each line a `<text>`, baselines
-    /// `line_h` apart).
-    pub fn lines(&mut self, t: Text<'_>, lines: &[String], line_h: f64) {
-        let first = t.y - (lines.len() as f64 - 1.0) * line_h / 2.0 + t.size * 0.36;
-        for (i, line) in lines.iter().enumerate() {
-            let ti = Text {
-                y: first + i as f64 * line_h,
-                ..t
-            };
-            self.text(ti, line);
-        }
-    }
-
     /// Raw markup (legend swatches and the like).
     pub fn raw(&mut self, s: &str) {
         self.buf.push_str(s);
         self.buf.push('\n');
+    }
+}
+
+/// Font size of chart titles.
+pub(crate) const TITLE_PX: f64 = 15.0;
+/// Side padding of every chart.
+pub(crate) const PAD: f64 = 10.0;
+
+/// The chart's visible title, bold, wrapped to two lines (then `…`); returns the y below.
+pub(crate) fn title_block(o: &mut Overlay, title: &str, width: f64) -> f64 {
+    let mut y = 8.0;
+    for line in wrap(title, TITLE_PX, width - 2.0 * PAD, 2) {
+        y += 20.0;
+        o.text(
+            Text::at(PAD, y - 4.0, TITLE_PX).bold().class("chart-title"),
+            &line,
+        );
+    }
+    y
+}
+
+/// Font size and line height of row labels in bar charts.
+pub(crate) const ROW_LABEL_PX: f64 = 13.0;
+const ROW_LINE_H: f64 = 17.0;
+
+/// One row of a horizontal bar chart: its label (one or two lines) above its bars.
+pub(crate) struct Row {
+    /// Baseline of the first label line, from the top of the plot.
+    pub label_y: f64,
+    pub lines: Vec<String>,
+    /// Top of the bars, from the top of the plot.
+    pub bar_top: f64,
+}
+
+/// Lays out rows of `bars_h` pixels of bars under labels wrapped to `label_w`; returns
+/// the rows and the height they take.
+pub(crate) fn bar_rows<'a>(
+    labels: impl Iterator<Item = &'a str>,
+    label_w: f64,
+    bars_h: f64,
+) -> (Vec<Row>, f64) {
+    let mut y = 6.0;
+    let mut rows = Vec::new();
+    for label in labels {
+        let lines = wrap(label, ROW_LABEL_PX, label_w, 2);
+        let label_y = y + ROW_LABEL_PX;
+        let bar_top = y + lines.len().max(1) as f64 * ROW_LINE_H + 3.0;
+        y = bar_top + bars_h + 12.0;
+        rows.push(Row {
+            label_y,
+            lines,
+            bar_top,
+        });
+    }
+    (rows, y.ceil())
+}
+
+impl Overlay {
+    /// A row's label lines, left-aligned at `x`, the first baseline at `y`.
+    pub fn row_label(&mut self, x: f64, y: f64, lines: &[String]) {
+        for (i, line) in lines.iter().enumerate() {
+            self.text(
+                Text::at(x, y + i as f64 * ROW_LINE_H, ROW_LABEL_PX)
+                    .halo()
+                    .class("row-label"),
+                line,
+            );
+        }
     }
 }
 

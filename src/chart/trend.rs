@@ -3,15 +3,13 @@
 
 use super::svg::{
     self, ACTUAL, AXIS, Axis, BASELINE_LINE, BLUE, FINAL_LINE, Frame, GRID_LINE, MUTED, ORANGE,
-    Overlay, TARGET_LINE, TARGET_MARK, TEXT, TICK_TEXT, Text, fmt_num, num, plotters_size,
+    Overlay, PAD, TARGET_LINE, TARGET_MARK, TEXT, TICK_TEXT, Text, fmt_num, num, plotters_size,
     text_width,
 };
 use super::{Marker, TrendInput};
 use plotters::prelude::*;
 
-const W: u32 = 600;
-const PAD: f64 = 10.0;
-const TITLE_PX: f64 = 15.0;
+const W: u32 = 480;
 const LEGEND_PX: f64 = 13.0;
 const TICK_PX: f64 = 13.0;
 const LABEL_PX: f64 = 12.0;
@@ -75,15 +73,7 @@ pub fn render_trend(input: &TrendInput) -> String {
 
 /// Title, legend and unit row; returns the header height.
 fn header(input: &TrendInput, o: &mut Overlay) -> u32 {
-    let max_w = W as f64 - 2.0 * PAD;
-    let mut y = 8.0;
-    for line in svg::wrap(&input.title, TITLE_PX, max_w, 2) {
-        y += 20.0;
-        o.text(
-            Text::at(PAD, y - 4.0, TITLE_PX).bold().class("chart-title"),
-            &line,
-        );
-    }
+    let mut y = svg::title_block(o, &input.title, W as f64);
     let suffix = if input.cumulative { "（累計）" } else { "" };
     let mut items: Vec<(Swatch, String)> = vec![(Swatch::Actual, format!("実績値{suffix}"))];
     if input.points.iter().any(|p| p.target.is_some()) {
