@@ -128,6 +128,33 @@ fn main() -> std::io::Result<()> {
             final_target: Some(marker(2028, 0.0)),
         }),
     )?;
+    let seireki: Vec<TrendPoint> = (0..12)
+        .map(|i| TrendPoint {
+            short_label: format!("{}", 2015 + i),
+            long_label: format!("{}年度", 2015 + i),
+            actual: (i != 4)
+                .then(|| 1_180_000.0 + 9_500.0 * i as f64 + 4_000.0 * ((i * 7 % 5) as f64)),
+            target: Some(1_175_000.0 + 10_000.0 * i as f64),
+        })
+        .collect();
+    write(
+        "trend-12-years.svg",
+        render_trend(&TrendInput {
+            id: "kankou-kyaku".into(),
+            title: "観光入込客数".into(),
+            unit: "人".into(),
+            decimals: 0,
+            lower_is_better: false,
+            cumulative: false,
+            points: seireki,
+            baseline: None,
+            final_target: Some(Marker {
+                long_label: "2030年度".into(),
+                short_label: "2030".into(),
+                value: 1_350_000.0,
+            }),
+        }),
+    )?;
     let rate = |label: &str, rate: Option<f64>, grade: Option<&str>| RateBar {
         label: label.into(),
         rate,

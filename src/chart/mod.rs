@@ -54,7 +54,8 @@ pub struct TrendInput {
     pub lower_is_better: bool,
     /// The values are running totals (`kind: cumulative`); legend and axis say 累計.
     pub cumulative: bool,
-    /// One point per fiscal year, oldest first.
+    /// One point per fiscal year, oldest first, up to the report's year: a year whose
+    /// actual is `None` is shown as 未集計, so leave out years still to come.
     pub points: Vec<TrendPoint>,
     /// 策定時の基準値, drawn as a dotted reference line labelled with its year.
     pub baseline: Option<Marker>,

@@ -397,15 +397,20 @@ fn draw(
     // Direct labels: each actual value, on the side away from that year's target.
     let (_, y_px) = chart.plotting_area().get_pixel_range();
     let (top, bottom) = (y_px.start as f64, y_px.end as f64);
-    let label_every = if text_width("0,000.0", LABEL_PX) > slot {
-        every
-    } else {
-        1
-    };
-    for &(x, v) in &actuals {
+    // Label every k-th actual counting back from the latest, k so labels never touch.
+    let texts: Vec<String> = actuals
+        .iter()
+        .map(|a| fmt_num(a.1, input.decimals))
+        .collect();
+    let widest = texts
+        .iter()
+        .map(|t| text_width(t, LABEL_PX) * 1.1)
+        .fold(0.0, f64::max);
+    let k = (((widest + 4.0) / slot).ceil() as usize).max(1);
+    let latest = actuals.last().map_or(0, |a| a.0 as usize);
+    for (&(x, v), label) in actuals.iter().zip(&texts) {
         let i = x as usize;
-        let last = i + 1 == pts.len();
-        if !(pts.len() - 1 - i).is_multiple_of(label_every) && !last {
+        if !(latest - i).is_multiple_of(k) {
             continue;
         }
         let (px, py) = chart.backend_coord(&(x, v));
@@ -418,14 +423,17 @@ fn draw(
         if ly > bottom - 2.0 {
             ly = py - 10.0;
         }
+        // Kept inside the chart at its left and right ends.
+        let half = text_width(label, LABEL_PX) * 0.6 + 2.0;
+        let lx = px.clamp(PAD + half, W as f64 - 2.0 - half);
         o.text(
-            Text::at(px, ly, LABEL_PX)
+            Text::at(lx, ly, LABEL_PX)
                 .anchor("middle")
                 .fill(BLUE)
                 .bold()
                 .halo()
                 .class("value-label"),
-            &fmt_num(v, input.decimals),
+            label,
         );
     }
     for (i, p) in pts.iter().enumerate() {
@@ -757,6 +765,51 @@ mod tests {
             .map(|t| f(t, "y") as i64)
             .collect();
         assert!(ys.len() >= 2);
+    }
+
+    #[test]
+    fn many_years_and_big_numbers_keep_labels_apart_and_inside() {
+        let mut input = sample();
+        input.decimals = 0;
+        input.points = (0..14)
+            .map(|i| TrendPoint {
+                short_label: format!("{}", 2013 + i),
+                long_label: format!("{}年度", 2013 + i),
+                actual: Some(1_180_000.0 + 9_500.0 * i as f64),
+                target: Some(1_175_000.0 + 10_000.0 * i as f64),
+            })
+            .collect();
+        input.final_target.as_mut().unwrap().value = 1_350_000.0;
+        let svg = render_trend(&input);
+        let doc = parse(&svg);
+        assert_texts_inside(&doc);
+        for class in ["value-label", "x-label"] {
+            let mut spans: Vec<(f64, f64)> = if class == "x-label" {
+                x_labels(&doc)
+                    .iter()
+                    .map(|(t, x)| (x - wide_width(t, 13.0) / 2.0, x + wide_width(t, 13.0) / 2.0))
+                    .collect()
+            } else {
+                by_class(&doc, class)
+                    .iter()
+                    .map(|n| {
+                        let w = wide_width(&text(n), f(n, "font-size"));
+                        (f(n, "x") - w / 2.0, f(n, "x") + w / 2.0)
+                    })
+                    .collect()
+            };
+            spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+            assert!(spans.len() >= 4, "{class}: {spans:?}");
+            for pair in spans.windows(2) {
+                assert!(pair[0].1 <= pair[1].0, "{class} overlap: {pair:?}");
+            }
+        }
+        // The latest year is always labelled, on the axis and with its value.
+        assert_eq!(x_labels(&doc).last().unwrap().0, "2026");
+        assert_eq!(
+            text(by_class(&doc, "value-label").last().unwrap()),
+            "1,303,500"
+        );
     }
 
     #[test]
