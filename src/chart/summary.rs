@@ -115,22 +115,21 @@ fn draw(
         )
         .x_label_formatter(&x_fmt)
         .draw()?;
+    // The 100 % mark: a dark tick across each row's band, under the bar, so it shows
+    // above and below a longer bar and never hides where a bar ends.
+    for row in rows {
+        let tick = [
+            (100.0, down(row.bar_top - 5.0)),
+            (100.0, down(row.bar_top + BAR_H + 5.0)),
+        ];
+        chart.draw_series(LineSeries::new(tick, HUNDRED_LINE.rgb.stroke_width(2)))?;
+    }
     chart.draw_series(bars.iter().zip(rows).filter_map(|(b, row)| {
         b.rate.filter(|r| r.is_finite()).map(|r| {
             let (y0, y1) = (down(row.bar_top), down(row.bar_top + BAR_H));
             Rectangle::new([(0.0, y0), (r, y1)], RATE_BAR.rgb.filled())
         })
     }))?;
-    // The 100 % mark: a dark tick across each bar's band, edged in white so it shows
-    // on the bar too.
-    for row in rows {
-        let tick = [
-            (100.0, down(row.bar_top - 4.0)),
-            (100.0, down(row.bar_top + BAR_H + 4.0)),
-        ];
-        chart.draw_series(LineSeries::new(tick, WHITE.stroke_width(6)))?;
-        chart.draw_series(LineSeries::new(tick, HUNDRED_LINE.rgb.stroke_width(2)))?;
-    }
     let (x100, _) = chart.backend_coord(&(100.0, 0.0));
     o.text(
         Text::at(PAD, head_y, 12.0).fill(MUTED).class("legend"),
