@@ -5,6 +5,7 @@
 //! values) → [`output`] (written only when everything succeeded).
 
 pub mod build;
+pub mod chart;
 pub mod config;
 pub mod content;
 pub mod diag;

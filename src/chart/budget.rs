@@ -1,0 +1,341 @@
+//! Project budgets: 決算 (solid) and 予算 (hatched) per project in 千円 as grouped
+//! horizontal bars, values written with thousands separators. Each project's name is
+//! above its two bars, so the bars get the full width on a phone.
+
+use super::BudgetBar;
+use super::svg::{
+    self, AXIS, Axis, BLUE, BUDGET_BAR, BUDGET_EDGE, Frame, GRID_LINE, MUTED, ORANGE, Overlay, PAD,
+    SETTLED_BAR, TICK_TEXT, Text, fmt_num, num, plotters_size, text_width,
+};
+use plotters::prelude::*;
+
+const W: u32 = 480;
+const LEGEND_PX: f64 = 13.0;
+const VALUE_PX: f64 = 12.0;
+const TICK_PX: f64 = 12.0;
+const PLOT_LEFT: u32 = 14;
+/// Room right of the plot for the amounts.
+const RIGHT: u32 = 70;
+const BAR_H: f64 = 15.0;
+const BAR_GAP: f64 = 2.0;
+const X_LABEL_AREA: u32 = 24;
+const BOTTOM: u32 = 8;
+
+/// Renders the projects' 決算 and 予算 in 千円 as an inline SVG.
+///
+/// `settled_label` and `budget_label` name the two series in the legend and the
+/// description (「令和3年度決算」, 「令和4年度予算」). A missing amount is written 記載なし.
+pub fn render_budgets(
+    id: &str,
+    title: &str,
+    settled_label: &str,
+    budget_label: &str,
+    bars: &[BudgetBar],
+) -> String {
+    let id = svg::sanitize_id(id);
+    let desc = describe(title, settled_label, budget_label, bars);
+    let mut o = Overlay::default();
+    let mut y = svg::title_block(&mut o, title, W as f64) + 22.0;
+    let mut x = PAD;
+    let hatch = format!("url(#{id}-hatch)");
+    let unit = "単位：千円";
+    let unit_w = text_width(unit, 12.0);
+    for (label, fill, stroke) in [(settled_label, BLUE, BLUE), (budget_label, &hatch, ORANGE)] {
+        let label = svg::truncate(label, LEGEND_PX, W as f64 - 2.0 * PAD - 28.0);
+        let w = 28.0 + text_width(&label, LEGEND_PX);
+        if x > PAD && x + w > W as f64 - PAD - unit_w - 12.0 {
+            x = PAD;
+            y += 20.0;
+        }
+        o.raw(&format!(
+            "<rect x=\"{}\" y=\"{}\" width=\"22\" height=\"13\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"1.5\" class=\"legend-swatch\"/>",
+            num(x),
+            num(y - 11.0)
+        ));
+        o.text(Text::at(x + 28.0, y, LEGEND_PX).class("legend"), &label);
+        x += w + 18.0;
+    }
+    o.text(
+        Text::at(W as f64 - PAD, y, 12.0)
+            .anchor("end")
+            .fill(MUTED)
+            .class("unit"),
+        unit,
+    );
+    let top_h = (y + 10.0).ceil() as u32;
+    let label_w = W as f64 - PAD - PLOT_LEFT as f64 - 4.0;
+    let (rows, plot_h) = svg::bar_rows(
+        bars.iter().map(|b| b.label.as_str()),
+        label_w,
+        2.0 * BAR_H + BAR_GAP,
+    );
+    let height = top_h + plot_h.max(30.0) as u32 + X_LABEL_AREA + BOTTOM;
+    let defs = format!(
+        "<pattern id=\"{id}-hatch\" patternUnits=\"userSpaceOnUse\" width=\"6\" height=\"6\" \
+         patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#FFFFFF\"/>\
+         <line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"{ORANGE}\" stroke-width=\"3\"/></pattern>"
+    );
+    let mut raw = String::new();
+    let drawn = draw(&mut raw, bars, &rows, top_h, height, &mut o);
+    let rules = [
+        svg::rule("fill", SETTLED_BAR, "class=\"settled-bar\""),
+        (
+            format!("fill=\"{}\"", BUDGET_BAR.hex),
+            format!("fill=\"url(#{id}-hatch)\" class=\"budget-bar\""),
+        ),
+        svg::rule(
+            "stroke",
+            BUDGET_EDGE,
+            "stroke-width=\"1.5\" class=\"budget-edge\"",
+        ),
+    ];
+    let frame = Frame {
+        id: &id,
+        kind: "budgets",
+        width: W,
+        height,
+        title,
+        desc: &desc,
+        defs: &defs,
+        rules: &rules,
+    };
+    match drawn {
+        Ok(()) => svg::finish(&raw, &frame, &o),
+        Err(_) => svg::fallback(&frame),
+    }
+}
+
+fn draw(
+    buf: &mut String,
+    bars: &[BudgetBar],
+    rows: &[svg::Row],
+    top_h: u32,
+    height: u32,
+    o: &mut Overlay,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let amounts = bars.iter().flat_map(|b| [b.settled, b.budget]).flatten();
+    let (lo, hi) = amounts.fold((0i64, 0i64), |(a, b), v| (a.min(v), b.max(v)));
+    let (lo, hi) = (lo as f64, (hi as f64).max(1.0));
+    let step = svg::nice_step((hi - lo) / 4.0).max(1.0);
+    let (lo, hi) = ((lo / step).floor() * step, (hi / step).ceil() * step);
+    let x_fmt = |x: &f64| fmt_num(*x, 0);
+
+    let root = SVGBackend::with_string(buf, (W, height)).into_drawing_area();
+    root.fill(&WHITE)?;
+    let (_, lower) = root.split_vertically(top_h);
+    let plot_h = (height - top_h - X_LABEL_AREA - BOTTOM) as f64;
+    // y is measured in pixels up from the bottom of the plot; `down` converts offsets
+    // from the top.
+    let down = |off: f64| plot_h - off;
+    let mut chart = ChartBuilder::on(&lower)
+        .margin_left(PLOT_LEFT)
+        .margin_right(RIGHT)
+        .margin_bottom(BOTTOM)
+        .x_label_area_size(X_LABEL_AREA)
+        .build_cartesian_2d(
+            Axis {
+                lo,
+                hi,
+                ticks: svg::ticks(lo, hi, step),
+            },
+            Axis {
+                lo: 0.0,
+                hi: plot_h,
+                ticks: Vec::new(),
+            },
+        )?;
+    chart
+        .configure_mesh()
+        .bold_line_style(GRID_LINE.rgb.stroke_width(1))
+        .axis_style(AXIS.rgb.stroke_width(1))
+        .label_style(
+            ("sans-serif", plotters_size(TICK_PX))
+                .into_font()
+                .color(&TICK_TEXT.rgb),
+        )
+        .x_label_formatter(&x_fmt)
+        .draw()?;
+    // The settled bar sits above the budget bar: (top, bottom) offsets of each.
+    let slots = |row: &svg::Row| {
+        let t = row.bar_top;
+        [
+            (t, t + BAR_H),
+            (t + BAR_H + BAR_GAP, t + 2.0 * BAR_H + BAR_GAP),
+        ]
+    };
+    let rect = |row: &svg::Row, slot: usize, v: i64| {
+        let (t, b) = slots(row)[slot];
+        [(0.0, down(t)), (v as f64, down(b))]
+    };
+    chart.draw_series(bars.iter().zip(rows).filter_map(|(b, row)| {
+        b.settled
+            .map(|v| Rectangle::new(rect(row, 0, v), SETTLED_BAR.rgb.filled()))
+    }))?;
+    for style in [BUDGET_BAR.rgb.filled(), BUDGET_EDGE.rgb.into()] {
+        chart.draw_series(
+            bars.iter()
+                .zip(rows)
+                .filter_map(|(b, row)| b.budget.map(|v| Rectangle::new(rect(row, 1, v), style))),
+        )?;
+    }
+    for (b, row) in bars.iter().zip(rows) {
+        let (x0, label_y) = chart.backend_coord(&(0.0, down(row.label_y)));
+        o.row_label(x0 as f64 + 2.0, label_y as f64, &row.lines);
+        for (slot, value) in [(0, b.settled), (1, b.budget)] {
+            let (t, bottom) = slots(row)[slot];
+            let (_, py) = chart.backend_coord(&(0.0, down((t + bottom) / 2.0)));
+            let baseline = py as f64 + VALUE_PX * 0.36;
+            let (text, x, class, fill) = match value {
+                Some(v) => {
+                    let (xe, _) = chart.backend_coord(&((v as f64).max(0.0), 0.0));
+                    (
+                        fmt_num(v as f64, 0),
+                        xe as f64 + 5.0,
+                        "value-label",
+                        svg::TEXT,
+                    )
+                }
+                None => ("記載なし".to_string(), x0 as f64 + 5.0, "missing", MUTED),
+            };
+            o.text(
+                Text::at(x, baseline, VALUE_PX)
+                    .fill(fill)
+                    .halo()
+                    .class(class),
+                &text,
+            );
+        }
+    }
+    root.present()?;
+    Ok(())
+}
+
+fn describe(title: &str, settled_label: &str, budget_label: &str, bars: &[BudgetBar]) -> String {
+    let money = |v: Option<i64>| match v {
+        Some(v) => format!("{}千円", fmt_num(v as f64, 0)),
+        None => "記載なし".to_string(),
+    };
+    let items: Vec<String> = bars
+        .iter()
+        .map(|b| {
+            format!(
+                "{}：{}{}、{}{}",
+                b.label,
+                settled_label,
+                money(b.settled),
+                budget_label,
+                money(b.budget)
+            )
+        })
+        .collect();
+    if items.is_empty() {
+        return format!("{title}。事業はありません。");
+    }
+    format!(
+        "{title}。事業ごとの{settled_label}（塗りつぶし）と{budget_label}（斜線）の横棒グラフ（単位：千円）。{}。",
+        items.join("。")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::BudgetBar;
+    use super::super::test_util::*;
+    use super::render_budgets;
+
+    fn sample() -> Vec<BudgetBar> {
+        let b = |label: &str, settled: Option<i64>, budget: Option<i64>| BudgetBar {
+            label: label.into(),
+            settled,
+            budget,
+        };
+        vec![
+            b("地域づくり支援事業", Some(9973), Some(10117)),
+            b("緑地保全推進事業", Some(48210), Some(52000)),
+            b("環境学習推進事業", Some(1204), None),
+            b("ごみ減量・リサイクル推進事業", Some(125430), Some(131870)),
+        ]
+    }
+
+    fn render() -> String {
+        render_budgets(
+            "goal-1-budgets",
+            "主要事業の決算額と予算額",
+            "令和3年度決算",
+            "令和4年度予算",
+            &sample(),
+        )
+    }
+
+    /// (y, x, width) of the bars of a class, top to bottom.
+    fn bars(doc: &roxmltree::Document<'_>, class: &str) -> Vec<(f64, f64, f64)> {
+        let mut v: Vec<_> = by_class(doc, class)
+            .iter()
+            .map(|r| (f(r, "y"), f(r, "x"), f(r, "width")))
+            .collect();
+        v.sort_by(|a, b| a.0.total_cmp(&b.0));
+        v
+    }
+
+    #[test]
+    fn bars_are_proportional_and_grouped() {
+        let svg = render();
+        let doc = parse(&svg);
+        let settled = bars(&doc, "settled-bar");
+        let budget = bars(&doc, "budget-bar");
+        assert_eq!((settled.len(), budget.len()), (4, 3));
+        let scale = settled[3].2 / 125430.0;
+        for (bar, value) in settled.iter().zip([9973.0, 48210.0, 1204.0, 125430.0]) {
+            assert!((bar.2 - value * scale).abs() <= 1.5, "{bar:?} {value}");
+        }
+        // Each budget bar sits right below its project's settled bar.
+        assert!(budget[0].0 > settled[0].0 && budget[0].0 < settled[1].0);
+        assert!(budget[2].0 > settled[3].0);
+        assert!(budget[2].2 > settled[3].2);
+        // Hatched, through a pattern whose id derives from the chart id.
+        let fill = by_class(&doc, "budget-bar")[0].attribute("fill").unwrap();
+        assert_eq!(fill, "url(#goal-1-budgets-hatch)");
+        assert!(doc.descendants().any(
+            |n| n.has_tag_name("pattern") && n.attribute("id") == Some("goal-1-budgets-hatch")
+        ));
+    }
+
+    #[test]
+    fn values_have_separators_and_missing_is_text() {
+        let svg = render();
+        let doc = parse(&svg);
+        let values: Vec<String> = by_class(&doc, "value-label").iter().map(text).collect();
+        assert_eq!(
+            values,
+            [
+                "9,973", "10,117", "48,210", "52,000", "1,204", "125,430", "131,870"
+            ]
+        );
+        let missing: Vec<String> = by_class(&doc, "missing").iter().map(text).collect();
+        assert_eq!(missing, ["記載なし"]);
+        let ticks: Vec<String> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("text") && n.attribute("dy") == Some("0.76em"))
+            .map(|n| text(&n))
+            .collect();
+        assert!(ticks.contains(&"100,000".to_string()), "{ticks:?}");
+    }
+
+    #[test]
+    fn accessible_and_inside_the_view_box() {
+        let svg = render();
+        let doc = parse(&svg);
+        assert_accessible_root(&doc, "goal-1-budgets", "主要事業の決算額と予算額");
+        let d = desc(&doc);
+        assert!(
+            d.contains("地域づくり支援事業：令和3年度決算9,973千円、令和4年度予算10,117千円"),
+            "{d}"
+        );
+        assert!(d.contains("環境学習推進事業：令和3年度決算1,204千円、令和4年度予算記載なし"));
+        assert_texts_inside(&doc);
+        let legend: Vec<String> = by_class(&doc, "legend").iter().map(text).collect();
+        assert_eq!(legend, ["令和3年度決算", "令和4年度予算"]);
+        assert_eq!(svg, render());
+        parse(&render_budgets("x", "t", "a", "b", &[]));
+    }
+}

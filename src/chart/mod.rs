@@ -1,0 +1,124 @@
+//! SVG charts of a report: indicator trends, goal summaries and project budgets.
+//!
+//! The module is self-contained: callers fill the plain input structs below (already
+//! formatted labels, already computed values) and get an SVG string back. The SVG is
+//! drawn with [`plotters`] (axes, grid, tick labels, series, markers, bars) and then
+//! post-processed here: the root gets `role="img"`, a `<title>` and a `<desc>` that say
+//! in words what the chart shows, a Japanese font stack, dash patterns and CSS classes;
+//! Japanese text (titles, legends, direct labels, notes) is laid out by this module,
+//! because plotters estimates text width from the UTF-8 byte length.
+//!
+//! Every chart is:
+//! - **inline-safe**: no XML declaration or DOCTYPE, `xmlns` on the root, valid to embed
+//!   in HTML5; use [`standalone`] for a `.svg` file;
+//! - **scalable**: only a `viewBox` on the root, no `width`/`height` attributes;
+//! - **deterministic**: the same input gives byte-identical output, element ids are
+//!   derived from the caller's id (`{id}-title`, `{id}-desc`, `{id}-hatch`), coordinates
+//!   the module adds are written with at most one decimal;
+//! - **readable without colour**: filled circles for actuals, hollow diamonds and a
+//!   dashed line for targets, hatching for budgets, direct value labels; dark blue and
+//!   dark orange of different lightness, each at least 4.5:1 against white.
+//!
+//! Element classes for theming and tests: `actual-line`, `actual-mark`, `target-line`,
+//! `target-mark`, `baseline`, `final-target`, `rate-bar`, `rate-100`, `settled-bar`,
+//! `budget-bar`, `x-label`, `value-label`, `missing`, `legend`, `chart-title`, `note`.
+
+mod budget;
+mod summary;
+mod svg;
+mod trend;
+
+pub use budget::render_budgets;
+pub use summary::render_goal_summary;
+pub use trend::render_trend;
+
+/// The font stack written on the root `<svg>`: Japanese fonts of the common platforms
+/// first (macOS, Windows, Linux), then the generic family.
+pub const FONT_FAMILY: &str = "'Hiragino Kaku Gothic ProN','Hiragino Sans','BIZ UDPGothic',\
+'Yu Gothic',Meiryo,'Noto Sans CJK JP','Noto Sans JP',sans-serif";
+
+/// One indicator's values over the fiscal years, for [`render_trend`].
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TrendInput {
+    /// Stable ASCII id, unique within the page; element ids are derived from it
+    /// (characters other than `A-Za-z0-9_-` become `-`).
+    pub id: String,
+    /// Indicator name, shown wrapped (two lines at most, then `…`) and in full in `<title>`.
+    pub title: String,
+    /// Unit of the values (`ha`, `g/人日`, `件`, `%`); may be empty.
+    pub unit: String,
+    /// Decimals shown for values (direct labels and the description).
+    pub decimals: u32,
+    /// Lower values are better (`direction: down`): the chart carries a note saying so and
+    /// the description words the comparison accordingly.
+    pub lower_is_better: bool,
+    /// The values are running totals (`kind: cumulative`); legend and axis say 累計.
+    pub cumulative: bool,
+    /// One point per fiscal year, oldest first, up to the report's year: a year whose
+    /// actual is `None` is shown as 未集計, so leave out years still to come.
+    pub points: Vec<TrendPoint>,
+    /// 策定時の基準値, drawn as a dotted reference line labelled with its year.
+    pub baseline: Option<Marker>,
+    /// 最終目標値 of the plan, drawn as a dash-dot reference line labelled with its year.
+    pub final_target: Option<Marker>,
+}
+
+/// One fiscal year of a [`TrendInput`]. Values are what should be plotted (running
+/// totals for cumulative indicators).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TrendPoint {
+    /// Axis label: `R5` or `2023`.
+    pub short_label: String,
+    /// Label used in the description: `令和5年度`.
+    pub long_label: String,
+    /// 実績値; `None` is 未集計 and leaves a gap (never a zero).
+    pub actual: Option<f64>,
+    /// That year's 目標値, if any.
+    pub target: Option<f64>,
+}
+
+/// A single labelled value: the baseline or the final target.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Marker {
+    /// `令和12年度`, used in the description.
+    pub long_label: String,
+    /// `R12` or `2030`, used in the chart.
+    pub short_label: String,
+    /// The value, in the indicator's unit.
+    pub value: f64,
+}
+
+/// One indicator's 達成率 in a goal summary, for [`render_goal_summary`].
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RateBar {
+    /// Indicator name (wrapped to two lines, then `…`; in full in the description).
+    pub label: String,
+    /// The rate in percent, uncapped (188.0 is drawn beyond 100); `None` is 未集計.
+    pub rate: Option<f64>,
+    /// The rate as the model formatted it (`93.7%`), shown at the bar's end.
+    pub rate_text: String,
+    /// Grade mark shown as text (`A`, `◎`); `None` shows nothing.
+    pub grade_mark: Option<String>,
+}
+
+/// One project's money in 千円, for [`render_budgets`].
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct BudgetBar {
+    /// Project name (wrapped to two lines, then `…`; in full in the description).
+    pub label: String,
+    /// 予算額 of the following fiscal year in 千円; `None` shows 記載なし.
+    pub budget: Option<i64>,
+    /// 決算額 of the fiscal year in 千円; `None` shows 記載なし.
+    pub settled: Option<i64>,
+}
+
+/// Turns an inline chart into a standalone `.svg` file: adds the XML declaration.
+pub fn standalone(svg: &str) -> String {
+    let mut out = String::with_capacity(svg.len() + 40);
+    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    out.push_str(svg);
+    out
+}
+
+#[cfg(test)]
+mod test_util;

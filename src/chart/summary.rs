@@ -1,0 +1,338 @@
+//! Goal summary: each indicator's 達成率 as a horizontal bar against the 100 % mark, with
+//! the rate and the grade mark as text; 未集計 as text, never a zero bar.
+//!
+//! Each row has the indicator's name above its bar, so the bars get the full width on a
+//! phone; the 100 % mark is a dark tick across every bar's band.
+
+use super::RateBar;
+use super::svg::{
+    self, AXIS, Axis, Frame, GRID_LINE, HUNDRED_LINE, MUTED, Overlay, PAD, RATE_BAR, ROW_LABEL_PX,
+    TEXT, TICK_TEXT, Text, fmt_num, plotters_size, text_width,
+};
+use plotters::prelude::*;
+
+const W: u32 = 480;
+const TICK_PX: f64 = 12.0;
+const PLOT_LEFT: u32 = 14;
+/// Room right of the plot for the rate text and the grade column.
+const RIGHT: u32 = 96;
+const GRADE_X: f64 = W as f64 - PAD - 16.0;
+const BAR_H: f64 = 18.0;
+const X_LABEL_AREA: u32 = 24;
+const BOTTOM: u32 = 8;
+
+/// Renders a goal's indicators' 達成率 for one year as an inline SVG.
+///
+/// `id` is the stable ASCII id for element ids; `title` is shown (wrapped) and is the
+/// `<title>`. Rates above 100 extend the axis (188 % draws to 200 %); a `None` rate is
+/// written 未集計 where the bar would start.
+pub fn render_goal_summary(id: &str, title: &str, bars: &[RateBar]) -> String {
+    let id = svg::sanitize_id(id);
+    let desc = describe(title, bars);
+    let mut o = Overlay::default();
+    let head_y = svg::title_block(&mut o, title, W as f64) + 20.0;
+    let top_h = (head_y + 10.0).ceil() as u32;
+    let label_w = GRADE_X - 20.0 - PLOT_LEFT as f64;
+    let (rows, plot_h) = svg::bar_rows(bars.iter().map(|b| b.label.as_str()), label_w, BAR_H);
+    let height = top_h + plot_h.max(30.0) as u32 + X_LABEL_AREA + BOTTOM;
+    let mut raw = String::new();
+    let drawn = draw(&mut raw, bars, &rows, top_h, height, head_y, &mut o);
+    let rules = [
+        svg::rule("fill", RATE_BAR, "class=\"rate-bar\""),
+        svg::rule("stroke", HUNDRED_LINE, "class=\"rate-100\""),
+    ];
+    let frame = Frame {
+        id: &id,
+        kind: "goal-summary",
+        width: W,
+        height,
+        title,
+        desc: &desc,
+        defs: "",
+        rules: &rules,
+    };
+    match drawn {
+        Ok(()) => svg::finish(&raw, &frame, &o),
+        Err(_) => svg::fallback(&frame),
+    }
+}
+
+/// The rate axis: at least 0..100, extended in nice steps to hold every rate.
+fn rate_axis(bars: &[RateBar]) -> (f64, f64, f64) {
+    let rates = bars.iter().filter_map(|b| b.rate).filter(|r| r.is_finite());
+    let (lo, hi) = rates.fold((0.0f64, 100.0f64), |(a, b), r| (a.min(r), b.max(r)));
+    let step = if hi <= 100.0 && lo >= 0.0 {
+        20.0
+    } else {
+        svg::nice_step((hi - lo) / 4.0).max(10.0)
+    };
+    ((lo / step).floor() * step, (hi / step).ceil() * step, step)
+}
+
+fn draw(
+    buf: &mut String,
+    bars: &[RateBar],
+    rows: &[svg::Row],
+    top_h: u32,
+    height: u32,
+    head_y: f64,
+    o: &mut Overlay,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let (lo, hi, step) = rate_axis(bars);
+    let root = SVGBackend::with_string(buf, (W, height)).into_drawing_area();
+    root.fill(&WHITE)?;
+    let (_, lower) = root.split_vertically(top_h);
+    let plot_h = (height - top_h - X_LABEL_AREA - BOTTOM) as f64;
+    // y is measured in pixels up from the bottom of the plot; `down` converts offsets
+    // from the top.
+    let down = |off: f64| plot_h - off;
+    let x_fmt = |x: &f64| format!("{}%", fmt_num(*x, 0));
+    let mut chart = ChartBuilder::on(&lower)
+        .margin_left(PLOT_LEFT)
+        .margin_right(RIGHT)
+        .margin_bottom(BOTTOM)
+        .x_label_area_size(X_LABEL_AREA)
+        .build_cartesian_2d(
+            Axis {
+                lo,
+                hi,
+                ticks: svg::ticks(lo, hi, step),
+            },
+            Axis {
+                lo: 0.0,
+                hi: plot_h,
+                ticks: Vec::new(),
+            },
+        )?;
+    chart
+        .configure_mesh()
+        .bold_line_style(GRID_LINE.rgb.stroke_width(1))
+        .axis_style(AXIS.rgb.stroke_width(1))
+        .label_style(
+            ("sans-serif", plotters_size(TICK_PX))
+                .into_font()
+                .color(&TICK_TEXT.rgb),
+        )
+        .x_label_formatter(&x_fmt)
+        .draw()?;
+    // The 100 % mark: a dark tick across each row's band, under the bar, so it shows
+    // above and below a longer bar and never hides where a bar ends.
+    for row in rows {
+        let tick = [
+            (100.0, down(row.bar_top - 5.0)),
+            (100.0, down(row.bar_top + BAR_H + 5.0)),
+        ];
+        chart.draw_series(LineSeries::new(tick, HUNDRED_LINE.rgb.stroke_width(2)))?;
+    }
+    chart.draw_series(bars.iter().zip(rows).filter_map(|(b, row)| {
+        b.rate.filter(|r| r.is_finite()).map(|r| {
+            let (y0, y1) = (down(row.bar_top), down(row.bar_top + BAR_H));
+            Rectangle::new([(0.0, y0), (r, y1)], RATE_BAR.rgb.filled())
+        })
+    }))?;
+    let (x100, _) = chart.backend_coord(&(100.0, 0.0));
+    o.text(
+        Text::at(PAD, head_y, 12.0).fill(MUTED).class("legend"),
+        "達成率（%）",
+    );
+    o.text(
+        Text::at(x100 as f64, head_y, 12.0)
+            .anchor("middle")
+            .bold()
+            .class("rate-100-label"),
+        "目標100%",
+    );
+    o.text(
+        Text::at(GRADE_X, head_y, 12.0)
+            .anchor("middle")
+            .fill(MUTED)
+            .class("legend"),
+        "評価",
+    );
+    for (b, row) in bars.iter().zip(rows) {
+        let (x0, label_y) = chart.backend_coord(&(0.0, down(row.label_y)));
+        o.row_label(x0 as f64 + 2.0, label_y as f64, &row.lines);
+        let (_, cy) = chart.backend_coord(&(0.0, down(row.bar_top + BAR_H / 2.0)));
+        let baseline = cy as f64 + ROW_LABEL_PX * 0.36;
+        match b.rate.filter(|r| r.is_finite()) {
+            Some(r) => {
+                let (xe, _) = chart.backend_coord(&(r.max(0.0), 0.0));
+                // After the 100 % tick when the tick would cross the text.
+                let mut x = xe as f64 + 6.0;
+                let w = text_width(&b.rate_text, ROW_LABEL_PX);
+                if x < x100 as f64 + 3.0 && x + w > x100 as f64 - 3.0 {
+                    x = x100 as f64 + 6.0;
+                }
+                o.text(
+                    Text::at(x, baseline, ROW_LABEL_PX)
+                        .bold()
+                        .halo()
+                        .class("value-label"),
+                    &b.rate_text,
+                );
+            }
+            None => o.text(
+                Text::at(x0 as f64 + 6.0, baseline, ROW_LABEL_PX)
+                    .fill(MUTED)
+                    .class("missing"),
+                "未集計",
+            ),
+        }
+        if let Some(mark) = &b.grade_mark {
+            let size = if text_width(mark, 15.0) > 30.0 {
+                12.0
+            } else {
+                15.0
+            };
+            o.text(
+                Text::at(GRADE_X, baseline, size)
+                    .anchor("middle")
+                    .bold()
+                    .fill(TEXT)
+                    .class("grade"),
+                &svg::truncate(mark, size, 32.0),
+            );
+        }
+    }
+    root.present()?;
+    Ok(())
+}
+
+fn describe(title: &str, bars: &[RateBar]) -> String {
+    if bars.is_empty() {
+        return format!("{title}。指標はありません。");
+    }
+    let items: Vec<String> = bars
+        .iter()
+        .map(
+            |b| match (b.rate.filter(|r| r.is_finite()), &b.grade_mark) {
+                (Some(_), Some(m)) => format!("{}は{}（評価{}）", b.label, b.rate_text, m),
+                (Some(_), None) => format!("{}は{}", b.label, b.rate_text),
+                (None, _) => format!("{}は未集計", b.label),
+            },
+        )
+        .collect();
+    let measured = bars.iter().filter(|b| b.rate.is_some_and(f64::is_finite));
+    let reached = measured.clone().filter(|b| b.rate >= Some(100.0)).count();
+    format!(
+        "{title}。各指標の達成率を横棒で示し、100%を目標とします。{}。{}指標中{}指標が100%以上です。",
+        items.join("、"),
+        measured.count(),
+        reached
+    )
+}
+#[cfg(test)]
+mod tests {
+    use super::super::RateBar;
+    use super::super::test_util::*;
+    use super::render_goal_summary;
+
+    fn bar(label: &str, rate: Option<f64>, mark: Option<&str>) -> RateBar {
+        RateBar {
+            label: label.into(),
+            rate,
+            rate_text: rate.map_or("—".into(), |r| format!("{r:.1}%")),
+            grade_mark: mark.map(Into::into),
+        }
+    }
+
+    fn sample() -> Vec<RateBar> {
+        vec![
+            bar("「緑地保全制度」による保全指定面積", Some(100.5), Some("A")),
+            bar("地域づくりへの関心度", Some(93.7), Some("B")),
+            bar("市民1人1日当たりのごみ排出量", Some(69.5), Some("C")),
+            bar(
+                "環境学習講座の参加者数（延べ人数、オンライン講座及び市内小中学校への出前講座を含む）と市民環境リーダーの養成人数並びに講座参加者の満足度調査の結果",
+                Some(188.0),
+                Some("◎"),
+            ),
+            bar("温室効果ガス排出量", None, None),
+        ]
+    }
+
+    fn render() -> String {
+        render_goal_summary("goal-1", "基本目標1の達成状況（令和5年度）", &sample())
+    }
+
+    #[test]
+    fn rates_above_100_go_beyond_the_100_line() {
+        let svg = render();
+        let doc = parse(&svg);
+        // One 100 % tick per row, all at the same x.
+        let ticks = by_class(&doc, "rate-100");
+        assert_eq!(ticks.len(), 5);
+        let x100 = points(&ticks[0])[0].0;
+        assert!(ticks.iter().all(|t| points(t).iter().all(|p| p.0 == x100)));
+        let mut bars: Vec<(f64, f64, f64)> = by_class(&doc, "rate-bar")
+            .iter()
+            .map(|r| (f(r, "y"), f(r, "x"), f(r, "x") + f(r, "width")))
+            .collect();
+        bars.sort_by(|a, b| a.0.total_cmp(&b.0));
+        assert_eq!(bars.len(), 4, "no bar for the missing rate");
+        let x0 = bars[0].1;
+        assert!(bars.iter().all(|b| b.1 == x0), "bars start at 0 %");
+        assert!(bars[0].2 >= x100 && bars[3].2 > x100 + 100.0);
+        assert!(bars[1].2 < x100 && bars[2].2 < x100);
+        // Uncapped and proportional: 188 % is about twice 93.7 %.
+        let ratio = (bars[3].2 - x0) / (bars[1].2 - x0);
+        assert!((ratio - 188.0 / 93.7).abs() < 0.03, "{ratio}");
+        let ticks: Vec<String> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("text") && n.attribute("dy") == Some("0.76em"))
+            .map(|n| text(&n))
+            .collect();
+        assert_eq!(ticks.last().map(String::as_str), Some("200%"));
+    }
+
+    #[test]
+    fn rates_grades_and_missing_are_text() {
+        let svg = render();
+        let doc = parse(&svg);
+        let values: Vec<String> = by_class(&doc, "value-label").iter().map(text).collect();
+        assert_eq!(values, ["100.5%", "93.7%", "69.5%", "188.0%"]);
+        let grades: Vec<String> = by_class(&doc, "grade").iter().map(text).collect();
+        assert_eq!(grades, ["A", "B", "C", "◎"]);
+        let missing = by_class(&doc, "missing");
+        assert_eq!(missing.len(), 1);
+        assert_eq!(text(&missing[0]), "未集計");
+        // 未集計 sits in the last row, below every bar.
+        let last_bar_y = by_class(&doc, "rate-bar")
+            .iter()
+            .map(|r| f(r, "y"))
+            .fold(0.0, f64::max);
+        assert!(f(&missing[0], "y") > last_bar_y);
+    }
+
+    #[test]
+    fn accessible_and_inside_the_view_box() {
+        let svg = render();
+        let doc = parse(&svg);
+        assert_accessible_root(&doc, "goal-1", "基本目標1の達成状況（令和5年度）");
+        let d = desc(&doc);
+        assert!(d.contains("地域づくりへの関心度は93.7%（評価B）"), "{d}");
+        assert!(d.contains("温室効果ガス排出量は未集計"));
+        assert!(d.contains("4指標中2指標が100%以上です。"));
+        assert!(
+            d.contains("市民環境リーダーの養成人数"),
+            "full label in the description"
+        );
+        assert_texts_inside(&doc);
+        let rows: Vec<String> = by_class(&doc, "row-label").iter().map(text).collect();
+        assert!(rows.iter().any(|r| r.ends_with('…')), "{rows:?}");
+        assert_eq!(svg, render());
+    }
+
+    #[test]
+    fn axis_stays_at_100_when_every_rate_is_below() {
+        let bars = vec![bar("a", Some(50.0), None), bar("b", Some(0.0), None)];
+        let svg = render_goal_summary("g", "t", &bars);
+        let doc = parse(&svg);
+        let ticks: Vec<String> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("text") && n.attribute("dy") == Some("0.76em"))
+            .map(|n| text(&n))
+            .collect();
+        assert_eq!(ticks, ["0%", "20%", "40%", "60%", "80%", "100%"]);
+        parse(&render_goal_summary("g", "t", &[]));
+    }
+}

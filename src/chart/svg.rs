@@ -1,0 +1,698 @@
+//! Shared helpers: palette, text measuring and wrapping, number formatting, nice axis
+//! ticks, the overlay of hand-placed elements, and the post-processing that turns
+//! plotters' output into the final accessible SVG.
+
+use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint, Ranged};
+use plotters::style::RGBColor;
+use std::fmt::Write as _;
+use std::ops::Range;
+
+/// A colour used by plotters, with its hex spelling as plotters writes it (uppercase).
+///
+/// Several roles share a visible colour but differ in the last hex digit: the
+/// post-processing recognises each role by its exact colour and adds the role's class and
+/// dash pattern. A difference of 1/255 in one channel is invisible.
+#[derive(Clone, Copy)]
+pub(crate) struct Paint {
+    pub rgb: RGBColor,
+    pub hex: &'static str,
+}
+
+const fn paint(r: u8, g: u8, b: u8, hex: &'static str) -> Paint {
+    Paint {
+        rgb: RGBColor(r, g, b),
+        hex,
+    }
+}
+
+/// Dark blue of actual values (8:1 against white).
+pub(crate) const BLUE: &str = "#1A4480";
+/// Dark orange of targets (4.6:1 against white, lighter than [`BLUE`] in grayscale).
+pub(crate) const ORANGE: &str = "#B85000";
+/// Body text (16:1).
+pub(crate) const TEXT: &str = "#222222";
+/// Secondary text, axes, the baseline (7.5:1).
+pub(crate) const MUTED: &str = "#555555";
+
+pub(crate) const ACTUAL: Paint = paint(0x1A, 0x44, 0x80, "#1A4480");
+pub(crate) const TARGET_LINE: Paint = paint(0xB8, 0x50, 0x00, "#B85000");
+pub(crate) const TARGET_MARK: Paint = paint(0xB8, 0x50, 0x01, "#B85001");
+pub(crate) const FINAL_LINE: Paint = paint(0xB8, 0x50, 0x02, "#B85002");
+pub(crate) const BASELINE_LINE: Paint = paint(0x55, 0x55, 0x56, "#555556");
+pub(crate) const RATE_BAR: Paint = paint(0x1A, 0x44, 0x81, "#1A4481");
+pub(crate) const HUNDRED_LINE: Paint = paint(0x22, 0x22, 0x23, "#222223");
+pub(crate) const SETTLED_BAR: Paint = paint(0x1A, 0x44, 0x82, "#1A4482");
+pub(crate) const BUDGET_BAR: Paint = paint(0xB8, 0x50, 0x03, "#B85003");
+pub(crate) const BUDGET_EDGE: Paint = paint(0xB8, 0x50, 0x04, "#B85004");
+pub(crate) const AXIS: Paint = paint(0x55, 0x55, 0x55, "#555555");
+pub(crate) const GRID_LINE: Paint = paint(0xD9, 0xD9, 0xD9, "#D9D9D9");
+pub(crate) const TICK_TEXT: Paint = paint(0x33, 0x33, 0x33, "#333333");
+
+/// Font size as plotters wants it: plotters writes `size / 1.24` into the SVG.
+pub(crate) fn plotters_size(px: f64) -> f64 {
+    px * 1.24
+}
+
+/// Width of a character in em: full-width (kanji, kana, full-width forms, ○◎△…) 1em,
+/// ASCII about 0.55em (narrow punctuation less, capitals more), half-width kana 0.5em.
+pub(crate) fn char_em(c: char) -> f64 {
+    match c {
+        ' ' | '.' | ',' | ':' | ';' | '\'' | '!' | '|' | 'i' | 'l' | 'j' | 'I' => 0.3,
+        '(' | ')' | '[' | ']' | 'f' | 't' | 'r' | '-' | '/' => 0.4,
+        'M' | 'W' | 'm' | 'w' | '%' | '@' => 0.85,
+        'A'..='Z' => 0.65,
+        '\u{20}'..='\u{7e}' => 0.56,
+        '\u{ff61}'..='\u{ff9f}' => 0.5,
+        _ => 1.0,
+    }
+}
+
+/// Estimated width of `s` in pixels at font size `px`.
+pub(crate) fn text_width(s: &str, px: f64) -> f64 {
+    s.chars().map(char_em).sum::<f64>() * px
+}
+
+/// `s` cut to fit `max_w` pixels at `px`, ending in `…` when cut.
+pub(crate) fn truncate(s: &str, px: f64, max_w: f64) -> String {
+    if text_width(s, px) <= max_w {
+        return s.to_string();
+    }
+    let budget = max_w - char_em('…') * px;
+    let mut out = String::new();
+    let mut w = 0.0;
+    for c in s.chars() {
+        w += char_em(c) * px;
+        if w > budget {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// Characters that must not start a line (行頭禁則).
+fn no_line_start(c: char) -> bool {
+    "、。，．・：；？！」』）〕］｝〉》ー…々ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮ,.)]%"
+        .contains(c)
+}
+
+fn is_katakana(c: char) -> bool {
+    matches!(c, '\u{30a1}'..='\u{30fa}' | 'ー' | '\u{ff66}'..='\u{ff9f}')
+}
+
+/// May a line break fall between `a` and `b`? Not inside a katakana word or an ASCII
+/// word, not before closing punctuation, not after an opening bracket.
+fn break_allowed(a: char, b: char) -> bool {
+    let same_word = (is_katakana(a) && is_katakana(b))
+        || (a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric());
+    !same_word && !no_line_start(b) && !"「『（〔［｛〈《【(".contains(a)
+}
+
+/// `s` wrapped to lines of at most `max_w` pixels at `px`, at most `max_lines` lines;
+/// the last line ends in `…` when text is left over. Lines break where
+/// [`break_allowed`] says so where possible, and are balanced (no lone character on the
+/// last line).
+pub(crate) fn wrap(s: &str, px: f64, max_w: f64, max_lines: usize) -> Vec<String> {
+    let (lines, _) = wrap_greedy(s, px, max_w, max_lines);
+    if lines.len() < 2 || lines.last().is_some_and(|l| l.ends_with('…')) {
+        return lines;
+    }
+    // Balance the lines: the narrowest width that needs no more lines, preferring one
+    // where every break falls where breaks are allowed.
+    let k = lines.len();
+    let mut fallback = None;
+    let mut w = (text_width(s, px) / k as f64).max(px);
+    while w < max_w {
+        let (tried, forced) = wrap_greedy(s, px, w, k + 1);
+        if tried.len() == k {
+            if !forced {
+                return tried;
+            }
+            fallback.get_or_insert(tried);
+        }
+        w += px / 2.0;
+    }
+    match wrap_greedy(s, px, max_w, max_lines) {
+        (lines, false) => lines,
+        (lines, true) => fallback.unwrap_or(lines),
+    }
+}
+
+/// Greedy wrapping; also says whether a break had to fall where none is allowed.
+fn wrap_greedy(s: &str, px: f64, max_w: f64, max_lines: usize) -> (Vec<String>, bool) {
+    let chars: Vec<char> = s.chars().collect();
+    let mut forced = false;
+    let mut lines: Vec<String> = Vec::new();
+    let mut start = 0;
+    while start < chars.len() {
+        if lines.len() + 1 == max_lines {
+            let rest: String = chars[start..].iter().collect();
+            lines.push(truncate(&rest, px, max_w));
+            return (lines, forced);
+        }
+        let mut w = 0.0;
+        let mut end = start;
+        while end < chars.len() {
+            let cw = char_em(chars[end]) * px;
+            if w + cw > max_w && end > start {
+                break;
+            }
+            w += cw;
+            end += 1;
+        }
+        if end < chars.len() {
+            // Back up to the last break allowed by the rules below, unless that leaves
+            // less than a third of the line; then break where the line is full.
+            let min_end = start + (end - start).div_ceil(3);
+            if let Some(b) = (min_end.max(start + 1)..=end)
+                .rev()
+                .find(|&b| break_allowed(chars[b - 1], chars[b]))
+            {
+                end = b;
+            } else {
+                forced = true;
+            }
+        }
+        lines.push(chars[start..end].iter().collect());
+        start = end;
+    }
+    (lines, forced)
+}
+
+/// `v` rounded half away from zero to `decimals`, with thousands separators: `1,057`,
+/// `95.5`, `0.50`.
+pub(crate) fn fmt_num(v: f64, decimals: u32) -> String {
+    let p = 10f64.powi(decimals as i32);
+    let r = (v.abs() * p * (1.0 + 1e-12)).round() / p;
+    let s = format!("{:.*}", decimals as usize, r);
+    let (int, frac) = match s.find('.') {
+        Some(i) => (&s[..i], &s[i..]),
+        None => (&s[..], ""),
+    };
+    let mut out = String::with_capacity(s.len() + 4);
+    if v < 0.0 && r != 0.0 {
+        out.push('-');
+    }
+    let n = int.len();
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (n - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out.push_str(frac);
+    out
+}
+
+/// A coordinate written with at most one decimal (`12`, `12.5`), never `-0`.
+pub(crate) fn num(v: f64) -> String {
+    let r = (v * 10.0).round() / 10.0;
+    if r == 0.0 {
+        return "0".to_string();
+    }
+    if r.fract() == 0.0 {
+        format!("{r:.0}")
+    } else {
+        format!("{r:.1}")
+    }
+}
+
+/// XML escaping for text content and attribute values.
+pub(crate) fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The caller's id made safe for an XML id: `A-Za-z0-9_-` kept, anything else `-`,
+/// prefixed with `c-` unless it starts with a letter.
+pub(crate) fn sanitize_id(id: &str) -> String {
+    let mut out: String = id
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    if !out.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        out.insert_str(0, "c-");
+    }
+    out
+}
+
+/// A "nice" step (1, 2, 2.5 or 5 × 10ⁿ) at least `raw`.
+pub(crate) fn nice_step(raw: f64) -> f64 {
+    if raw.is_nan() || raw <= 0.0 || !raw.is_finite() {
+        return 1.0;
+    }
+    let mag = 10f64.powf(raw.log10().floor());
+    let f = raw / mag;
+    let n = if f <= 1.0 + 1e-9 {
+        1.0
+    } else if f <= 2.0 + 1e-9 {
+        2.0
+    } else if f <= 2.5 + 1e-9 {
+        2.5
+    } else if f <= 5.0 + 1e-9 {
+        5.0
+    } else {
+        10.0
+    };
+    n * mag
+}
+
+/// Decimals needed to write multiples of `step` exactly (0 for 5, 1 for 2.5, 2 for 0.25).
+pub(crate) fn step_decimals(step: f64) -> u32 {
+    (0..6)
+        .find(|&k| {
+            let s = step * 10f64.powi(k);
+            (s - s.round()).abs() < 1e-6 * s.max(1.0)
+        })
+        .unwrap_or(6) as u32
+}
+
+/// Multiples of `step` from `lo` to `hi` inclusive (both assumed multiples).
+pub(crate) fn ticks(lo: f64, hi: f64, step: f64) -> Vec<f64> {
+    let a = (lo / step).round() as i64;
+    let b = (hi / step).round() as i64;
+    (a..=b).map(|i| i as f64 * step).collect()
+}
+
+/// A linear f64 axis whose ticks (and grid lines) are exactly the given values.
+///
+/// plotters' own f64 axis picks its ticks itself, and its key-point decorator cannot be
+/// combined with a label formatter; this small coordinate does both.
+pub(crate) struct Axis {
+    pub lo: f64,
+    pub hi: f64,
+    pub ticks: Vec<f64>,
+}
+
+impl Ranged for Axis {
+    type FormatOption = DefaultFormatting;
+    type ValueType = f64;
+
+    fn map(&self, value: &f64, limit: (i32, i32)) -> i32 {
+        let span = self.hi - self.lo;
+        if span == 0.0 || !value.is_finite() {
+            return limit.0;
+        }
+        let t = (value - self.lo) / span;
+        limit.0 + ((limit.1 - limit.0) as f64 * t).round() as i32
+    }
+
+    fn key_points<H: KeyPointHint>(&self, hint: H) -> Vec<f64> {
+        if hint.weight().allow_light_points() {
+            Vec::new()
+        } else {
+            self.ticks.clone()
+        }
+    }
+
+    fn range(&self) -> Range<f64> {
+        self.lo..self.hi
+    }
+}
+
+/// Hand-placed elements drawn over plotters' output, in order.
+#[derive(Default)]
+pub(crate) struct Overlay {
+    pub buf: String,
+}
+
+/// Text placement for [`Overlay::text`].
+#[derive(Clone, Copy)]
+pub(crate) struct Text<'a> {
+    pub x: f64,
+    pub y: f64,
+    pub size: f64,
+    pub anchor: &'a str,
+    pub fill: &'a str,
+    pub class: &'a str,
+    pub bold: bool,
+    /// White outline so the text stays legible over lines.
+    pub halo: bool,
+}
+
+impl Text<'_> {
+    pub fn at(x: f64, y: f64, size: f64) -> Text<'static> {
+        Text {
+            x,
+            y,
+            size,
+            anchor: "start",
+            fill: TEXT,
+            class: "",
+            bold: false,
+            halo: false,
+        }
+    }
+}
+
+impl<'a> Text<'a> {
+    pub fn anchor(mut self, a: &'a str) -> Self {
+        self.anchor = a;
+        self
+    }
+    pub fn fill(mut self, f: &'a str) -> Self {
+        self.fill = f;
+        self
+    }
+    pub fn class(mut self, c: &'a str) -> Self {
+        self.class = c;
+        self
+    }
+    pub fn bold(mut self) -> Self {
+        self.bold = true;
+        self
+    }
+    pub fn halo(mut self) -> Self {
+        self.halo = true;
+        self
+    }
+}
+
+impl Overlay {
+    /// A `<text>` with its baseline at `t.y`.
+    pub fn text(&mut self, t: Text<'_>, content: &str) {
+        let b = &mut self.buf;
+        let _ = write!(
+            b,
+            "<text x=\"{}\" y=\"{}\" font-size=\"{}\"",
+            num(t.x),
+            num(t.y),
+            num(t.size)
+        );
+        if t.anchor != "start" {
+            let _ = write!(b, " text-anchor=\"{}\"", t.anchor);
+        }
+        if t.bold {
+            b.push_str(" font-weight=\"bold\"");
+        }
+        let _ = write!(b, " fill=\"{}\"", t.fill);
+        if t.halo {
+            b.push_str(
+                " stroke=\"#FFFFFF\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\"",
+            );
+        }
+        if !t.class.is_empty() {
+            let _ = write!(b, " class=\"{}\"", t.class);
+        }
+        let _ = writeln!(b, ">{}</text>", esc(content));
+    }
+
+    /// Raw markup (legend swatches and the like).
+    pub fn raw(&mut self, s: &str) {
+        self.buf.push_str(s);
+        self.buf.push('\n');
+    }
+}
+
+/// Font size of chart titles.
+pub(crate) const TITLE_PX: f64 = 15.0;
+/// Side padding of every chart.
+pub(crate) const PAD: f64 = 10.0;
+
+/// The chart's visible title, bold, wrapped to two lines (then `…`); returns the y below.
+pub(crate) fn title_block(o: &mut Overlay, title: &str, width: f64) -> f64 {
+    let mut y = 8.0;
+    for line in wrap(title, TITLE_PX, width - 2.0 * PAD, 2) {
+        y += 20.0;
+        o.text(
+            Text::at(PAD, y - 4.0, TITLE_PX).bold().class("chart-title"),
+            &line,
+        );
+    }
+    y
+}
+
+/// Font size and line height of row labels in bar charts.
+pub(crate) const ROW_LABEL_PX: f64 = 13.0;
+const ROW_LINE_H: f64 = 17.0;
+
+/// One row of a horizontal bar chart: its label (one or two lines) above its bars.
+pub(crate) struct Row {
+    /// Baseline of the first label line, from the top of the plot.
+    pub label_y: f64,
+    pub lines: Vec<String>,
+    /// Top of the bars, from the top of the plot.
+    pub bar_top: f64,
+}
+
+/// Lays out rows of `bars_h` pixels of bars under labels wrapped to `label_w`; returns
+/// the rows and the height they take.
+pub(crate) fn bar_rows<'a>(
+    labels: impl Iterator<Item = &'a str>,
+    label_w: f64,
+    bars_h: f64,
+) -> (Vec<Row>, f64) {
+    let mut y = 6.0;
+    let mut rows = Vec::new();
+    for label in labels {
+        let lines = wrap(label, ROW_LABEL_PX, label_w, 2);
+        let label_y = y + ROW_LABEL_PX;
+        let bar_top = y + lines.len().max(1) as f64 * ROW_LINE_H + 3.0;
+        y = bar_top + bars_h + 12.0;
+        rows.push(Row {
+            label_y,
+            lines,
+            bar_top,
+        });
+    }
+    (rows, y.ceil())
+}
+
+impl Overlay {
+    /// A row's label lines, left-aligned at `x`, the first baseline at `y`.
+    pub fn row_label(&mut self, x: f64, y: f64, lines: &[String]) {
+        for (i, line) in lines.iter().enumerate() {
+            self.text(
+                Text::at(x, y + i as f64 * ROW_LINE_H, ROW_LABEL_PX)
+                    .halo()
+                    .class("row-label"),
+                line,
+            );
+        }
+    }
+}
+
+/// What [`finish`] needs besides plotters' output.
+pub(crate) struct Frame<'a> {
+    /// Sanitised id.
+    pub id: &'a str,
+    /// `trend`, `goal-summary`, `budgets`: the root gets class `nenpo-chart nenpo-{kind}`.
+    pub kind: &'a str,
+    pub width: u32,
+    pub height: u32,
+    pub title: &'a str,
+    pub desc: &'a str,
+    /// Content of `<defs>` (patterns), may be empty.
+    pub defs: &'a str,
+    /// On plotters' element lines, each `needle` is replaced by its replacement.
+    pub rules: &'a [(String, String)],
+}
+
+/// Rule adding `extra` attributes to elements whose `attr` (`stroke` or `fill`) is `paint`.
+pub(crate) fn rule(attr: &str, paint: Paint, extra: &str) -> (String, String) {
+    let needle = format!("{attr}=\"{}\"", paint.hex);
+    let with = format!("{needle} {extra}");
+    (needle, with)
+}
+
+/// Assembles the final SVG: a new root (viewBox only, role, labels, font stack), `<title>`,
+/// `<desc>`, `<defs>`, plotters' elements cleaned up (no `opacity="1"`, no per-text font
+/// family, font sizes rounded, role rules applied) and the overlay.
+pub(crate) fn finish(raw: &str, f: &Frame<'_>, overlay: &Overlay) -> String {
+    let mut out = String::with_capacity(raw.len() + overlay.buf.len() + 1024);
+    let _ = writeln!(
+        out,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" role=\"img\" \
+         aria-labelledby=\"{id}-title {id}-desc\" class=\"nenpo-chart nenpo-{kind}\" \
+         font-family=\"{font}\">",
+        w = f.width,
+        h = f.height,
+        id = f.id,
+        kind = f.kind,
+        font = super::FONT_FAMILY,
+    );
+    let _ = writeln!(out, "<title id=\"{}-title\">{}</title>", f.id, esc(f.title));
+    let _ = writeln!(out, "<desc id=\"{}-desc\">{}</desc>", f.id, esc(f.desc));
+    if !f.defs.is_empty() {
+        let _ = writeln!(out, "<defs>{}</defs>", f.defs);
+    }
+    for line in raw.lines() {
+        if line.starts_with("<svg") || line.starts_with("</svg") {
+            continue;
+        }
+        if !line.starts_with('<') {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        }
+        let mut l = line
+            .replace(" opacity=\"1\"", "")
+            .replace(" font-family=\"sans-serif\"", "");
+        if let Some(i) = l.find("font-size=\"") {
+            let start = i + "font-size=\"".len();
+            if let Some(len) = l[start..].find('"')
+                && let Ok(v) = l[start..start + len].parse::<f64>()
+            {
+                l.replace_range(start..start + len, &num(v));
+            }
+        }
+        for (needle, with) in f.rules {
+            if l.contains(needle.as_str()) {
+                l = l.replace(needle.as_str(), with);
+            }
+        }
+        out.push_str(&l);
+        out.push('\n');
+    }
+    out.push_str(&overlay.buf);
+    out.push_str("</svg>\n");
+    out
+}
+
+/// The chart when plotters reports an error (it cannot when drawing to a string, but a
+/// report build must not panic): the frame with its title, description and a note.
+pub(crate) fn fallback(f: &Frame<'_>) -> String {
+    let mut o = Overlay::default();
+    o.text(
+        Text::at(f.width as f64 / 2.0, f.height as f64 / 2.0, 14.0).anchor("middle"),
+        "グラフを表示できません",
+    );
+    finish("", f, &o)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn luminance(hex: &str) -> f64 {
+        let ch = |i: usize| {
+            let v = u8::from_str_radix(&hex[i..i + 2], 16).unwrap() as f64 / 255.0;
+            if v <= 0.04045 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * ch(1) + 0.7152 * ch(3) + 0.0722 * ch(5)
+    }
+
+    fn contrast_on_white(hex: &str) -> f64 {
+        1.05 / (luminance(hex) + 0.05)
+    }
+
+    #[test]
+    fn palette_contrast_against_white() {
+        for text in [BLUE, ORANGE, TEXT, MUTED, TICK_TEXT.hex] {
+            assert!(contrast_on_white(text) >= 4.5, "{text}");
+        }
+        for graphic in [ACTUAL, TARGET_LINE, TARGET_MARK, FINAL_LINE, BASELINE_LINE] {
+            assert!(contrast_on_white(graphic.hex) >= 3.0, "{}", graphic.hex);
+        }
+        for bar in [RATE_BAR, SETTLED_BAR, BUDGET_BAR, BUDGET_EDGE, HUNDRED_LINE] {
+            assert!(contrast_on_white(bar.hex) >= 3.0, "{}", bar.hex);
+        }
+        // Blue and orange differ in lightness, so they stay apart in grayscale.
+        assert!(luminance(ORANGE) > 1.5 * luminance(BLUE));
+    }
+
+    #[test]
+    fn paints_match_their_hex() {
+        for p in [
+            ACTUAL,
+            TARGET_LINE,
+            TARGET_MARK,
+            FINAL_LINE,
+            BASELINE_LINE,
+            RATE_BAR,
+            HUNDRED_LINE,
+            SETTLED_BAR,
+            BUDGET_BAR,
+            BUDGET_EDGE,
+            AXIS,
+            GRID_LINE,
+            TICK_TEXT,
+        ] {
+            let RGBColor(r, g, b) = p.rgb;
+            assert_eq!(format!("#{r:02X}{g:02X}{b:02X}"), p.hex);
+        }
+        assert_eq!(ACTUAL.hex, BLUE);
+        assert_eq!(TARGET_LINE.hex, ORANGE);
+    }
+
+    #[test]
+    fn formats_numbers() {
+        assert_eq!(fmt_num(1057.0, 0), "1,057");
+        assert_eq!(fmt_num(1234567.891, 1), "1,234,567.9");
+        assert_eq!(fmt_num(95.45, 1), "95.5");
+        assert_eq!(fmt_num(0.5, 2), "0.50");
+        assert_eq!(fmt_num(-1500.0, 0), "-1,500");
+        assert_eq!(fmt_num(-0.01, 1), "0.0");
+        assert_eq!(num(12.0), "12");
+        assert_eq!(num(12.25), "12.3");
+        assert_eq!(num(-0.01), "0");
+    }
+
+    #[test]
+    fn measures_full_width_as_one_em() {
+        assert_eq!(text_width("実績値", 10.0), 30.0);
+        assert!(text_width("R5", 10.0) < 15.0);
+    }
+
+    #[test]
+    fn wraps_and_truncates_japanese() {
+        let s = "「緑地保全制度」による保全指定面積と市民参加による緑化推進活動の年間延べ参加者数";
+        let lines = wrap(s, 10.0, 100.0, 2);
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[0].chars().count(), 10);
+        assert!(lines[1].ends_with('…'));
+        assert!(text_width(&lines[1], 10.0) <= 100.0);
+        // Closing punctuation never starts a line.
+        let lines = wrap("あいうえおかきくけ」こさしすせそ", 10.0, 90.0, 3);
+        assert_eq!(lines[0], "あいうえおかきく");
+        assert_eq!(lines[1], "け」こさしすせそ");
+        // Katakana words stay whole; lines are balanced.
+        let lines = wrap("新規：ゼロカーボンシティ推進事業", 10.0, 140.0, 2);
+        assert_eq!(lines, vec!["新規：ゼロカーボンシティ", "推進事業"]);
+        let lines = wrap("ごみ減量・リサイクル推進事業", 10.0, 130.0, 2);
+        assert_eq!(lines, vec!["ごみ減量・", "リサイクル推進事業"]);
+        // A short ASCII word moves whole.
+        let lines = wrap("あいうえおかきくCO2排出量", 10.0, 90.0, 3);
+        assert_eq!(lines.len(), 2);
+        assert!(lines[1].contains("CO2"), "{lines:?}");
+        assert_eq!(wrap("短い", 10.0, 100.0, 2), vec!["短い".to_string()]);
+        assert_eq!(truncate("短い", 10.0, 100.0), "短い");
+    }
+
+    #[test]
+    fn nice_ticks() {
+        assert_eq!(nice_step(13.0), 20.0);
+        assert_eq!(nice_step(2.2), 2.5);
+        assert_eq!(nice_step(0.3), 0.5);
+        assert_eq!(step_decimals(2.5), 1);
+        assert_eq!(step_decimals(20.0), 0);
+        assert_eq!(step_decimals(0.25), 2);
+        assert_eq!(ticks(0.0, 100.0, 25.0), vec![0.0, 25.0, 50.0, 75.0, 100.0]);
+    }
+
+    #[test]
+    fn sanitizes_ids() {
+        assert_eq!(sanitize_id("ryokuchi-hozen"), "ryokuchi-hozen");
+        assert_eq!(sanitize_id("1 goal/x"), "c-1-goal-x");
+    }
+}

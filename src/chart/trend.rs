@@ -1,0 +1,546 @@
+//! Indicator trend: actuals (line with filled circles) against each year's target (dashed
+//! line with hollow diamonds), baseline and final target as reference lines.
+
+use super::svg::{
+    self, ACTUAL, AXIS, Axis, BASELINE_LINE, BLUE, FINAL_LINE, Frame, GRID_LINE, MUTED, ORANGE,
+    Overlay, PAD, TARGET_LINE, TARGET_MARK, TEXT, TICK_TEXT, Text, fmt_num, num, plotters_size,
+    text_width,
+};
+use super::{Marker, TrendInput};
+use plotters::prelude::*;
+
+const W: u32 = 480;
+const LEGEND_PX: f64 = 13.0;
+const TICK_PX: f64 = 13.0;
+const LABEL_PX: f64 = 12.0;
+/// Height below the header: plot, x labels and margins.
+const LOWER_H: u32 = 264;
+const MARGIN_RIGHT: u32 = 16;
+const X_LABEL_AREA: u32 = 42;
+
+/// Renders an indicator's trend over the fiscal years as an inline SVG.
+///
+/// Missing actuals (未集計) break the line and are named in the chart and the
+/// description; they are never drawn as zero. The y axis starts at zero when the values
+/// are near it and otherwise fits the data (it is a line chart, not bars).
+pub fn render_trend(input: &TrendInput) -> String {
+    let id = svg::sanitize_id(&input.id);
+    let desc = describe(input);
+    let mut overlay = Overlay::default();
+    let top_h = header(input, &mut overlay);
+    let height = top_h + LOWER_H;
+    let mut raw = String::new();
+    let drawn = draw(&mut raw, input, top_h, height, &mut overlay);
+    let rules = [
+        svg::rule(
+            "stroke",
+            ACTUAL,
+            "class=\"actual-line\" stroke-linejoin=\"round\"",
+        ),
+        svg::rule("fill", ACTUAL, "class=\"actual-mark\""),
+        svg::rule(
+            "stroke",
+            TARGET_LINE,
+            "class=\"target-line\" stroke-dasharray=\"7 4\"",
+        ),
+        svg::rule("stroke", TARGET_MARK, "class=\"target-mark\""),
+        svg::rule(
+            "stroke",
+            BASELINE_LINE,
+            "class=\"baseline\" stroke-dasharray=\"2 3\"",
+        ),
+        svg::rule(
+            "stroke",
+            FINAL_LINE,
+            "class=\"final-target\" stroke-dasharray=\"12 3 2 3\"",
+        ),
+    ];
+    let frame = Frame {
+        id: &id,
+        kind: "trend",
+        width: W,
+        height,
+        title: &input.title,
+        desc: &desc,
+        defs: "",
+        rules: &rules,
+    };
+    match drawn {
+        Ok(()) => svg::finish(&raw, &frame, &overlay),
+        Err(_) => svg::fallback(&frame),
+    }
+}
+
+/// Title, legend and unit row; returns the header height.
+fn header(input: &TrendInput, o: &mut Overlay) -> u32 {
+    let mut y = svg::title_block(o, &input.title, W as f64);
+    let suffix = if input.cumulative { "（累計）" } else { "" };
+    let mut items: Vec<(Swatch, String)> = vec![(Swatch::Actual, format!("実績値{suffix}"))];
+    if input.points.iter().any(|p| p.target.is_some()) {
+        items.push((Swatch::Target, format!("各年度の目標値{suffix}")));
+    }
+    let mark = |m: &Marker| {
+        format!(
+            "{}{}（{}）",
+            fmt_num(m.value, input.decimals),
+            input.unit,
+            m.short_label
+        )
+    };
+    if let Some(b) = &input.baseline {
+        items.push((Swatch::Baseline, format!("基準値 {}", mark(b))));
+    }
+    if let Some(f) = &input.final_target {
+        items.push((Swatch::Final, format!("最終目標 {}", mark(f))));
+    }
+    y += 22.0;
+    let mut x = PAD;
+    for (swatch, label) in &items {
+        let w = 30.0 + text_width(label, LEGEND_PX);
+        if x > PAD && x + w > W as f64 - PAD {
+            x = PAD;
+            y += 20.0;
+        }
+        let sy = y - 4.5;
+        o.raw(&swatch.markup(x, sy));
+        o.text(
+            Text::at(x + 30.0, y, LEGEND_PX).class("legend"),
+            &svg::truncate(label, LEGEND_PX, W as f64 - PAD - x - 30.0),
+        );
+        x += w + 18.0;
+    }
+    y += 22.0;
+    let unit = match (input.unit.is_empty(), input.cumulative) {
+        (true, false) => String::new(),
+        (true, true) => "累計".to_string(),
+        (false, false) => format!("単位：{}", input.unit),
+        (false, true) => format!("単位：{}（累計）", input.unit),
+    };
+    if !unit.is_empty() {
+        o.text(Text::at(PAD, y, LABEL_PX).fill(MUTED).class("unit"), &unit);
+    }
+    if input.lower_is_better {
+        let note = "↓ 少ないほど良い";
+        let w = text_width(note, LABEL_PX) + 12.0;
+        let x = W as f64 - PAD - w;
+        o.raw(&format!(
+            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"19\" rx=\"3\" fill=\"#FFFFFF\" stroke=\"{MUTED}\" class=\"note-box\"/>",
+            num(x),
+            num(y - 14.0),
+            num(w)
+        ));
+        o.text(Text::at(x + 6.0, y, LABEL_PX).bold().class("note"), note);
+    }
+    (y + 6.0).ceil() as u32
+}
+
+#[derive(Clone, Copy)]
+enum Swatch {
+    Actual,
+    Target,
+    Baseline,
+    Final,
+}
+
+impl Swatch {
+    /// The legend sample, 24 px wide, centred vertically on `y`.
+    fn markup(self, x: f64, y: f64) -> String {
+        let line = |color: &str, width: u32, dash: &str| {
+            format!(
+                "<line x1=\"{}\" y1=\"{y1}\" x2=\"{}\" y2=\"{y1}\" stroke=\"{color}\" stroke-width=\"{width}\"{dash}/>",
+                num(x),
+                num(x + 24.0),
+                y1 = num(y)
+            )
+        };
+        let cx = x + 12.0;
+        match self {
+            Swatch::Actual => format!(
+                "<g class=\"legend-swatch\">{}<circle cx=\"{}\" cy=\"{}\" r=\"5\" fill=\"{BLUE}\"/></g>",
+                line(BLUE, 3, ""),
+                num(cx),
+                num(y)
+            ),
+            Swatch::Target => format!(
+                "<g class=\"legend-swatch\">{}<polygon points=\"{}\" fill=\"#FFFFFF\" stroke=\"{ORANGE}\" stroke-width=\"2\"/></g>",
+                line(ORANGE, 2, " stroke-dasharray=\"7 4\""),
+                diamond(6)
+                    .iter()
+                    .map(|(dx, dy)| format!("{},{}", num(cx + *dx as f64), num(y + *dy as f64)))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            ),
+            Swatch::Baseline => format!(
+                "<g class=\"legend-swatch\">{}</g>",
+                line(MUTED, 2, " stroke-dasharray=\"2 3\"")
+            ),
+            Swatch::Final => format!(
+                "<g class=\"legend-swatch\">{}</g>",
+                line(ORANGE, 2, " stroke-dasharray=\"12 3 2 3\"")
+            ),
+        }
+    }
+}
+
+/// Corners of a diamond of radius `r` around the origin.
+fn diamond(r: i32) -> [(i32, i32); 4] {
+    [(0, -r), (r, 0), (0, r), (-r, 0)]
+}
+
+/// The diamond outline as an open path that starts mid-edge, so every corner is a join.
+fn diamond_path(r: i32) -> Vec<(i32, i32)> {
+    let h = r / 2;
+    vec![(h, -h), (r, 0), (0, r), (-r, 0), (0, -r), (h, -h)]
+}
+
+/// The y axis: range, tick values and their decimals.
+struct Scale {
+    lo: f64,
+    hi: f64,
+    ticks: Vec<f64>,
+    tick_decimals: u32,
+}
+
+/// `values` are all plotted values, `labelled` those that carry a direct label (the
+/// actuals), which need room above or below.
+fn y_scale(values: &[f64], labelled: &[f64], decimals: u32) -> Scale {
+    let finite: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
+    let (mut lo, mut hi) = if finite.is_empty() {
+        (0.0, 1.0)
+    } else {
+        finite
+            .iter()
+            .fold((f64::MAX, f64::MIN), |(a, b), &v| (a.min(v), b.max(v)))
+    };
+    let zero_based_low = lo >= 0.0 && lo <= hi * 0.5;
+    let zero_based_high = hi <= 0.0 && hi >= lo * 0.5;
+    if zero_based_low {
+        lo = 0.0;
+    }
+    if zero_based_high {
+        hi = 0.0;
+    }
+    if hi - lo <= 0.0 {
+        let pad = if lo == 0.0 { 1.0 } else { lo.abs() * 0.1 };
+        hi += pad;
+        if lo != 0.0 {
+            lo -= pad;
+        }
+    }
+    let min_step = 10f64.powi(-(decimals.min(6) as i32));
+    let step = svg::nice_step((hi - lo) / 4.0).max(min_step);
+    let mut a = (lo / step).floor() * step;
+    let mut b = (hi / step).ceil() * step;
+    // Room for the direct labels above the highest and below the lowest actual.
+    let top = labelled.iter().copied().fold(f64::MIN, f64::max);
+    let bottom = labelled.iter().copied().fold(f64::MAX, f64::min);
+    if !zero_based_high && b - top < 0.1 * (b - a) {
+        b += step;
+    }
+    if !zero_based_low && bottom - a < 0.1 * (b - a) && !(lo >= 0.0 && a - step < 0.0) {
+        a -= step;
+    }
+    // A value on the edge (zero, a final target) stays off the frame.
+    let pad = 0.04 * (b - a);
+    let eps = 1e-9 * (b - a);
+    Scale {
+        lo: if lo <= a + eps { a - pad } else { a },
+        hi: if hi >= b - eps { b + pad } else { b },
+        ticks: svg::ticks(a, b, step),
+        tick_decimals: svg::step_decimals(step),
+    }
+}
+
+/// Runs of consecutive present values: each run is one polyline, gaps stay gaps.
+fn runs(values: impl Iterator<Item = Option<f64>>) -> Vec<Vec<(f64, f64)>> {
+    let mut out: Vec<Vec<(f64, f64)>> = Vec::new();
+    let mut cur: Vec<(f64, f64)> = Vec::new();
+    for (i, v) in values.enumerate() {
+        match v {
+            Some(v) if v.is_finite() => cur.push((i as f64, v)),
+            _ => {
+                if !cur.is_empty() {
+                    out.push(std::mem::take(&mut cur));
+                }
+            }
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+fn draw(
+    buf: &mut String,
+    input: &TrendInput,
+    top_h: u32,
+    height: u32,
+    o: &mut Overlay,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let pts = &input.points;
+    let n = pts.len().max(1);
+    let mut values: Vec<f64> = pts
+        .iter()
+        .flat_map(|p| [p.actual, p.target])
+        .flatten()
+        .collect();
+    values.extend(
+        input
+            .baseline
+            .iter()
+            .chain(&input.final_target)
+            .map(|m| m.value),
+    );
+    let actuals: Vec<f64> = pts.iter().filter_map(|p| p.actual).collect();
+    let scale = y_scale(&values, &actuals, input.decimals);
+    let y_label_w = scale
+        .ticks
+        .iter()
+        .map(|t| text_width(&fmt_num(*t, scale.tick_decimals), TICK_PX))
+        .fold(0.0, f64::max)
+        .ceil() as u32
+        + 14;
+
+    // Thin the x labels when they would collide: keep the latest year labelled.
+    let plot_w = W as f64 - PAD - MARGIN_RIGHT as f64 - y_label_w as f64;
+    let slot = plot_w / n as f64;
+    let widest = pts
+        .iter()
+        .map(|p| text_width(&p.short_label, TICK_PX) + 8.0)
+        .fold(0.0, f64::max);
+    let every = ((widest / slot).ceil() as usize).max(1);
+    let label_at: Vec<f64> = (0..pts.len())
+        .filter(|i| (pts.len() - 1 - i).is_multiple_of(every))
+        .map(|i| i as f64)
+        .collect();
+    let labels: Vec<&str> = pts.iter().map(|p| p.short_label.as_str()).collect();
+    let x_fmt = |x: &f64| {
+        let i = x.round();
+        if i >= 0.0 {
+            labels
+                .get(i as usize)
+                .map(|s| s.to_string())
+                .unwrap_or_default()
+        } else {
+            String::new()
+        }
+    };
+    let y_fmt = |y: &f64| fmt_num(*y, scale.tick_decimals);
+
+    let root = SVGBackend::with_string(buf, (W, height)).into_drawing_area();
+    root.fill(&WHITE)?;
+    let (_, lower) = root.split_vertically(top_h);
+    let x_range = Axis {
+        lo: -0.5,
+        hi: n as f64 - 0.5,
+        ticks: label_at,
+    };
+    let y_range = Axis {
+        lo: scale.lo,
+        hi: scale.hi,
+        ticks: scale.ticks.clone(),
+    };
+    let mut chart = ChartBuilder::on(&lower)
+        .margin_left(PAD as u32)
+        .margin_right(MARGIN_RIGHT)
+        .margin_top(10)
+        .margin_bottom(4)
+        .x_label_area_size(X_LABEL_AREA)
+        .y_label_area_size(y_label_w)
+        .build_cartesian_2d(x_range, y_range)?;
+    let label_font = ("sans-serif", plotters_size(TICK_PX))
+        .into_font()
+        .color(&TICK_TEXT.rgb);
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .bold_line_style(GRID_LINE.rgb.stroke_width(1))
+        .axis_style(AXIS.rgb.stroke_width(1))
+        .label_style(label_font)
+        .x_label_formatter(&x_fmt)
+        .y_label_formatter(&y_fmt)
+        .draw()?;
+
+    let x_end = n as f64 - 0.5;
+    if let Some(b) = &input.baseline {
+        chart.draw_series(LineSeries::new(
+            [(-0.5, b.value), (x_end, b.value)],
+            BASELINE_LINE.rgb.stroke_width(2),
+        ))?;
+    }
+    if let Some(f) = &input.final_target {
+        chart.draw_series(LineSeries::new(
+            [(-0.5, f.value), (x_end, f.value)],
+            FINAL_LINE.rgb.stroke_width(2),
+        ))?;
+    }
+    for run in runs(pts.iter().map(|p| p.target)) {
+        chart.draw_series(LineSeries::new(run, TARGET_LINE.rgb.stroke_width(2)))?;
+    }
+    let targets: Vec<(f64, f64)> = runs(pts.iter().map(|p| p.target)).concat();
+    chart.draw_series(targets.iter().map(|&c| {
+        EmptyElement::at(c)
+            + Polygon::new(diamond(6).to_vec(), WHITE.filled())
+            + PathElement::new(diamond_path(6), TARGET_MARK.rgb.stroke_width(2))
+    }))?;
+    for run in runs(pts.iter().map(|p| p.actual)) {
+        if run.len() > 1 {
+            chart.draw_series(LineSeries::new(run, ACTUAL.rgb.stroke_width(3)))?;
+        }
+    }
+    let actuals: Vec<(f64, f64)> = runs(pts.iter().map(|p| p.actual)).concat();
+    chart.draw_series(
+        actuals
+            .iter()
+            .map(|&c| Circle::new(c, 5, ACTUAL.rgb.filled())),
+    )?;
+
+    // Direct labels: each actual value, on the side away from that year's target.
+    let (_, y_px) = chart.plotting_area().get_pixel_range();
+    let (top, bottom) = (y_px.start as f64, y_px.end as f64);
+    // Label every k-th actual counting back from the latest, k so labels never touch.
+    let texts: Vec<String> = actuals
+        .iter()
+        .map(|a| fmt_num(a.1, input.decimals))
+        .collect();
+    let widest = texts
+        .iter()
+        .map(|t| text_width(t, LABEL_PX) * 1.1)
+        .fold(0.0, f64::max);
+    let k = (((widest + 4.0) / slot).ceil() as usize).max(1);
+    let latest = actuals.last().map_or(0, |a| a.0 as usize);
+    for (&(x, v), label) in actuals.iter().zip(&texts) {
+        let i = x as usize;
+        if !(latest - i).is_multiple_of(k) {
+            continue;
+        }
+        let (px, py) = chart.backend_coord(&(x, v));
+        let (px, py) = (px as f64, py as f64);
+        let below_target = pts[i].target.is_some_and(|t| v < t);
+        let mut ly = if below_target { py + 19.0 } else { py - 10.0 };
+        if ly - LABEL_PX < top {
+            ly = py + 19.0;
+        }
+        if ly > bottom - 2.0 {
+            ly = py - 10.0;
+        }
+        // Kept inside the chart at its left and right ends.
+        let half = text_width(label, LABEL_PX) * 0.6 + 2.0;
+        let lx = px.clamp(PAD + half, W as f64 - 2.0 - half);
+        o.text(
+            Text::at(lx, ly, LABEL_PX)
+                .anchor("middle")
+                .fill(BLUE)
+                .bold()
+                .halo()
+                .class("value-label"),
+            label,
+        );
+    }
+    for (i, p) in pts.iter().enumerate() {
+        if p.actual.is_none_or(|v| !v.is_finite()) {
+            // Under the year's label, where it never meets the data.
+            let (px, _) = chart.backend_coord(&(i as f64, 0.0));
+            let size = (slot / 3.3).clamp(8.0, 12.0);
+            o.text(
+                Text::at(px as f64, bottom + 38.0, size)
+                    .anchor("middle")
+                    .fill(MUTED)
+                    .class("missing"),
+                "未集計",
+            );
+        }
+    }
+    if pts.is_empty() {
+        o.text(
+            Text::at(W as f64 / 2.0, (top + bottom) / 2.0, 14.0)
+                .anchor("middle")
+                .fill(TEXT),
+            "データがありません",
+        );
+    }
+    root.present()?;
+    Ok(())
+}
+
+/// The text alternative: what is shown, the reference values, the latest actual against
+/// its target, the missing years.
+fn describe(input: &TrendInput) -> String {
+    let d = input.decimals;
+    let v = |x: f64| format!("{}{}", fmt_num(x, d), input.unit);
+    let mut s = String::new();
+    let (Some(first), Some(last)) = (input.points.first(), input.points.last()) else {
+        return format!("{}のデータはありません。", input.title);
+    };
+    let what = if input.cumulative {
+        "実績値（累計）と目標値（累計）"
+    } else {
+        "実績値と目標値"
+    };
+    s.push_str(&format!(
+        "{}の{}から{}までの{}の推移。",
+        input.title, first.long_label, last.long_label, what
+    ));
+    if input.lower_is_better {
+        s.push_str("少ないほど良い指標です。");
+    }
+    let refs: Vec<String> = [
+        ("基準値", &input.baseline),
+        ("最終目標値", &input.final_target),
+    ]
+    .into_iter()
+    .filter_map(|(name, m)| {
+        m.as_ref()
+            .map(|m| format!("{name}は{}の{}", m.long_label, v(m.value)))
+    })
+    .collect();
+    if !refs.is_empty() {
+        s.push_str(&refs.join("、"));
+        s.push_str("です。");
+    }
+    let with_actual: Vec<_> = input
+        .points
+        .iter()
+        .filter_map(|p| p.actual.filter(|a| a.is_finite()).map(|a| (p, a)))
+        .collect();
+    match (with_actual.first(), with_actual.last()) {
+        (Some((p0, a0)), Some((p, a))) => {
+            if with_actual.len() > 1 {
+                s.push_str(&format!("{}の実績値は{}、", p0.long_label, v(*a0)));
+            }
+            s.push_str(&format!("{}の実績値は{}", p.long_label, v(*a)));
+            match p.target.filter(|t| t.is_finite()) {
+                Some(t) => {
+                    // Compare what the reader sees: the rounded values.
+                    let p10 = 10f64.powi(d.min(9) as i32);
+                    let (ra, rt) = ((a * p10).round(), (t * p10).round());
+                    let verdict = match (input.lower_is_better, ra.partial_cmp(&rt)) {
+                        (false, Some(std::cmp::Ordering::Greater)) => "を上回りました",
+                        (false, Some(std::cmp::Ordering::Equal)) => "を達成しました",
+                        (false, _) => "を下回りました",
+                        (true, Some(std::cmp::Ordering::Greater)) => "を上回りました",
+                        (true, _) => "以下に抑えられました",
+                    };
+                    s.push_str(&format!("で、目標値{}{verdict}。", v(t)));
+                }
+                None => s.push_str("です。"),
+            }
+        }
+        _ => s.push_str("実績値はまだありません。"),
+    }
+    let missing: Vec<&str> = input
+        .points
+        .iter()
+        .filter(|p| p.actual.is_none_or(|a| !a.is_finite()))
+        .map(|p| p.long_label.as_str())
+        .collect();
+    if !missing.is_empty() && !with_actual.is_empty() {
+        s.push_str(&format!("{}は未集計です。", missing.join("、")));
+    }
+    s
+}
+
+#[cfg(test)]
+#[path = "trend_tests.rs"]
+mod tests;
