@@ -48,7 +48,7 @@ pub struct IndicatorRow {
     pub id: String,
     /// Link to the indicator page.
     pub href: String,
-    /// Name with glossary links (HTML).
+    /// Name with glossary links (HTML); not for use inside another link.
     pub name_html: String,
     /// Plain name.
     pub name: String,
