@@ -17,6 +17,9 @@ pub struct MarkdownContext<'a> {
     pub root: &'a str,
     /// Heading levels are shifted so the page's own `<h1>` stays the only one.
     pub min_level: u8,
+    /// Put before every heading id, so texts that share a page (the print view) keep their
+    /// ids unique.
+    pub id_prefix: &'a str,
 }
 
 /// A heading, for the table of contents.
@@ -56,16 +59,18 @@ fn options() -> Options<'static> {
 pub fn render(markdown: &str, ctx: &MarkdownContext) -> Rendered {
     let source = separate_answers(markdown);
     let arena = Arena::new();
-    let root = parse_document(&arena, &source, &options());
+    let mut opts = options();
+    opts.extension.header_id_prefix = Some(ctx.id_prefix.to_string());
+    let root = parse_document(&arena, &source, &opts);
     shift_headings(root, ctx.min_level);
-    let headings = collect_headings(root);
+    let headings = collect_headings(root, ctx.id_prefix);
     rewrite_links(root, ctx.root);
     link_glossary_marks(&arena, root, ctx);
     group_questions_and_answers(&arena, root);
     wrap_tables(&arena, root);
     let mut html = String::new();
     // Writing into a String cannot fail.
-    let _ = format_html(root, &options(), &mut html);
+    let _ = format_html(root, &opts, &mut html);
     Rendered { html, headings }
 }
 
@@ -167,7 +172,7 @@ fn text_of<'a>(node: &'a AstNode<'a>) -> String {
     s
 }
 
-fn collect_headings<'a>(root: &'a AstNode<'a>) -> Vec<Heading> {
+fn collect_headings<'a>(root: &'a AstNode<'a>, id_prefix: &str) -> Vec<Heading> {
     // The same anchorizer, in the same order, as comrak's HTML writer uses for the ids.
     let mut anchorizer = Anchorizer::new();
     root.descendants()
@@ -179,7 +184,7 @@ fn collect_headings<'a>(root: &'a AstNode<'a>) -> Vec<Heading> {
             let text = text_of(n);
             Some(Heading {
                 level,
-                id: anchorizer.anchorize(&text),
+                id: format!("{id_prefix}{}", anchorizer.anchorize(&text)),
                 text: strip_marks(&text),
             })
         })
@@ -312,14 +317,18 @@ fn group_questions_and_answers<'a>(arena: &'a Arena<'a>, root: &'a AstNode<'a>) 
     }
 }
 
-/// Tables scroll sideways on a phone instead of stretching the page.
+/// Tables scroll sideways on a phone instead of stretching the page; the scrolling box takes
+/// keyboard focus so it can be scrolled without a mouse (WCAG 2.1.1).
 fn wrap_tables<'a>(arena: &'a Arena<'a>, root: &'a AstNode<'a>) {
     let tables: Vec<&'a AstNode<'a>> = root
         .descendants()
         .filter(|n| matches!(n.data.borrow().value, NodeValue::Table(_)))
         .collect();
     for t in tables {
-        t.insert_before(html_block(arena, "<div class=\"table-wrap\">"));
+        t.insert_before(html_block(
+            arena,
+            "<div class=\"table-wrap\" tabindex=\"0\">",
+        ));
         t.insert_after(html_block(arena, "</div>"));
     }
 }
@@ -334,6 +343,7 @@ mod tests {
             glossary_href: "../glossary/index.html",
             root: "../",
             min_level: 2,
+            id_prefix: "",
         }
     }
 
@@ -385,9 +395,25 @@ mod tests {
     }
 
     #[test]
+    fn heading_ids_take_the_prefix() {
+        let r = render(
+            "## 自己評価\n",
+            &MarkdownContext {
+                id_prefix: "kankyo-1-",
+                ..ctx(&[])
+            },
+        );
+        assert_eq!(r.headings[0].id, "kankyo-1-自己評価");
+        assert!(r.html.contains("id=\"kankyo-1-自己評価\""), "{}", r.html);
+    }
+
+    #[test]
     fn asset_links_follow_the_page_depth_and_tables_scroll() {
         let out = render("[資料](assets/a.pdf)\n\n|a|b|\n|-|-|\n|1|2|\n", &ctx(&[])).html;
         assert!(out.contains("href=\"../assets/a.pdf\""), "{out}");
-        assert!(out.contains("<div class=\"table-wrap\">\n<table>"), "{out}");
+        assert!(
+            out.contains("<div class=\"table-wrap\" tabindex=\"0\">\n<table>"),
+            "{out}"
+        );
     }
 }

@@ -65,6 +65,7 @@ impl<'a> SiteContext<'a> {
             glossary_href: &glossary_href,
             root: &root,
             min_level: 2,
+            id_prefix: "",
         })
     }
 
@@ -75,8 +76,27 @@ impl<'a> SiteContext<'a> {
 
     /// Renders a Markdown text whose top headings become `<h{min_level}>`.
     pub fn render_at(&self, path: &str, text: &str, min_level: u8) -> markdown::Rendered {
+        self.render_in(path, text, min_level, "")
+    }
+
+    /// Like [`render_at`](Self::render_at), with `id_prefix` before every heading id, for
+    /// texts that share a page with others (the print view).
+    pub fn render_in(
+        &self,
+        path: &str,
+        text: &str,
+        min_level: u8,
+        id_prefix: &str,
+    ) -> markdown::Rendered {
         self.with(path, |c| {
-            markdown::render(text, &MarkdownContext { min_level, ..*c })
+            markdown::render(
+                text,
+                &MarkdownContext {
+                    min_level,
+                    id_prefix,
+                    ..*c
+                },
+            )
         })
     }
 }
@@ -312,7 +332,10 @@ pub fn goal_content(
         .map(|p| project_row(report, p))
         .collect();
     let evaluation = year.evaluation(&plan.id, &goal.id);
-    let eval_rendered = evaluation.map(|e| cx.render_at(from, &e.doc.markdown, level + 1));
+    // Prefixed: the print view carries every goal's evaluation, often with the same headings.
+    let eval_prefix = format!("{anchor_prefix}-");
+    let eval_rendered =
+        evaluation.map(|e| cx.render_in(from, &e.doc.markdown, level + 1, &eval_prefix));
     let mut headings: Vec<Heading> = measures
         .iter()
         .map(|m| Heading {
@@ -663,7 +686,7 @@ struct PrintView {
 pub fn print(report: &Report, year: &Year, cx: &SiteContext) -> Page {
     let path = paths::print(year.year);
     let title = format!("{}の報告（印刷用）", year.year.wareki());
-    let narrative = cx.render(&path, &year.narrative.markdown);
+    let narrative = cx.render_in(&path, &year.narrative.markdown, 2, "p-overview-");
     let goals = report
         .plans
         .iter()
@@ -676,10 +699,14 @@ pub fn print(report: &Report, year: &Year, cx: &SiteContext) -> Page {
     let chapters = year
         .chapters
         .iter()
-        .map(|c| PrintChapter {
-            id: format!("ch-{}", paths::segment(&c.slug)),
-            title: c.title.clone(),
-            body_html: strip_leading_h2(&cx.render(&path, &c.doc.markdown).html, &c.title),
+        .map(|c| {
+            let id = format!("ch-{}", paths::segment(&c.slug));
+            let body = cx.render_in(&path, &c.doc.markdown, 2, &format!("{id}-"));
+            PrintChapter {
+                body_html: strip_leading_h2(&body.html, &c.title),
+                title: c.title.clone(),
+                id,
+            }
         })
         .collect();
     let year_path = paths::year(year.year);
