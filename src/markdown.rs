@@ -50,6 +50,7 @@ fn options() -> Options<'static> {
     o.extension.footnotes = true;
     o.extension.cjk_friendly_emphasis = true;
     o.extension.header_id_prefix = Some(String::new());
+    o.extension.header_id_prefix_in_href = true;
     // Editors are city staff; a <br> or <span> they write is kept as written.
     o.render.r#unsafe = true;
     o
