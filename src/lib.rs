@@ -2,7 +2,8 @@
 //!
 //! The pipeline: [`config`] → [`content`] (loading and checking) → [`model`] →
 //! [`evaluate`] (targets, rates, grades) → [`diagram`] and charts → [`site`] (pages as
-//! values) → [`output`] (written only when everything succeeded).
+//! values) → [`output`] (written only when everything succeeded). [`pdf`] prints a year's
+//! print view through an installed Chromium.
 
 pub mod build;
 pub mod chart;
@@ -17,5 +18,6 @@ pub mod markdown;
 pub mod model;
 pub mod num;
 pub mod output;
+pub mod pdf;
 pub mod site;
 pub mod source;

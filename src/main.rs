@@ -30,6 +30,17 @@ enum Command {
     },
     /// 内容を検査し、問題をすべて表示します（ファイル名・行・列・直し方）
     Check,
+    /// サイトを出力し、年度の印刷用ページを、この PC の Chromium で A4 の PDF にします
+    Pdf {
+        /// 年度（2023、令和5年度、R5 など）。省略時は最新の年度
+        year: Option<String>,
+        /// PDF の保存先（省略時は <出力先>/<年度>/nenpo-<年度>.pdf）
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// 使うブラウザー（Chromium、Google Chrome、Microsoft Edge）の場所。省略時は自動で探します
+        #[arg(long, value_name = "PATH")]
+        chromium: Option<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -77,6 +88,67 @@ fn main() -> ExitCode {
                         )
                     );
                     ExitCode::from(1)
+                }
+            }
+        }
+        Command::Pdf {
+            year,
+            output,
+            chromium,
+        } => {
+            let started = std::time::Instant::now();
+            let req = nenpo::pdf::PdfRequest {
+                root: &cli.root,
+                year: year.as_deref(),
+                pdf: output.as_deref(),
+                chromium: chromium.as_deref(),
+            };
+            match nenpo::pdf::pdf(&req) {
+                Ok(s) => {
+                    let lang = s.build.lang;
+                    if !s.build.warnings.is_empty() {
+                        eprint!("{}", s.build.warnings.render(lang, color));
+                    }
+                    if !cli.quiet {
+                        let pages = s.pages.map(|n| n.to_string()).unwrap_or("?".into());
+                        eprintln!(
+                            "{}",
+                            match lang {
+                                nenpo::diag::Lang::Ja => format!(
+                                    "{}の報告書を PDF（{} ページ）にしました：{}（{}、{:.1} 秒）",
+                                    s.year.wareki(),
+                                    pages,
+                                    s.pdf.display(),
+                                    s.chromium.display(),
+                                    started.elapsed().as_secs_f64()
+                                ),
+                                nenpo::diag::Lang::En => format!(
+                                    "printed fiscal year {} to {} ({} pages, {}, {:.1} s)",
+                                    s.year.0,
+                                    s.pdf.display(),
+                                    pages,
+                                    s.chromium.display(),
+                                    started.elapsed().as_secs_f64()
+                                ),
+                            }
+                        );
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(nenpo::pdf::PdfError::Build(f)) => {
+                    eprint!("{}", f.diagnostics.render(f.lang, color));
+                    eprintln!(
+                        "{}",
+                        f.lang.pick(
+                            "内容に誤りがあるため、PDF は作りませんでした。",
+                            "No PDF was made: the content has errors."
+                        )
+                    );
+                    ExitCode::from(1)
+                }
+                Err(nenpo::pdf::PdfError::Usage(msg, _)) => {
+                    eprintln!("{msg}");
+                    ExitCode::from(2)
                 }
             }
         }
