@@ -35,6 +35,19 @@ export function ensureSite() {
   if (r.status !== 0) throw new Error(`could not build the example into ${SITE}`);
 }
 
+/** The release nenpo binary, built when it is not there. */
+export function nenpoBinary() {
+  const bin = join(ROOT, 'target', 'release', process.platform === 'win32' ? 'nenpo.exe' : 'nenpo');
+  if (!existsSync(bin)) {
+    const r = spawnSync('cargo', ['build', '--quiet', '--release'], { cwd: ROOT, stdio: 'inherit' });
+    if (r.status !== 0) throw new Error('cargo build --release failed');
+  }
+  return bin;
+}
+
+/** The Chromium the suite drives. */
+export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
 /** Every file of the site, site-relative with forward slashes, sorted. */
 export function siteFiles(dir = SITE) {
   const out = [];
@@ -168,7 +181,7 @@ export const CHROMIUM_ARGS = [
 
 /** Launches the installed Chromium (a fresh temporary profile each time). */
 export async function launch() {
-  const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+  const executablePath = CHROMIUM;
   if (!existsSync(executablePath)) {
     throw new Error(`no Chromium at ${executablePath} (apt-get install chromium, or set CHROMIUM)`);
   }

@@ -5,14 +5,27 @@
 //   達成率（%）) appears in the PDF's text as "<rate>%";
 // - no table and no chart is cut across pages (see `cutAcrossPages` for how);
 // - the pages as PNGs in target/screenshots/print/<year>/ for a person to look at.
+// And `nenpo pdf` itself, on a copy of the example, with this Chromium: an outline, and a
+// 目次 whose page numbers point at the pages where those chapters begin.
 
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { SITE, ensureSite, launch, printYears, run, shotsDir, startServer } from './lib.mjs';
+import {
+  CHROMIUM,
+  ROOT,
+  SITE,
+  ensureSite,
+  launch,
+  nenpoBinary,
+  printYears,
+  run,
+  shotsDir,
+  startServer,
+} from './lib.mjs';
 
 let server;
 let browser;
@@ -187,3 +200,31 @@ for (const year of printYears()) {
     }
   });
 }
+
+test('nenpo pdf: outline, and 目次 page numbers that match the pages', () => {
+  const years = printYears();
+  const year = years.at(-1);
+  // A copy of the example's sources, so the build nenpo pdf makes stays out of the checkout.
+  const root = join(tmp, 'report');
+  for (const part of ['book.toml', 'content', 'assets', 'themes']) {
+    if (existsSync(join(ROOT, part))) cpSync(join(ROOT, part), join(root, part), { recursive: true });
+  }
+  const out = join(shotsDir('print'), `nenpo-pdf-${year}.pdf`);
+  run(nenpoBinary(), ['-C', root, '--quiet', 'pdf', year, '-o', out, '--chromium', CHROMIUM]);
+  const bytes = readFileSync(out);
+  assert.ok(bytes.includes('/Outlines'), 'no PDF outline');
+  const texts = pageTexts(out);
+  assert.ok(texts.length > 1, 'one page');
+  // 目次 lines end in a page number; that page must begin with the entry's title.
+  const tocPage = texts.findIndex((t) => /^\s*目\s*次/m.test(t));
+  assert.ok(tocPage >= 0, '目次 missing');
+  const layout = run('pdftotext', ['-layout', '-enc', 'UTF-8', '-f', String(tocPage + 1), '-l', String(tocPage + 1), out, '-']);
+  const entries = [...layout.matchAll(/^\s*(?:\d+\.\s*)?(\S.*?)[\s.]{2,}(\d+)\s*$/gm)]
+    .map((m) => ({ title: m[1].trim(), page: Number(m[2]) }))
+    .filter((e) => !e.title.includes('/')); // not the page's own "2 / 26" footer
+  assert.ok(entries.length >= 4, `too few numbered 目次 entries:\n${layout}`);
+  const squash = (s) => s.replace(/\s+/g, '');
+  const wrong = entries.filter((e) => !squash(texts[e.page - 1] ?? '').includes(squash(e.title).slice(0, 12)));
+  assert.deepEqual(wrong, [], '目次 entries whose page does not hold their title');
+  console.log(`nenpo pdf ${year}: ${texts.length} pages, ${entries.length} numbered 目次 entries, all on the right page`);
+});
