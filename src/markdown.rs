@@ -72,7 +72,31 @@ pub fn render(markdown: &str, ctx: &MarkdownContext) -> Rendered {
     let mut html = String::new();
     // Writing into a String cannot fail.
     let _ = format_html(root, &opts, &mut html);
-    Rendered { html, headings }
+    Rendered {
+        html: drop_heading_anchors(&html),
+        headings,
+    }
+}
+
+/// comrak follows every heading id with an empty `<a class="anchor">` labelled in English
+/// ("Link to heading …"): an invisible stop for keyboard users on a Japanese page. The
+/// headings keep their ids; the tables of contents link to them.
+fn drop_heading_anchors(html: &str) -> String {
+    const END: &str = "class=\"anchor\"></a></h";
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(e) = rest.find(END) {
+        match rest[..e].rfind("<a href=\"#") {
+            Some(s) if !rest[s..e].contains('\n') => {
+                out.push_str(&rest[..s]);
+                out.push_str("</h");
+            }
+            _ => out.push_str(&rest[..e + END.len()]),
+        }
+        rest = &rest[e + END.len()..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Renders a one-line text (an indicator name, a goal title) with glossary marks linked,
@@ -406,6 +430,27 @@ mod tests {
         );
         assert_eq!(r.headings[0].id, "kankyo-1-自己評価");
         assert!(r.html.contains("id=\"kankyo-1-自己評価\""), "{}", r.html);
+    }
+
+    #[test]
+    fn headings_carry_no_empty_anchor_links() {
+        let r = render(
+            "## 大気\n\n[本文の](#大気) リンク\n\n### [見出しの](#x)リンク\n",
+            &ctx(&[]),
+        );
+        assert!(r.html.contains("<h2 id=\"大気\">大気</h2>"), "{}", r.html);
+        assert!(!r.html.contains("class=\"anchor\""), "{}", r.html);
+        assert!(
+            r.html
+                .contains("<a href=\"#%E5%A4%A7%E6%B0%97\">本文の</a>"),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains("<a href=\"#x\">見出しの</a>リンク</h3>"),
+            "{}",
+            r.html
+        );
     }
 
     #[test]
