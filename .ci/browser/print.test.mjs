@@ -108,6 +108,12 @@ function pageCount(pdf) {
   return Number(m[1]);
 }
 
+/** The size of every page, as pdfinfo names it ("A4"), deduplicated. */
+function pageSizes(pdf) {
+  const info = run('pdfinfo', ['-f', '1', '-l', '100000', pdf]);
+  return [...new Set([...info.matchAll(/^Page\s+\d+ size:.*\((\w+)\)/gm)].map((m) => m[1]))];
+}
+
 /**
  * Which tables and charts Chromium's print layout cut across pages.
  *
@@ -173,6 +179,7 @@ for (const year of printYears()) {
 
       const n = pageCount(pdf);
       assert.ok(n > 1, `the PDF has ${n} page`);
+      assert.deepEqual(pageSizes(pdf), ['A4'], 'page sizes');
       const texts = pageTexts(pdf);
       assert.equal(texts.length, n, 'pdftotext pages');
       const all = texts.join('\n');
