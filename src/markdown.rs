@@ -17,6 +17,8 @@ pub struct MarkdownContext<'a> {
     pub root: &'a str,
     /// Heading levels are shifted so the page's own `<h1>` stays the only one.
     pub min_level: u8,
+    /// Put before every heading id, so several documents can share one page (the print view).
+    pub id_prefix: &'a str,
 }
 
 /// A heading, for the table of contents.
@@ -39,14 +41,14 @@ pub struct Rendered {
     pub headings: Vec<Heading>,
 }
 
-fn options() -> Options<'static> {
+fn options(id_prefix: &str) -> Options<'static> {
     let mut o = Options::default();
     o.extension.table = true;
     o.extension.strikethrough = true;
     o.extension.autolink = true;
     o.extension.footnotes = true;
     o.extension.cjk_friendly_emphasis = true;
-    o.extension.header_id_prefix = Some(String::new());
+    o.extension.header_id_prefix = Some(id_prefix.to_string());
     // Editors are city staff; a <br> or <span> they write is kept as written.
     o.render.r#unsafe = true;
     o
@@ -56,16 +58,17 @@ fn options() -> Options<'static> {
 pub fn render(markdown: &str, ctx: &MarkdownContext) -> Rendered {
     let source = separate_answers(markdown);
     let arena = Arena::new();
-    let root = parse_document(&arena, &source, &options());
+    let opts = options(ctx.id_prefix);
+    let root = parse_document(&arena, &source, &opts);
     shift_headings(root, ctx.min_level);
-    let headings = collect_headings(root);
+    let headings = collect_headings(root, ctx.id_prefix);
     rewrite_links(root, ctx.root);
     link_glossary_marks(&arena, root, ctx);
     group_questions_and_answers(&arena, root);
     wrap_tables(&arena, root);
     let mut html = String::new();
     // Writing into a String cannot fail.
-    let _ = format_html(root, &options(), &mut html);
+    let _ = format_html(root, &opts, &mut html);
     Rendered { html, headings }
 }
 
@@ -167,7 +170,7 @@ fn text_of<'a>(node: &'a AstNode<'a>) -> String {
     s
 }
 
-fn collect_headings<'a>(root: &'a AstNode<'a>) -> Vec<Heading> {
+fn collect_headings<'a>(root: &'a AstNode<'a>, prefix: &str) -> Vec<Heading> {
     // The same anchorizer, in the same order, as comrak's HTML writer uses for the ids.
     let mut anchorizer = Anchorizer::new();
     root.descendants()
@@ -179,7 +182,7 @@ fn collect_headings<'a>(root: &'a AstNode<'a>) -> Vec<Heading> {
             let text = text_of(n);
             Some(Heading {
                 level,
-                id: anchorizer.anchorize(&text),
+                id: format!("{prefix}{}", anchorizer.anchorize(&text)),
                 text: strip_marks(&text),
             })
         })
@@ -334,6 +337,7 @@ mod tests {
             glossary_href: "../glossary/index.html",
             root: "../",
             min_level: 2,
+            id_prefix: "",
         }
     }
 

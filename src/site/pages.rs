@@ -65,6 +65,7 @@ impl<'a> SiteContext<'a> {
             glossary_href: &glossary_href,
             root: &root,
             min_level: 2,
+            id_prefix: "",
         })
     }
 
@@ -75,8 +76,26 @@ impl<'a> SiteContext<'a> {
 
     /// Renders a Markdown text whose top headings become `<h{min_level}>`.
     pub fn render_at(&self, path: &str, text: &str, min_level: u8) -> markdown::Rendered {
+        self.render_in(path, text, min_level, "")
+    }
+
+    /// Renders a Markdown text with its heading ids prefixed, for pages holding several texts.
+    pub fn render_in(
+        &self,
+        path: &str,
+        text: &str,
+        min_level: u8,
+        id_prefix: &str,
+    ) -> markdown::Rendered {
         self.with(path, |c| {
-            markdown::render(text, &MarkdownContext { min_level, ..*c })
+            markdown::render(
+                text,
+                &MarkdownContext {
+                    min_level,
+                    id_prefix,
+                    ..*c
+                },
+            )
         })
     }
 }
@@ -312,7 +331,13 @@ pub fn goal_content(
         .map(|p| project_row(report, p))
         .collect();
     let evaluation = year.evaluation(&plan.id, &goal.id);
-    let eval_rendered = evaluation.map(|e| cx.render_at(from, &e.doc.markdown, level + 1));
+    let eval_prefix = if level > 2 {
+        format!("{anchor_prefix}-")
+    } else {
+        String::new()
+    };
+    let eval_rendered =
+        evaluation.map(|e| cx.render_in(from, &e.doc.markdown, level + 1, &eval_prefix));
     let mut headings: Vec<Heading> = measures
         .iter()
         .map(|m| Heading {
@@ -679,7 +704,16 @@ pub fn print(report: &Report, year: &Year, cx: &SiteContext) -> Page {
         .map(|c| PrintChapter {
             id: format!("ch-{}", paths::segment(&c.slug)),
             title: c.title.clone(),
-            body_html: strip_leading_h2(&cx.render(&path, &c.doc.markdown).html, &c.title),
+            body_html: strip_leading_h2(
+                &cx.render_in(
+                    &path,
+                    &c.doc.markdown,
+                    3,
+                    &format!("ch-{}-", paths::segment(&c.slug)),
+                )
+                .html,
+                &c.title,
+            ),
         })
         .collect();
     let year_path = paths::year(year.year);
