@@ -2,6 +2,7 @@
 //! touches the output folder (see [`crate::output`]).
 
 pub mod bodies;
+pub mod charts;
 pub mod data;
 pub mod layout;
 pub mod links;
@@ -39,6 +40,8 @@ pub struct Page {
     pub context: tera::Context,
     /// The content file the page comes from, for error messages.
     pub source: String,
+    /// Files that go with the page (its charts as .svg files).
+    pub files: Vec<OutputFile>,
 }
 
 impl Page {
@@ -50,7 +53,14 @@ impl Page {
             // Views hold only strings, numbers, lists and structs: serialisation cannot fail.
             context: tera::Context::from_serialize(view).unwrap_or_default(),
             source: source.to_string(),
+            files: Vec::new(),
         }
+    }
+
+    /// Adds files that go with the page.
+    pub fn with_files(mut self, files: Vec<OutputFile>) -> Page {
+        self.files = files;
+        self
     }
 }
 
@@ -103,7 +113,10 @@ pub fn render_site(report: &Report, root: &Path) -> Result<Vec<OutputFile>, Diag
     );
     files.extend(copy_assets(report, root, &mut diags));
     files.push(sitemap(report, &files));
+    files.extend(pages.iter().flat_map(|p| p.files.iter().cloned()));
     files.sort_by(|a, b| a.path.cmp(&b.path));
+    // The print view and a goal page embed the same charts; the file is written once.
+    files.dedup_by(|a, b| a.path == b.path);
     let sources: Vec<(&str, &str)> = pages
         .iter()
         .map(|p| (p.path.as_str(), p.source.as_str()))

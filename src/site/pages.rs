@@ -5,7 +5,9 @@ use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
+use super::OutputFile;
 use super::Page;
+use super::charts::{self, ChartView};
 use super::layout::{Layout, Link};
 use super::paths::{self, relative};
 use super::views::*;
@@ -165,6 +167,7 @@ struct YearView {
     edition: Option<String>,
     narrative_html: String,
     plans: Vec<PlanItem>,
+    plan_charts: Vec<ChartView>,
     chapters: Vec<Link>,
     meetings: Vec<MeetingItem>,
     print_href: String,
@@ -229,6 +232,12 @@ pub fn year(report: &Report, year: &Year, cx: &SiteContext) -> Page {
         edition: year.edition.clone(),
         narrative_html: narrative.html,
         plans: cx.with(&path, |c| plan_items(report, year, &path, c)),
+        plan_charts: report
+            .plans
+            .iter()
+            .filter(|p| plan_active(p, year))
+            .map(|p| charts::plan_summary(report, p, year, &path))
+            .collect(),
         chapters: year
             .chapters
             .iter()
@@ -237,7 +246,8 @@ pub fn year(report: &Report, year: &Year, cx: &SiteContext) -> Page {
         meetings: meeting_items(report, year, &path),
         print_href: relative(&path, &paths::print(year.year)),
     };
-    Page::new(&path, "year.html", &view, &year.narrative.file)
+    let files = view.plan_charts.iter().map(ChartView::output).collect();
+    Page::new(&path, "year.html", &view, &year.narrative.file).with_files(files)
 }
 
 /// A measure section of a goal page.
@@ -257,6 +267,63 @@ pub struct MeasureView {
     pub description_html: Option<String>,
     /// Indicator rows.
     pub indicators: Vec<IndicatorRow>,
+    /// Each indicator's trend up to the year, with the data behind it.
+    pub trends: Vec<TrendFigure>,
+}
+
+/// A trend chart with the table of values it plots.
+#[derive(Debug, Clone, Serialize)]
+pub struct TrendFigure {
+    /// Indicator name.
+    pub name: String,
+    /// 単位.
+    pub unit: String,
+    /// The chart.
+    pub chart: ChartView,
+    /// Year by year: label, target, actual.
+    pub rows: Vec<TrendRow>,
+}
+
+/// One year of a trend's data table.
+#[derive(Debug, Clone, Serialize)]
+pub struct TrendRow {
+    /// 令和3年度.
+    pub year: String,
+    /// 目標値.
+    pub target: String,
+    /// 実績値 or 未集計.
+    pub actual: String,
+}
+
+/// The trend figure of an indicator up to a year.
+fn trend_figure(
+    report: &Report,
+    plan: &Plan,
+    ind: &crate::model::Indicator,
+    upto: FiscalYear,
+    from: &str,
+) -> TrendFigure {
+    let rows = charts::indicator_years(report, plan, ind, Some(upto))
+        .into_iter()
+        .map(|y| {
+            let r = evaluate_indicator(report, plan, ind, y);
+            TrendRow {
+                year: y.year.display(crate::era::EraStyle::Wareki),
+                target: format_value(ind, r.target),
+                actual: if r.actual.is_none() {
+                    "未集計".into()
+                } else {
+                    format_value(ind, r.actual)
+                },
+            }
+        })
+        .collect();
+    TrendFigure {
+        name: markdown::strip_marks(&ind.name),
+        unit: ind.unit.clone(),
+        chart: charts::trend(report, plan, ind, Some(upto), from),
+        rows,
+    }
 }
 
 /// Everything the goal page shows for a year.
@@ -290,6 +357,25 @@ pub struct GoalContent {
     pub body: Option<Link>,
     /// Anchor prefix, unique within the print view.
     pub anchor: String,
+    /// 達成率 of every indicator against 100 %.
+    pub summary_chart: ChartView,
+    /// 決算 vs 予算 of the projects.
+    pub budget_chart: Option<ChartView>,
+}
+
+impl GoalContent {
+    /// Every chart of the goal, as files.
+    pub fn chart_files(&self) -> Vec<OutputFile> {
+        std::iter::once(&self.summary_chart)
+            .chain(&self.budget_chart)
+            .chain(
+                self.measures
+                    .iter()
+                    .flat_map(|m| m.trends.iter().map(|t| &t.chart)),
+            )
+            .map(ChartView::output)
+            .collect()
+    }
 }
 
 /// The goal's content for a year, rendered for the page at `from`.
@@ -321,6 +407,11 @@ pub fn goal_content(
                         indicator_row(report, plan, &m.id, i, year, from, c)
                     })
                 })
+                .collect(),
+            trends: m
+                .indicators
+                .iter()
+                .map(|i| trend_figure(report, plan, i, year.year, from))
                 .collect(),
         })
         .collect();
@@ -384,6 +475,8 @@ pub fn goal_content(
             .as_deref()
             .and_then(|b| report.body(b))
             .map(|b| link(from, &paths::body(&b.id), b.name.clone())),
+        summary_chart: charts::goal_summary(report, plan, goal, year, from),
+        budget_chart: charts::budgets(report, plan, goal, year, from),
         anchor: anchor_prefix,
     };
     (content, headings)
@@ -427,7 +520,8 @@ pub fn goal(
         .evaluation(&plan.id, &goal.id)
         .map(|e| e.doc.file.clone())
         .unwrap_or_else(|| plan.file.clone());
-    Page::new(&path, "goal.html", &view, &source)
+    let files = view.goal.chart_files();
+    Page::new(&path, "goal.html", &view, &source).with_files(files)
 }
 
 /// One year's row on an indicator page.
@@ -448,6 +542,7 @@ struct IndicatorYearRow {
 #[derive(Serialize)]
 struct IndicatorView {
     layout: Layout,
+    chart: ChartView,
     name_html: String,
     unit: String,
     direction: String,
@@ -518,6 +613,7 @@ pub fn indicator(
     let latest_goal_year = years.last().map(|y| y.year).unwrap_or(plan.period.0);
     let name = markdown::strip_marks(&ind.name);
     let view = IndicatorView {
+        chart: charts::trend(report, plan, ind, None, &path),
         layout: Layout::new(report, &path, &name).crumbs(
             &path,
             &[(
@@ -569,7 +665,8 @@ pub fn indicator(
             .map(|p| format!("毎年度 {}{}", crate::num::format_plain(p), ind.unit)),
         rows,
     };
-    Page::new(&path, "indicator.html", &view, &plan.file)
+    let files = vec![view.chart.output()];
+    Page::new(&path, "indicator.html", &view, &plan.file).with_files(files)
 }
 
 #[derive(Serialize)]
