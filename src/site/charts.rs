@@ -87,7 +87,7 @@ pub fn trend(
     let mut values: Vec<rust_decimal::Decimal> = results.iter().filter_map(|r| r.actual).collect();
     values.extend(ind.baseline.map(|b| b.value));
     let marker = |yv: crate::model::YearValue| Marker {
-        long_label: yv.year.display(crate::era::EraStyle::Wareki),
+        long_label: yv.year.label(era),
         short_label: yv.year.short(era),
         value: Num(yv.value).as_f64(),
     };
@@ -103,7 +103,7 @@ pub fn trend(
             .zip(&results)
             .map(|(y, r)| TrendPoint {
                 short_label: y.year.short(era),
-                long_label: y.year.display(crate::era::EraStyle::Wareki),
+                long_label: y.year.label(era),
                 actual: r.actual.map(|v| Num(v).as_f64()),
                 target: r.target.map(|v| Num(v).as_f64()),
             })
@@ -146,7 +146,7 @@ pub fn goal_summary(
     let title = format!(
         "{}の指標の達成率（{}）",
         crate::site::views::goal_number(goal),
-        year.year.wareki()
+        year.year.label(report.config.era)
     );
     ChartView::new(
         chart::render_goal_summary(&id, &title, &bars),
@@ -181,7 +181,7 @@ pub fn plan_summary(report: &Report, plan: &Plan, year: &Year, from: &str) -> Ch
     let title = format!(
         "{}：目標ごとの達成率の平均（{}）",
         plan.short_name(),
-        year.year.wareki()
+        year.year.label(report.config.era)
     );
     ChartView::new(
         chart::render_goal_summary(&id, &title, &bars),
@@ -212,7 +212,6 @@ pub fn budgets(
     if bars.is_empty() {
         return None;
     }
-    let _ = report;
     let next = FiscalYear(year.year.0 + 1);
     let id = format!("budget-{}-{}-{}", year.year, plan.id, goal.id);
     let title = format!(
@@ -223,8 +222,8 @@ pub fn budgets(
         chart::render_budgets(
             &id,
             &title,
-            &format!("{}決算", year.year.wareki()),
-            &format!("{}予算", next.wareki()),
+            &format!("{}決算", year.year.label(report.config.era)),
+            &format!("{}予算", next.label(report.config.era)),
             &bars,
         ),
         paths::chart_file(&format!("{}-{}-{}-budgets", year.year, plan.id, goal.id)),

@@ -220,7 +220,7 @@ pub fn year(report: &Report, year: &Year, cx: &SiteContext) -> Page {
     let title = year
         .title
         .clone()
-        .unwrap_or_else(|| format!("{}の報告", year.year.wareki()));
+        .unwrap_or_else(|| format!("{}の報告", year.year.label(report.config.era)));
     let narrative = cx.render(&path, &year.narrative.markdown);
     let view = YearView {
         layout: Layout::new(report, &path, &title)
@@ -308,7 +308,7 @@ fn trend_figure(
         .map(|y| {
             let r = evaluate_indicator(report, plan, ind, y);
             TrendRow {
-                year: y.year.display(crate::era::EraStyle::Wareki),
+                year: y.year.label(report.config.era),
                 target: format_value(ind, r.target),
                 actual: if r.actual.is_none() {
                     "未集計".into()
@@ -464,8 +464,11 @@ pub fn goal_content(
         summary: summary_view(report, plan, goal, year),
         measures,
         projects,
-        settled_year: format!("{}決算", year.year.wareki()),
-        budget_year: format!("{}予算", crate::era::FiscalYear(year.year.0 + 1).wareki()),
+        settled_year: format!("{}決算", year.year.label(report.config.era)),
+        budget_year: format!(
+            "{}予算",
+            crate::era::FiscalYear(year.year.0 + 1).label(report.config.era)
+        ),
         evaluation_html: eval_rendered.map(|r| r.html),
         outlook: evaluation
             .and_then(|e| e.outlook)
@@ -500,7 +503,7 @@ pub fn goal(
     let (content, headings) = goal_content(report, plan, goal, year, &path, cx, 2);
     let title = format!("{} {}", content.number, markdown::strip_marks(&goal.title));
     let year_path = paths::year(year.year);
-    let year_crumb = format!("{}の報告", year.year.wareki());
+    let year_crumb = format!("{}の報告", year.year.label(report.config.era));
     let plan_id = plan.id.clone();
     let goal_id = goal.id.clone();
     let view = GoalView {
@@ -680,7 +683,7 @@ pub fn chapter(report: &Report, year: &Year, ch: &Chapter, cx: &SiteContext) -> 
     let path = paths::chapter(year.year, &ch.slug);
     let rendered = cx.render(&path, &ch.doc.markdown);
     let year_path = paths::year(year.year);
-    let year_crumb = format!("{}の報告", year.year.wareki());
+    let year_crumb = format!("{}の報告", year.year.label(report.config.era));
     let slug = ch.slug.clone();
     let view = ChapterView {
         layout: Layout::new(report, &path, &ch.title)
@@ -784,7 +787,7 @@ struct PrintView {
 /// The whole year's report on one page, for printing.
 pub fn print(report: &Report, year: &Year, cx: &SiteContext) -> Page {
     let path = paths::print(year.year);
-    let title = format!("{}の報告（印刷用）", year.year.wareki());
+    let title = format!("{}の報告（印刷用）", year.year.label(report.config.era));
     let narrative = cx.render(&path, &year.narrative.markdown);
     let goals = report
         .plans
@@ -814,7 +817,7 @@ pub fn print(report: &Report, year: &Year, cx: &SiteContext) -> Page {
         })
         .collect();
     let year_path = paths::year(year.year);
-    let year_crumb = format!("{}の報告", year.year.wareki());
+    let year_crumb = format!("{}の報告", year.year.label(report.config.era));
     let view = PrintView {
         layout: Layout::new(report, &path, &title)
             .crumbs(&path, &[(year_crumb.as_str(), year_path.as_str())])
