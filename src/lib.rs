@@ -19,3 +19,4 @@ pub mod num;
 pub mod output;
 pub mod site;
 pub mod source;
+pub mod xml_id;

@@ -722,20 +722,24 @@ struct GlossaryView {
     entries: Vec<GlossaryItem>,
 }
 
+fn glossary_items(report: &Report) -> Vec<GlossaryItem> {
+    report
+        .glossary
+        .iter()
+        .map(|g| GlossaryItem {
+            term: g.term.clone(),
+            id: anchor(&g.term),
+            definition: g.definition.clone(),
+        })
+        .collect()
+}
+
 /// The glossary page.
 pub fn glossary(report: &Report) -> Page {
     let path = paths::GLOSSARY;
     let view = GlossaryView {
         layout: Layout::new(report, path, "用語解説").crumbs(path, &[]),
-        entries: report
-            .glossary
-            .iter()
-            .map(|g| GlossaryItem {
-                term: g.term.clone(),
-                id: anchor(&g.term),
-                definition: g.definition.clone(),
-            })
-            .collect(),
+        entries: glossary_items(report),
     };
     Page::new(path, "glossary.html", &view, "content/glossary.yaml")
 }
@@ -830,15 +834,7 @@ pub fn print(report: &Report, year: &Year, cx: &SiteContext) -> Page {
         goals,
         chapters,
         meetings: meeting_items(report, year, &path),
-        glossary: report
-            .glossary
-            .iter()
-            .map(|g| GlossaryItem {
-                term: g.term.clone(),
-                id: anchor(&g.term),
-                definition: g.definition.clone(),
-            })
-            .collect(),
+        glossary: glossary_items(report),
         web_href: relative(&path, &year_path),
     };
     Page::new(&path, "print.html", &view, &year.narrative.file)
