@@ -6,7 +6,11 @@ use std::time::Instant;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let root = std::path::PathBuf::from(args.get(1).map(String::as_str).unwrap_or("target/synthetic"));
+    let root = std::path::PathBuf::from(
+        args.get(1)
+            .map(String::as_str)
+            .unwrap_or("target/synthetic"),
+    );
     let runs: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(5);
     if std::env::var_os("NENPO_BENCH_STAGES").is_some() {
         let t = Instant::now();
@@ -15,7 +19,11 @@ fn main() {
         let report = loaded.report.expect("report loads");
         let t = Instant::now();
         let files = nenpo::site::render_site(&report, &root).expect("renders");
-        println!("render: {:.3} s ({} files)", t.elapsed().as_secs_f64(), files.len());
+        println!(
+            "render: {:.3} s ({} files)",
+            t.elapsed().as_secs_f64(),
+            files.len()
+        );
         let out = root.join("public-stages");
         let t = Instant::now();
         nenpo::output::write_site(&out, &files).expect("writes");

@@ -8,7 +8,11 @@ use std::path::Path;
 
 fn main() -> std::io::Result<()> {
     let args: Vec<String> = std::env::args().collect();
-    let dir = Path::new(args.get(1).map(String::as_str).unwrap_or("target/synthetic"));
+    let dir = Path::new(
+        args.get(1)
+            .map(String::as_str)
+            .unwrap_or("target/synthetic"),
+    );
     let years: i32 = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(10);
     let chapters: usize = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(1000);
     let indicators: usize = args.get(4).and_then(|s| s.parse().ok()).unwrap_or(100);
@@ -24,15 +28,30 @@ fn write_report(dir: &Path, years: i32, chapters: usize, indicators: usize) -> s
         dir.join("book.toml"),
         "[report]\ntitle = \"ベンチマーク市の環境\"\norganization = \"ベンチマーク市\"\ncontact = \"環境政策課\"\n",
     )?;
-    fs::write(dir.join("content/index.md"), "# ベンチマーク\n\n合成したレポートです。\n")?;
-    fs::write(dir.join("content/glossary.yaml"), "緑地保全制度: 緑地を守るための制度です。\n")?;
+    fs::write(
+        dir.join("content/index.md"),
+        "# ベンチマーク\n\n合成したレポートです。\n",
+    )?;
+    fs::write(
+        dir.join("content/glossary.yaml"),
+        "緑地保全制度: 緑地を守るための制度です。\n",
+    )?;
     let first = 2015;
-    let mut plan = format!("title: 合成計画\nperiod: [{first}, {}]\ngoals:\n", first + years);
+    let mut plan = format!(
+        "title: 合成計画\nperiod: [{first}, {}]\ngoals:\n",
+        first + years
+    );
     let goals = (indicators / 10).max(1);
     for g in 0..goals {
-        let _ = write!(plan, "  - id: \"{g}\"\n    title: 目標{g}の「生物生息空間」を守ります\n    measures:\n");
+        let _ = write!(
+            plan,
+            "  - id: \"{g}\"\n    title: 目標{g}の「生物生息空間」を守ります\n    measures:\n"
+        );
         for m in 0..2 {
-            let _ = write!(plan, "      - id: \"{g}-{m}\"\n        title: 施策{g}-{m}\n        department: 環境政策課\n        indicators:\n");
+            let _ = write!(
+                plan,
+                "      - id: \"{g}-{m}\"\n        title: 施策{g}-{m}\n        department: 環境政策課\n        indicators:\n"
+            );
             for i in 0..(indicators / goals / 2) {
                 let id = format!("ind-{g}-{m}-{i}");
                 let down = (g + m + i) % 3 == 0;
@@ -52,7 +71,13 @@ fn write_report(dir: &Path, years: i32, chapters: usize, indicators: usize) -> s
         let year = first + y;
         let ydir = dir.join(format!("content/{year}"));
         fs::create_dir_all(&ydir)?;
-        fs::write(ydir.join("index.md"), format!("---\npublished: {}-09-30\n---\n{year}年度の概要です。\n", year + 1))?;
+        fs::write(
+            ydir.join("index.md"),
+            format!(
+                "---\npublished: {}-09-30\n---\n{year}年度の概要です。\n",
+                year + 1
+            ),
+        )?;
         let mut actuals = String::new();
         for g in 0..goals {
             for m in 0..2 {
