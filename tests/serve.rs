@@ -138,11 +138,17 @@ fn an_edit_appears_in_the_page_and_reloads_the_browser() {
     assert!(events.wait_for("event: reload", LIMIT), "{:?}", log.lock());
     let page = get(addr, "/2021/kankyo-genkyo/index.html");
     assert!(page.body.contains("編集中に加えた一文です。"));
+    let print = get(addr, "/2021/print/");
     assert!(
-        get(addr, "/2021/print/")
-            .body
-            .contains("編集中に加えた一文です。"),
+        print.body.contains("編集中に加えた一文です。"),
         "the print view follows"
+    );
+    // Large pages go out whole with their length, never in chunks.
+    assert!(print.body.len() > 40_000, "{}", print.body.len());
+    assert!(
+        print
+            .head
+            .contains(&format!("content-length: {}", print.body.len()))
     );
 
     // A YAML edit rebuilds everything: the new actual shows on the indicator's page.

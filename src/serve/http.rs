@@ -198,7 +198,9 @@ fn header(name: &str, value: &str) -> Header {
 }
 
 fn bytes(status: u16, content_type: &str, body: Vec<u8>) -> Response<std::io::Cursor<Vec<u8>>> {
+    // The whole body is in memory: send its length rather than chunks.
     Response::from_data(body)
+        .with_chunked_threshold(usize::MAX)
         .with_status_code(StatusCode(status))
         .with_header(header("Content-Type", content_type))
         .with_header(header("Cache-Control", "no-store"))

@@ -1,16 +1,18 @@
-//! Incremental rebuilds: when a save changed only the Markdown body of chapters, only those
-//! chapters' pages and their years' print views are rendered again. Anything else (front
-//! matter, a title heading, a new glossary mark, YAML, assets, the theme) needs a full build,
-//! and so does anything this module is unsure of: a full build is always correct.
+//! Incremental rebuilds: when a save changed only the Markdown body of content files
+//! (chapters, a year's overview, evaluations, meetings, bodies, the home page), only the
+//! pages that show those bodies are rendered again. Anything else (front matter, a title
+//! heading, a new glossary mark, YAML, assets, the theme) needs a full build, and so does
+//! anything this module is unsure of: a full build is always correct.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostics, display_path};
-use crate::model::Report;
+use crate::model::{Document, Report};
 use crate::site::pages::{self, SiteContext};
 use crate::site::theme::Theme;
 use crate::site::{OutputFile, Page, links};
+use crate::site::{bodies, views};
 
 /// The last good build: the model, every site path, and the warnings (whose kept sources
 /// are the texts the model was built from).
@@ -32,10 +34,21 @@ pub(crate) enum Outcome {
     NeedsFull,
 }
 
-/// A chapter whose body changed: where it is in the model and its new body.
+/// Where a Markdown document sits in the model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DocRef {
+    Home,
+    Body(usize),
+    /// A year's overview (index.md).
+    Year(usize),
+    Evaluation(usize, usize),
+    Meeting(usize, usize),
+    Chapter(usize, usize),
+}
+
+/// A document whose body changed: where it is in the model and its new body.
 struct Edit {
-    year: usize,
-    chapter: usize,
+    at: DocRef,
     rel: String,
     text: String,
     body: String,
@@ -62,7 +75,7 @@ impl Built {
 pub(crate) fn apply(root: &Path, built: &mut Built, changed: &[PathBuf]) -> Outcome {
     let mut edits = Vec::new();
     for path in changed {
-        match chapter_edit(root, built, path) {
+        match body_edit(root, built, path) {
             Some(Some(e)) => edits.push(e),
             Some(None) => {}
             None => return Outcome::NeedsFull,
@@ -73,29 +86,23 @@ pub(crate) fn apply(root: &Path, built: &mut Built, changed: &[PathBuf]) -> Outc
     }
     // Work on a copy, so a failed step leaves the base as it was for the full build.
     let mut report = built.report.clone();
-    let mut years = BTreeSet::new();
     for e in &edits {
-        let ch = &mut report.years[e.year].chapters[e.chapter];
-        ch.doc.markdown = e.body.clone();
-        ch.doc.body_line = e.body_line;
-        years.insert(e.year);
+        let doc = doc_mut(&mut report, e.at);
+        doc.markdown = e.body.clone();
+        doc.body_line = e.body_line;
     }
     let Ok(theme) = Theme::load(root, &report.config.theme, report.config.lang) else {
         return Outcome::NeedsFull;
     };
     let cx = SiteContext::new(&report);
-    let mut pages: Vec<Page> = edits
-        .iter()
-        .map(|e| {
-            let y = &report.years[e.year];
-            pages::chapter(&report, y, &y.chapters[e.chapter], &cx)
-        })
-        .collect();
-    pages.extend(
-        years
-            .iter()
-            .map(|&y| pages::print(&report, &report.years[y], &cx)),
-    );
+    let mut pages: Vec<Page> = Vec::new();
+    for e in &edits {
+        for p in pages_showing(&report, e.at, &cx) {
+            if !pages.iter().any(|q| q.path == p.path) {
+                pages.push(p);
+            }
+        }
+    }
     let mut files = Vec::with_capacity(pages.len());
     for p in &pages {
         match theme.render(p.template, &p.context) {
@@ -116,16 +123,78 @@ pub(crate) fn apply(root: &Path, built: &mut Built, changed: &[PathBuf]) -> Outc
     Outcome::Updated(files)
 }
 
-/// The edit a changed path makes to a chapter: `Some(None)` when its text is as built,
-/// `None` when the change is not a body-only edit of a chapter.
-fn chapter_edit(root: &Path, built: &Built, path: &Path) -> Option<Option<Edit>> {
+/// The document a content file holds, if it is a Markdown file the model keeps.
+fn locate(report: &Report, rel: &str) -> Option<DocRef> {
+    if report.home.file == rel {
+        return Some(DocRef::Home);
+    }
+    if let Some(b) = report.bodies.iter().position(|b| b.doc.file == rel) {
+        return Some(DocRef::Body(b));
+    }
+    report.years.iter().enumerate().find_map(|(yi, y)| {
+        if y.narrative.file == rel {
+            return Some(DocRef::Year(yi));
+        }
+        let evaluation = y.evaluations.iter().position(|e| e.doc.file == rel);
+        let meeting = y.meetings.iter().position(|m| m.doc.file == rel);
+        let chapter = y.chapters.iter().position(|c| c.doc.file == rel);
+        evaluation
+            .map(|i| DocRef::Evaluation(yi, i))
+            .or_else(|| meeting.map(|i| DocRef::Meeting(yi, i)))
+            .or_else(|| chapter.map(|i| DocRef::Chapter(yi, i)))
+    })
+}
+
+fn doc_mut(report: &mut Report, at: DocRef) -> &mut Document {
+    match at {
+        DocRef::Home => &mut report.home,
+        DocRef::Body(b) => &mut report.bodies[b].doc,
+        DocRef::Year(y) => &mut report.years[y].narrative,
+        DocRef::Evaluation(y, i) => &mut report.years[y].evaluations[i].doc,
+        DocRef::Meeting(y, i) => &mut report.years[y].meetings[i].doc,
+        DocRef::Chapter(y, i) => &mut report.years[y].chapters[i].doc,
+    }
+}
+
+/// Every page that shows a document's body (the unit tests hold this to a full build).
+fn pages_showing(report: &Report, at: DocRef, cx: &SiteContext) -> Vec<Page> {
+    let year_pages = |y: usize, own: Vec<Page>| {
+        let mut v = own;
+        v.push(pages::print(report, &report.years[y], cx));
+        v
+    };
+    match at {
+        DocRef::Home => vec![pages::home(report, cx)],
+        DocRef::Body(b) => vec![bodies::body(report, &report.bodies[b], cx)],
+        DocRef::Year(y) => year_pages(y, vec![pages::year(report, &report.years[y], cx)]),
+        DocRef::Evaluation(y, i) => {
+            let year = &report.years[y];
+            let e = &year.evaluations[i];
+            let goal = report
+                .plan(&e.plan)
+                .filter(|p| views::plan_active(p, year))
+                .and_then(|p| p.goal(&e.goal).map(|g| pages::goal(report, p, g, year, cx)));
+            year_pages(y, goal.into_iter().collect())
+        }
+        DocRef::Meeting(y, i) => {
+            let year = &report.years[y];
+            year_pages(
+                y,
+                vec![bodies::meeting(report, year, &year.meetings[i], cx)],
+            )
+        }
+        DocRef::Chapter(y, i) => {
+            let year = &report.years[y];
+            year_pages(y, vec![pages::chapter(report, year, &year.chapters[i], cx)])
+        }
+    }
+}
+
+/// The edit a changed path makes to a document's body: `Some(None)` when its text is as
+/// built, `None` when the change is not a body-only edit of a Markdown document.
+fn body_edit(root: &Path, built: &Built, path: &Path) -> Option<Option<Edit>> {
     let rel = display_path(root, path);
-    let (year, chapter) = built.report.years.iter().enumerate().find_map(|(yi, y)| {
-        y.chapters
-            .iter()
-            .position(|c| c.doc.file == rel)
-            .map(|ci| (yi, ci))
-    })?;
+    let at = locate(&built.report, &rel)?;
     let lang = built.report.config.lang;
     let old = built.warnings.source(&rel)?;
     let text = crate::source::read_text(path, &rel, lang).ok()?;
@@ -134,7 +203,7 @@ fn chapter_edit(root: &Path, built: &Built, path: &Path) -> Option<Option<Edit>>
     }
     let before = crate::source::split_front_matter(old, &rel, lang).ok()?;
     let after = crate::source::split_front_matter(&text, &rel, lang).ok()?;
-    // The front matter sets the title and order, which other pages show.
+    // The front matter sets titles, dates, grades and order, which other pages show.
     if before.yaml != after.yaml {
         return None;
     }
@@ -157,8 +226,7 @@ fn chapter_edit(root: &Path, built: &Built, path: &Path) -> Option<Option<Edit>>
     }
     let (body, body_line) = (after.body.to_string(), after.body_line);
     Some(Some(Edit {
-        year,
-        chapter,
+        at,
         rel,
         body,
         body_line,
@@ -218,40 +286,61 @@ mod tests {
         (Built::new(report, &files, warnings), files)
     }
 
+    /// Applies `edit` to `file` incrementally and checks the result against a full build:
+    /// every file the full build changed is re-rendered, byte for byte.
+    fn same_as_full_build(root: &Path, built: &mut Built, before: &[OutputFile], file: &str) {
+        let path = root.join(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(
+            &path,
+            format!("{text}\n追記した一文です。カーボンニュートラル＊\n"),
+        )
+        .unwrap();
+        let Outcome::Updated(updated) = apply(root, built, std::slice::from_ref(&path)) else {
+            panic!("{file}: expected an incremental update");
+        };
+        let (_, after, _) = crate::build::render_report(root).unwrap();
+        assert_eq!(before.len(), after.len());
+        let changed: Vec<&str> = after
+            .iter()
+            .filter(|f| before.iter().find(|b| b.path == f.path) != Some(*f))
+            .map(|f| f.path.as_str())
+            .collect();
+        assert!(!changed.is_empty(), "{file}");
+        for c in &changed {
+            assert!(
+                updated.iter().any(|f| f.path == *c),
+                "{file}: {c} not re-rendered"
+            );
+        }
+        for f in &updated {
+            assert!(
+                after.contains(f),
+                "{file}: {} differs from a full build",
+                f.path
+            );
+        }
+        // Saving the same text again changes nothing.
+        assert!(matches!(apply(root, built, &[path]), Outcome::Unchanged));
+    }
+
     #[test]
     fn a_body_edit_renders_exactly_what_a_full_build_changes() {
         let dir = example_copy();
         let root = dir.path();
-        let (mut built, before) = base(root);
-        let file = root.join("content/2021/kankyo-genkyo.md");
-        let text = std::fs::read_to_string(&file).unwrap();
-        let edited = text.replacen("## ", "追記した一文です。カーボンニュートラル＊\n\n## ", 1);
-        assert_ne!(text, edited);
-        std::fs::write(&file, &edited).unwrap();
-
-        let Outcome::Updated(updated) = apply(root, &mut built, std::slice::from_ref(&file)) else {
-            panic!("expected an incremental update");
-        };
-        let (_, after, _) = crate::build::render_report(root).unwrap();
-        // Every file the full build changed is among those re-rendered, byte for byte.
-        let changed: Vec<&OutputFile> = after
-            .iter()
-            .filter(|f| before.iter().find(|b| b.path == f.path) != Some(*f))
-            .collect();
-        assert_eq!(before.len(), after.len());
-        let mut got: Vec<&str> = updated.iter().map(|f| f.path.as_str()).collect();
-        let mut want: Vec<&str> = changed.iter().map(|f| f.path.as_str()).collect();
-        got.sort_unstable();
-        want.sort_unstable();
-        assert_eq!(got, want);
-        for f in &updated {
-            assert!(after.contains(f), "{} differs from a full build", f.path);
+        let (mut built, _) = base(root);
+        for file in [
+            "content/2021/kankyo-genkyo.md",
+            "content/2021/index.md",
+            "content/2020/index.md",
+            "content/2021/evaluations/kankyo-2.md",
+            "content/2021/meetings/shingikai-1.md",
+            "content/bodies/shingikai.md",
+            "content/index.md",
+        ] {
+            let (_, before, _) = crate::build::render_report(root).unwrap();
+            same_as_full_build(root, &mut built, &before, file);
         }
-        // Saving the same text again changes nothing.
-        assert!(matches!(
-            apply(root, &mut built, &[file]),
-            Outcome::Unchanged
-        ));
     }
 
     #[test]
@@ -277,9 +366,11 @@ mod tests {
         }
         std::fs::write(&file, &text).unwrap();
         for other in [
-            "content/2021/index.md",
             "content/2021/actuals.yaml",
+            "content/plans/kankyo.yaml",
+            "content/glossary.yaml",
             "book.toml",
+            "assets/2021/shingikai-1-shiryo1.pdf",
         ] {
             assert!(matches!(
                 apply(root, &mut built, &[root.join(other)]),

@@ -97,11 +97,11 @@ impl Rebuilder {
         let started = Instant::now();
         match crate::build::render_report(&self.root) {
             Ok((report, files, warnings)) => {
-                let map = files
-                    .iter()
-                    .map(|f| (f.path.clone(), Arc::from(f.bytes.as_slice())))
-                    .collect();
                 let built = Built::new(report, &files, warnings);
+                let map = files
+                    .into_iter()
+                    .map(|f| (f.path, Arc::from(f.bytes)))
+                    .collect();
                 let pages = built.pages();
                 let warnings = built.warnings.clone();
                 self.built = Some(built);
