@@ -121,7 +121,7 @@ fn is_new_top_folder(root: &Path, path: &Path) -> bool {
         && path.is_dir()
         && path
             .file_name()
-            .is_some_and(|n| ["assets", "themes"].contains(&n.to_string_lossy().as_ref()))
+            .is_some_and(|n| FOLDERS.contains(&n.to_string_lossy().as_ref()))
 }
 
 #[cfg(test)]
