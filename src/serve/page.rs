@@ -97,7 +97,7 @@ const STYLE: &str = "body{font-family:sans-serif;line-height:1.7;margin:0;color:
 main{max-width:60rem;margin:0 auto;padding:1.5rem}h1{color:#a40000;font-size:1.6rem}\
 .summary{font-weight:bold}.kind{color:#a40000;font-weight:bold}.hint{color:#333}\
 li{margin-bottom:.6rem}code{background:#f3f3f3;padding:0 .2em}\
-pre{background:#f6f6f6;border:1px solid #ccc;padding:1rem;overflow-x:auto;white-space:pre-wrap}";
+pre{background:#f6f6f6;border:1px solid #ccc;padding:1rem;overflow-x:auto;white-space:pre-wrap;line-height:1.4}";
 
 #[cfg(test)]
 mod tests {
