@@ -87,3 +87,16 @@ fn every_internal_link_is_relative() {
         assert!(!html.contains("<script"), "{} needs no JavaScript", f.path);
     }
 }
+
+#[test]
+fn a_chapter_named_like_the_print_view_is_an_error_not_an_overwrite() {
+    let dir = copy_tree(&fixture("seed002"));
+    fs::write(dir.path().join("content/2017/print.md"), "# 印刷\n").unwrap();
+    let err = nenpo::build::render_report(dir.path()).unwrap_err();
+    let d = err.diagnostics.sorted();
+    assert!(
+        d.iter()
+            .any(|x| x.message.contains("2017/print/index.html") && x.message.contains("同じ場所")),
+        "{d:?}"
+    );
+}

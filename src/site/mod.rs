@@ -90,6 +90,7 @@ pub fn render_site(report: &Report, root: &Path) -> Result<Vec<OutputFile>, Diag
         })
         .collect();
     let mut diags = Diagnostics::default();
+    check_unique_paths(&pages, report.config.lang, &mut diags);
     let mut files = Vec::with_capacity(rendered.len() + 64);
     for r in rendered {
         match r {
@@ -128,6 +129,36 @@ pub fn render_site(report: &Report, root: &Path) -> Result<Vec<OutputFile>, Diag
         return Err(diags);
     }
     Ok(files)
+}
+
+/// Two pages at one address would overwrite each other: a chapter named `print.md` and the
+/// print view, say. That is the editor's to fix, so it names both sources.
+fn check_unique_paths(pages: &[Page], lang: crate::diag::Lang, diags: &mut Diagnostics) {
+    let mut seen: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
+    for p in pages {
+        if let Some(first) = seen.insert(&p.path, &p.source) {
+            diags.push(
+                Diagnostic::error(
+                    &p.source,
+                    0,
+                    0,
+                    match lang {
+                        crate::diag::Lang::Ja => format!(
+                            "ページ「{}」が {first} のページと同じ場所になります",
+                            p.path
+                        ),
+                        crate::diag::Lang::En => {
+                            format!("page {} would overwrite the page made from {first}", p.path)
+                        }
+                    },
+                )
+                .with_hint(lang.pick(
+                    "ファイル名を変えてください（print、meetings や計画のIDと同じ名前の章は使えません）",
+                    "rename the file (a chapter may not be named print, meetings or a plan id)",
+                )),
+            );
+        }
+    }
 }
 
 fn collect_pages(report: &Report, cx: &SiteContext) -> Vec<Page> {
