@@ -32,10 +32,41 @@ pub struct BuildFailure {
     pub lang: Lang,
 }
 
+/// A stage of a build, reported as it starts so the command can show progress.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Reading and checking book.toml and content/.
+    Load,
+    /// Rendering pages, charts and data files in memory.
+    Render,
+    /// Writing the output folder.
+    Write,
+}
+
+impl Stage {
+    /// What the stage does, for progress lines.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Stage::Load => lang.pick("原稿の読み込み", "loading"),
+            Stage::Render => lang.pick("ページの作成", "rendering"),
+            Stage::Write => lang.pick("書き出し", "writing"),
+        }
+    }
+}
+
 /// Loads and renders the report in memory (what `serve` and tests use).
 pub fn render_report(
     root: &Path,
 ) -> Result<(crate::model::Report, Vec<OutputFile>, Diagnostics), BuildFailure> {
+    render_report_with(root, &mut |_| {})
+}
+
+/// [`render_report`], telling `on_stage` as each stage starts.
+pub fn render_report_with(
+    root: &Path,
+    on_stage: &mut dyn FnMut(Stage),
+) -> Result<(crate::model::Report, Vec<OutputFile>, Diagnostics), BuildFailure> {
+    on_stage(Stage::Load);
     let loaded = load_report(root);
     let Some(report) = loaded.report else {
         let lang = crate::config::Config::load(root)
@@ -47,6 +78,7 @@ pub fn render_report(
         });
     };
     let lang = report.config.lang;
+    on_stage(Stage::Render);
     match render_site(&report, root) {
         Ok(files) => Ok((report, files, loaded.diagnostics)),
         Err(mut d) => {
@@ -61,7 +93,16 @@ pub fn render_report(
 
 /// Builds the report at `root` into its output folder (or `out` when given).
 pub fn build(root: &Path, out: Option<&Path>) -> Result<BuildSummary, BuildFailure> {
-    let (report, files, warnings) = render_report(root)?;
+    build_with(root, out, &mut |_| {})
+}
+
+/// [`build`], telling `on_stage` as each stage starts.
+pub fn build_with(
+    root: &Path,
+    out: Option<&Path>,
+    on_stage: &mut dyn FnMut(Stage),
+) -> Result<BuildSummary, BuildFailure> {
+    let (report, files, warnings) = render_report_with(root, on_stage)?;
     let lang = report.config.lang;
     let out = out
         .map(Path::to_path_buf)
@@ -74,6 +115,7 @@ pub fn build(root: &Path, out: Option<&Path>) -> Result<BuildSummary, BuildFailu
             lang,
         }
     };
+    on_stage(Stage::Write);
     check_output_dir(root, &out, lang).map_err(|e| fail(e.0))?;
     write_site(&out, &files).map_err(|e| fail(e.0))?;
     Ok(BuildSummary {

@@ -65,6 +65,14 @@ impl FiscalYear {
         }
     }
 
+    /// The year in running text and titles: 令和5年度, or 2023年度 for `seireki` reports.
+    pub fn label(self, style: EraStyle) -> String {
+        match style {
+            EraStyle::Seireki => self.seireki(),
+            _ => self.wareki(),
+        }
+    }
+
     /// A short label for chart axes and tight table headers: R5 or 2023.
     pub fn short(self, style: EraStyle) -> String {
         match style {

@@ -17,8 +17,7 @@ pub struct MarkdownContext<'a> {
     pub root: &'a str,
     /// Heading levels are shifted so the page's own `<h1>` stays the only one.
     pub min_level: u8,
-    /// Put before every heading id, so texts that share a page (the print view) keep their
-    /// ids unique.
+    /// Put before every heading id, so several documents can share one page (the print view).
     pub id_prefix: &'a str,
 }
 
@@ -42,14 +41,14 @@ pub struct Rendered {
     pub headings: Vec<Heading>,
 }
 
-fn options() -> Options<'static> {
+fn options(id_prefix: &str) -> Options<'static> {
     let mut o = Options::default();
     o.extension.table = true;
     o.extension.strikethrough = true;
     o.extension.autolink = true;
     o.extension.footnotes = true;
     o.extension.cjk_friendly_emphasis = true;
-    o.extension.header_id_prefix = Some(String::new());
+    o.extension.header_id_prefix = Some(id_prefix.to_string());
     o.extension.header_id_prefix_in_href = true;
     // Editors are city staff; a <br> or <span> they write is kept as written.
     o.render.r#unsafe = true;
@@ -60,8 +59,7 @@ fn options() -> Options<'static> {
 pub fn render(markdown: &str, ctx: &MarkdownContext) -> Rendered {
     let source = separate_answers(markdown);
     let arena = Arena::new();
-    let mut opts = options();
-    opts.extension.header_id_prefix = Some(ctx.id_prefix.to_string());
+    let opts = options(ctx.id_prefix);
     let root = parse_document(&arena, &source, &opts);
     shift_headings(root, ctx.min_level);
     let headings = collect_headings(root, ctx.id_prefix);
@@ -197,7 +195,7 @@ fn text_of<'a>(node: &'a AstNode<'a>) -> String {
     s
 }
 
-fn collect_headings<'a>(root: &'a AstNode<'a>, id_prefix: &str) -> Vec<Heading> {
+fn collect_headings<'a>(root: &'a AstNode<'a>, prefix: &str) -> Vec<Heading> {
     // The same anchorizer, in the same order, as comrak's HTML writer uses for the ids.
     let mut anchorizer = Anchorizer::new();
     root.descendants()
@@ -209,7 +207,7 @@ fn collect_headings<'a>(root: &'a AstNode<'a>, id_prefix: &str) -> Vec<Heading> 
             let text = text_of(n);
             Some(Heading {
                 level,
-                id: format!("{id_prefix}{}", anchorizer.anchorize(&text)),
+                id: format!("{prefix}{}", anchorizer.anchorize(&text)),
                 text: strip_marks(&text),
             })
         })

@@ -120,17 +120,13 @@ pub fn write_site(out: &Path, files: &[OutputFile]) -> Result<(), OutputError> {
     }
     fs::create_dir_all(&tmp).map_err(|e| io("cannot create", &tmp, e))?;
     let result = (|| {
-        let mut dirs: Vec<PathBuf> = files
-            .iter()
-            .filter_map(|f| Path::new(&f.path).parent().map(|p| tmp.join(p)))
-            .collect();
-        dirs.sort();
-        dirs.dedup();
-        for d in &dirs {
-            fs::create_dir_all(d).map_err(|e| io("cannot create", d, e))?;
-        }
+        // Folders are made by the same tasks that write into them: with one folder per page,
+        // making 10,000 folders one after another would take most of the write time.
         files.par_iter().try_for_each(|f| {
             let p = tmp.join(&f.path);
+            if let Some(d) = p.parent() {
+                fs::create_dir_all(d).map_err(|e| io("cannot create", d, e))?;
+            }
             fs::write(&p, &f.bytes).map_err(|e| io("cannot write", &p, e))
         })?;
         fs::write(

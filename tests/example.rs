@@ -94,3 +94,109 @@ fn a_year_before_the_plan_starts_is_not_graded_against_its_own_baseline() {
         }
     }
 }
+
+/// Parses a chart file of the built example.
+fn chart_doc(files: &[nenpo::site::OutputFile], path: &str) -> String {
+    page(files, path).to_string()
+}
+
+#[test]
+fn trend_chart_plots_the_model_with_era_labels_and_gaps() {
+    let (report, files, _) = nenpo::build::render_report(&example()).unwrap();
+    let (plan, _, _, ind) = report
+        .indicators()
+        .find(|(_, _, _, i)| i.id == "ghg-emission")
+        .unwrap();
+    let years = nenpo::site::charts::indicator_years(&report, plan, ind, None);
+    let results: Vec<_> = years
+        .iter()
+        .map(|y| evaluate_indicator(&report, plan, ind, y))
+        .collect();
+    let text = chart_doc(&files, "charts/trend-ghg-emission.svg");
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    let root = doc.root_element();
+    assert_eq!(root.attribute("role"), Some("img"));
+    assert!(root.attribute("width").is_none(), "scaled by viewBox only");
+
+    // The x axis names the fiscal years in the report's era style, in order.
+    let labels: Vec<String> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .filter_map(|n| n.text().map(|t| t.trim().to_string()))
+        .filter(|t| years.iter().any(|y| y.year.short(report.config.era) == *t))
+        .collect();
+    let want: Vec<String> = years
+        .iter()
+        .map(|y| y.year.short(report.config.era))
+        .collect();
+    assert_eq!(labels, want);
+
+    // One marker per collected actual, placed higher for higher values; 未集計 is a gap.
+    let marks: Vec<f64> = doc
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("actual-mark"))
+        .map(|n| n.attribute("cy").unwrap().parse().unwrap())
+        .collect();
+    let actuals: Vec<f64> = results
+        .iter()
+        .filter_map(|r| r.actual)
+        .map(|v| nenpo::num::Num(v).as_f64())
+        .collect();
+    assert_eq!(marks.len(), actuals.len());
+    for (i, j) in [(0, 1), (1, 2)] {
+        assert_eq!(
+            actuals[i] > actuals[j],
+            marks[i] < marks[j],
+            "markers follow values"
+        );
+    }
+    assert!(
+        results.last().unwrap().actual.is_none(),
+        "the latest year is 未集計 in the example"
+    );
+    let missing: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("missing"))
+        .filter_map(|n| n.text())
+        .collect();
+    assert_eq!(missing, ["未集計"]);
+    let desc = doc
+        .descendants()
+        .find(|n| n.has_tag_name("desc"))
+        .unwrap()
+        .text()
+        .unwrap();
+    assert!(desc.contains("令和3年度は未集計です"), "{desc}");
+}
+
+#[test]
+fn every_body_and_meeting_has_a_page_linked_both_ways() {
+    let (report, files, _) = nenpo::build::render_report(&example()).unwrap();
+    let overview = page(&files, paths::BODIES);
+    for b in &report.bodies {
+        let body_path = paths::body(&b.id);
+        assert!(
+            overview.contains(&format!("href=\"{}/index.html\"", b.id)),
+            "{}",
+            b.id
+        );
+        let body_page = page(&files, &body_path);
+        for y in &report.years {
+            for m in y.meetings.iter().filter(|m| m.body == b.id) {
+                let meeting_path = paths::meeting(y.year, &m.slug);
+                let meeting = page(&files, &meeting_path);
+                assert!(
+                    body_page.contains(&nenpo::site::paths::relative(&body_path, &meeting_path))
+                );
+                assert!(meeting.contains(&nenpo::site::paths::relative(&meeting_path, &body_path)));
+            }
+        }
+    }
+    // The diagram names every body and every relation.
+    for b in &report.bodies {
+        assert!(overview.contains(&b.name), "{}", b.name);
+        for r in &b.relations {
+            assert!(overview.contains(&format!(">{}<", r.kind)), "{}", r.kind);
+        }
+    }
+}

@@ -233,23 +233,9 @@ pub(crate) fn esc(s: &str) -> String {
     out
 }
 
-/// The caller's id made safe for an XML id: `A-Za-z0-9_-` kept, anything else `-`,
-/// prefixed with `c-` unless it starts with a letter.
+/// The caller's id made safe for an XML id (`c-` first when it starts with a digit).
 pub(crate) fn sanitize_id(id: &str) -> String {
-    let mut out: String = id
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    if !out.starts_with(|c: char| c.is_ascii_alphabetic()) {
-        out.insert_str(0, "c-");
-    }
-    out
+    crate::xml_id::xml_id(id, "c-")
 }
 
 /// A "nice" step (1, 2, 2.5 or 5 × 10ⁿ) at least `raw`.

@@ -230,20 +230,7 @@ fn num(v: f64) -> String {
 
 /// The caller's id reduced to characters safe in XML ids and `url(#…)` references.
 fn sanitize_id(id: &str) -> String {
-    let mut out: String = id
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    if !out.starts_with(|c: char| c.is_ascii_alphabetic()) {
-        out.insert_str(0, "d-");
-    }
-    out
+    crate::xml_id::xml_id(id, "d-")
 }
 
 /// Escapes text for element content and attribute values.

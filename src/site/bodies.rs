@@ -147,7 +147,7 @@ pub fn body(report: &Report, b: &Body, cx: &SiteContext) -> Page {
             .into_iter()
             .map(|(y, m)| MeetingRow {
                 title: meeting_title(report, m),
-                year: y.year.wareki(),
+                year: y.year.label(report.config.era),
                 date: m.date.display(report.config.era),
                 href: relative(&path, &paths::meeting(y.year, &m.slug)),
             })
@@ -267,7 +267,7 @@ pub fn meeting(report: &Report, year: &Year, m: &Meeting, cx: &SiteContext) -> P
         .unwrap_or_else(|| m.body.clone());
     let body_path = paths::body(&m.body);
     let year_path = paths::year(year.year);
-    let year_crumb = format!("{}の報告", year.year.wareki());
+    let year_crumb = format!("{}の報告", year.year.label(report.config.era));
     let view = MeetingView {
         layout: Layout::new(report, &path, &title)
             .crumbs(

@@ -81,7 +81,12 @@ impl Layout {
         let latest = report.latest_year();
         let nav_items: Vec<(String, String)> = [
             Some(("ホーム".to_string(), paths::HOME.to_string())),
-            latest.map(|y| (format!("{}の報告", y.year.wareki()), paths::year(y.year))),
+            latest.map(|y| {
+                (
+                    format!("{}の報告", y.year.label(report.config.era)),
+                    paths::year(y.year),
+                )
+            }),
             (!report.bodies.is_empty())
                 .then(|| ("推進体制".to_string(), paths::BODIES.to_string())),
             (!report.glossary.is_empty())
@@ -161,7 +166,7 @@ impl Layout {
             .years
             .iter()
             .map(|y| YearLink {
-                label: y.year.display(crate::era::EraStyle::Wareki),
+                label: y.year.label(report.config.era),
                 href: target(y.year).map(|t| relative(path, &t)),
                 current: y.year == current,
             })

@@ -3,48 +3,57 @@
 
 use std::collections::BTreeSet;
 
+use rayon::prelude::*;
+
 use super::OutputFile;
 use crate::diag::{Diagnostic, Lang};
 
 /// Finds broken internal links; `sources` maps a page to the content file it was made from.
 pub fn check_links(files: &[OutputFile], sources: &[(&str, &str)], lang: Lang) -> Vec<Diagnostic> {
-    let existing: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    let existing: std::collections::HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
     let sources: std::collections::HashMap<&str, &str> = sources.iter().copied().collect();
-    let mut problems = Vec::new();
-    for f in files.iter().filter(|f| f.path.ends_with(".html")) {
-        let html = String::from_utf8_lossy(&f.bytes);
-        let source = sources
-            .get(f.path.as_str())
-            .copied()
-            .unwrap_or(f.path.as_str());
-        let mut seen = BTreeSet::new();
-        for url in attribute_values(&html) {
-            if is_external(url) || !seen.insert(url) {
-                continue;
+    // Pages are checked in parallel; each page's problems keep the page's link order, and
+    // pages come in the sorted order of `files`.
+    files
+        .par_iter()
+        .filter(|f| f.path.ends_with(".html"))
+        .flat_map_iter(|f| {
+            // Pages are rendered from String, so they are UTF-8; no lossy copy needed.
+            let html = std::str::from_utf8(&f.bytes).unwrap_or("");
+            let source = sources
+                .get(f.path.as_str())
+                .copied()
+                .unwrap_or(f.path.as_str());
+            let mut seen = BTreeSet::new();
+            let mut problems = Vec::new();
+            for url in attribute_values(html) {
+                if is_external(url) || !seen.insert(url) {
+                    continue;
+                }
+                let target = resolve(&f.path, url);
+                if !target.as_deref().is_some_and(|t| existing.contains(t)) {
+                    problems.push(broken(source, url, &f.path, lang));
+                }
             }
-            let target = resolve(&f.path, url);
-            if !target.as_deref().is_some_and(|t| existing.contains(t)) {
-                problems.push(
-                    Diagnostic::error(
-                        source,
-                        0,
-                        0,
-                        match lang {
-                            Lang::Ja => {
-                                format!("リンク先「{url}」がありません（{} のページ）", f.path)
-                            }
-                            Lang::En => format!("broken link `{url}` on {}", f.path),
-                        },
-                    )
-                    .with_hint(lang.pick(
-                        "リンク先のパスを確かめてください。資料は assets/ からのパスで書きます",
-                        "check the link target; files are linked as assets/…",
-                    )),
-                );
-            }
-        }
-    }
-    problems
+            problems
+        })
+        .collect()
+}
+
+fn broken(source: &str, url: &str, page: &str, lang: Lang) -> Diagnostic {
+    Diagnostic::error(
+        source,
+        0,
+        0,
+        match lang {
+            Lang::Ja => format!("リンク先「{url}」がありません（{page} のページ）"),
+            Lang::En => format!("broken link `{url}` on {page}"),
+        },
+    )
+    .with_hint(lang.pick(
+        "リンク先のパスを確かめてください。資料は assets/ からのパスで書きます",
+        "check the link target; files are linked as assets/…",
+    ))
 }
 
 fn is_external(url: &str) -> bool {
@@ -59,11 +68,14 @@ fn is_external(url: &str) -> bool {
 
 /// Values of href and src attributes, as the templates and comrak write them (double quotes).
 fn attribute_values(html: &str) -> impl Iterator<Item = &str> {
-    [" href=\"", " src=\""].into_iter().flat_map(move |needle| {
-        html.match_indices(needle).filter_map(move |(i, _)| {
-            let start = i + needle.len();
-            html[start..].find('"').map(|end| &html[start..start + end])
-        })
+    // One pass over `="`, keeping the values of href and src attributes.
+    html.match_indices("=\"").filter_map(move |(i, _)| {
+        let before = &html[..i];
+        if !(before.ends_with(" href") || before.ends_with(" src")) {
+            return None;
+        }
+        let start = i + 2;
+        html[start..].find('"').map(|end| &html[start..start + end])
     })
 }
 

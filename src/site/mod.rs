@@ -2,6 +2,7 @@
 //! touches the output folder (see [`crate::output`]).
 
 pub mod bodies;
+pub mod charts;
 pub mod data;
 pub mod layout;
 pub mod links;
@@ -39,6 +40,8 @@ pub struct Page {
     pub context: tera::Context,
     /// The content file the page comes from, for error messages.
     pub source: String,
+    /// Files that go with the page (its charts as .svg files).
+    pub files: Vec<OutputFile>,
 }
 
 impl Page {
@@ -50,7 +53,14 @@ impl Page {
             // Views hold only strings, numbers, lists and structs: serialisation cannot fail.
             context: tera::Context::from_serialize(view).unwrap_or_default(),
             source: source.to_string(),
+            files: Vec::new(),
         }
+    }
+
+    /// Adds files that go with the page.
+    pub fn with_files(mut self, files: Vec<OutputFile>) -> Page {
+        self.files = files;
+        self
     }
 }
 
@@ -80,6 +90,7 @@ pub fn render_site(report: &Report, root: &Path) -> Result<Vec<OutputFile>, Diag
         })
         .collect();
     let mut diags = Diagnostics::default();
+    check_unique_paths(&pages, report.config.lang, &mut diags);
     let mut files = Vec::with_capacity(rendered.len() + 64);
     for r in rendered {
         match r {
@@ -103,7 +114,10 @@ pub fn render_site(report: &Report, root: &Path) -> Result<Vec<OutputFile>, Diag
     );
     files.extend(copy_assets(report, root, &mut diags));
     files.push(sitemap(report, &files));
+    files.extend(pages.iter().flat_map(|p| p.files.iter().cloned()));
     files.sort_by(|a, b| a.path.cmp(&b.path));
+    // The print view and a goal page embed the same charts; the file is written once.
+    files.dedup_by(|a, b| a.path == b.path);
     let sources: Vec<(&str, &str)> = pages
         .iter()
         .map(|p| (p.path.as_str(), p.source.as_str()))
@@ -115,6 +129,36 @@ pub fn render_site(report: &Report, root: &Path) -> Result<Vec<OutputFile>, Diag
         return Err(diags);
     }
     Ok(files)
+}
+
+/// Two pages at one address would overwrite each other: a chapter named `print.md` and the
+/// print view, say. That is the editor's to fix, so it names both sources.
+fn check_unique_paths(pages: &[Page], lang: crate::diag::Lang, diags: &mut Diagnostics) {
+    let mut seen: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
+    for p in pages {
+        if let Some(first) = seen.insert(&p.path, &p.source) {
+            diags.push(
+                Diagnostic::error(
+                    &p.source,
+                    0,
+                    0,
+                    match lang {
+                        crate::diag::Lang::Ja => format!(
+                            "ページ「{}」が {first} のページと同じ場所になります",
+                            p.path
+                        ),
+                        crate::diag::Lang::En => {
+                            format!("page {} would overwrite the page made from {first}", p.path)
+                        }
+                    },
+                )
+                .with_hint(lang.pick(
+                    "ファイル名を変えてください（print、meetings や計画のIDと同じ名前の章は使えません）",
+                    "rename the file (a chapter may not be named print, meetings or a plan id)",
+                )),
+            );
+        }
+    }
 }
 
 fn collect_pages(report: &Report, cx: &SiteContext) -> Vec<Page> {

@@ -5,7 +5,9 @@ use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
+use super::OutputFile;
 use super::Page;
+use super::charts::{self, ChartView};
 use super::layout::{Layout, Link};
 use super::paths::{self, relative};
 use super::views::*;
@@ -79,8 +81,7 @@ impl<'a> SiteContext<'a> {
         self.render_in(path, text, min_level, "")
     }
 
-    /// Like [`render_at`](Self::render_at), with `id_prefix` before every heading id, for
-    /// texts that share a page with others (the print view).
+    /// Renders a Markdown text with its heading ids prefixed, for pages holding several texts.
     pub fn render_in(
         &self,
         path: &str,
@@ -166,6 +167,7 @@ struct YearView {
     edition: Option<String>,
     narrative_html: String,
     plans: Vec<PlanItem>,
+    plan_charts: Vec<ChartView>,
     chapters: Vec<Link>,
     meetings: Vec<MeetingItem>,
     print_href: String,
@@ -218,7 +220,7 @@ pub fn year(report: &Report, year: &Year, cx: &SiteContext) -> Page {
     let title = year
         .title
         .clone()
-        .unwrap_or_else(|| format!("{}の報告", year.year.wareki()));
+        .unwrap_or_else(|| format!("{}の報告", year.year.label(report.config.era)));
     let narrative = cx.render(&path, &year.narrative.markdown);
     let view = YearView {
         layout: Layout::new(report, &path, &title)
@@ -230,6 +232,12 @@ pub fn year(report: &Report, year: &Year, cx: &SiteContext) -> Page {
         edition: year.edition.clone(),
         narrative_html: narrative.html,
         plans: cx.with(&path, |c| plan_items(report, year, &path, c)),
+        plan_charts: report
+            .plans
+            .iter()
+            .filter(|p| plan_active(p, year))
+            .map(|p| charts::plan_summary(report, p, year, &path))
+            .collect(),
         chapters: year
             .chapters
             .iter()
@@ -238,7 +246,8 @@ pub fn year(report: &Report, year: &Year, cx: &SiteContext) -> Page {
         meetings: meeting_items(report, year, &path),
         print_href: relative(&path, &paths::print(year.year)),
     };
-    Page::new(&path, "year.html", &view, &year.narrative.file)
+    let files = view.plan_charts.iter().map(ChartView::output).collect();
+    Page::new(&path, "year.html", &view, &year.narrative.file).with_files(files)
 }
 
 /// A measure section of a goal page.
@@ -258,6 +267,63 @@ pub struct MeasureView {
     pub description_html: Option<String>,
     /// Indicator rows.
     pub indicators: Vec<IndicatorRow>,
+    /// Each indicator's trend up to the year, with the data behind it.
+    pub trends: Vec<TrendFigure>,
+}
+
+/// A trend chart with the table of values it plots.
+#[derive(Debug, Clone, Serialize)]
+pub struct TrendFigure {
+    /// Indicator name.
+    pub name: String,
+    /// 単位.
+    pub unit: String,
+    /// The chart.
+    pub chart: ChartView,
+    /// Year by year: label, target, actual.
+    pub rows: Vec<TrendRow>,
+}
+
+/// One year of a trend's data table.
+#[derive(Debug, Clone, Serialize)]
+pub struct TrendRow {
+    /// 令和3年度.
+    pub year: String,
+    /// 目標値.
+    pub target: String,
+    /// 実績値 or 未集計.
+    pub actual: String,
+}
+
+/// The trend figure of an indicator up to a year.
+fn trend_figure(
+    report: &Report,
+    plan: &Plan,
+    ind: &crate::model::Indicator,
+    upto: FiscalYear,
+    from: &str,
+) -> TrendFigure {
+    let rows = charts::indicator_years(report, plan, ind, Some(upto))
+        .into_iter()
+        .map(|y| {
+            let r = evaluate_indicator(report, plan, ind, y);
+            TrendRow {
+                year: y.year.label(report.config.era),
+                target: format_value(ind, r.target),
+                actual: if r.actual.is_none() {
+                    "未集計".into()
+                } else {
+                    format_value(ind, r.actual)
+                },
+            }
+        })
+        .collect();
+    TrendFigure {
+        name: markdown::strip_marks(&ind.name),
+        unit: ind.unit.clone(),
+        chart: charts::trend(report, plan, ind, Some(upto), from),
+        rows,
+    }
 }
 
 /// Everything the goal page shows for a year.
@@ -291,6 +357,25 @@ pub struct GoalContent {
     pub body: Option<Link>,
     /// Anchor prefix, unique within the print view.
     pub anchor: String,
+    /// 達成率 of every indicator against 100 %.
+    pub summary_chart: ChartView,
+    /// 決算 vs 予算 of the projects.
+    pub budget_chart: Option<ChartView>,
+}
+
+impl GoalContent {
+    /// Every chart of the goal, as files.
+    pub fn chart_files(&self) -> Vec<OutputFile> {
+        std::iter::once(&self.summary_chart)
+            .chain(&self.budget_chart)
+            .chain(
+                self.measures
+                    .iter()
+                    .flat_map(|m| m.trends.iter().map(|t| &t.chart)),
+            )
+            .map(ChartView::output)
+            .collect()
+    }
 }
 
 /// The goal's content for a year, rendered for the page at `from`.
@@ -323,6 +408,11 @@ pub fn goal_content(
                     })
                 })
                 .collect(),
+            trends: m
+                .indicators
+                .iter()
+                .map(|i| trend_figure(report, plan, i, year.year, from))
+                .collect(),
         })
         .collect();
     let projects: Vec<ProjectRow> = year
@@ -332,8 +422,11 @@ pub fn goal_content(
         .map(|p| project_row(report, p))
         .collect();
     let evaluation = year.evaluation(&plan.id, &goal.id);
-    // Prefixed: the print view carries every goal's evaluation, often with the same headings.
-    let eval_prefix = format!("{anchor_prefix}-");
+    let eval_prefix = if level > 2 {
+        format!("{anchor_prefix}-")
+    } else {
+        String::new()
+    };
     let eval_rendered =
         evaluation.map(|e| cx.render_in(from, &e.doc.markdown, level + 1, &eval_prefix));
     let mut headings: Vec<Heading> = measures
@@ -371,8 +464,11 @@ pub fn goal_content(
         summary: summary_view(report, plan, goal, year),
         measures,
         projects,
-        settled_year: format!("{}決算", year.year.wareki()),
-        budget_year: format!("{}予算", crate::era::FiscalYear(year.year.0 + 1).wareki()),
+        settled_year: format!("{}決算", year.year.label(report.config.era)),
+        budget_year: format!(
+            "{}予算",
+            crate::era::FiscalYear(year.year.0 + 1).label(report.config.era)
+        ),
         evaluation_html: eval_rendered.map(|r| r.html),
         outlook: evaluation
             .and_then(|e| e.outlook)
@@ -382,6 +478,8 @@ pub fn goal_content(
             .as_deref()
             .and_then(|b| report.body(b))
             .map(|b| link(from, &paths::body(&b.id), b.name.clone())),
+        summary_chart: charts::goal_summary(report, plan, goal, year, from),
+        budget_chart: charts::budgets(report, plan, goal, year, from),
         anchor: anchor_prefix,
     };
     (content, headings)
@@ -405,7 +503,7 @@ pub fn goal(
     let (content, headings) = goal_content(report, plan, goal, year, &path, cx, 2);
     let title = format!("{} {}", content.number, markdown::strip_marks(&goal.title));
     let year_path = paths::year(year.year);
-    let year_crumb = format!("{}の報告", year.year.wareki());
+    let year_crumb = format!("{}の報告", year.year.label(report.config.era));
     let plan_id = plan.id.clone();
     let goal_id = goal.id.clone();
     let view = GoalView {
@@ -425,7 +523,8 @@ pub fn goal(
         .evaluation(&plan.id, &goal.id)
         .map(|e| e.doc.file.clone())
         .unwrap_or_else(|| plan.file.clone());
-    Page::new(&path, "goal.html", &view, &source)
+    let files = view.goal.chart_files();
+    Page::new(&path, "goal.html", &view, &source).with_files(files)
 }
 
 /// One year's row on an indicator page.
@@ -446,6 +545,7 @@ struct IndicatorYearRow {
 #[derive(Serialize)]
 struct IndicatorView {
     layout: Layout,
+    chart: ChartView,
     name_html: String,
     unit: String,
     direction: String,
@@ -516,6 +616,7 @@ pub fn indicator(
     let latest_goal_year = years.last().map(|y| y.year).unwrap_or(plan.period.0);
     let name = markdown::strip_marks(&ind.name);
     let view = IndicatorView {
+        chart: charts::trend(report, plan, ind, None, &path),
         layout: Layout::new(report, &path, &name).crumbs(
             &path,
             &[(
@@ -567,7 +668,8 @@ pub fn indicator(
             .map(|p| format!("毎年度 {}{}", crate::num::format_plain(p), ind.unit)),
         rows,
     };
-    Page::new(&path, "indicator.html", &view, &plan.file)
+    let files = vec![view.chart.output()];
+    Page::new(&path, "indicator.html", &view, &plan.file).with_files(files)
 }
 
 #[derive(Serialize)]
@@ -581,7 +683,7 @@ pub fn chapter(report: &Report, year: &Year, ch: &Chapter, cx: &SiteContext) -> 
     let path = paths::chapter(year.year, &ch.slug);
     let rendered = cx.render(&path, &ch.doc.markdown);
     let year_path = paths::year(year.year);
-    let year_crumb = format!("{}の報告", year.year.wareki());
+    let year_crumb = format!("{}の報告", year.year.label(report.config.era));
     let slug = ch.slug.clone();
     let view = ChapterView {
         layout: Layout::new(report, &path, &ch.title)
@@ -620,20 +722,24 @@ struct GlossaryView {
     entries: Vec<GlossaryItem>,
 }
 
+fn glossary_items(report: &Report) -> Vec<GlossaryItem> {
+    report
+        .glossary
+        .iter()
+        .map(|g| GlossaryItem {
+            term: g.term.clone(),
+            id: anchor(&g.term),
+            definition: g.definition.clone(),
+        })
+        .collect()
+}
+
 /// The glossary page.
 pub fn glossary(report: &Report) -> Page {
     let path = paths::GLOSSARY;
     let view = GlossaryView {
         layout: Layout::new(report, path, "用語解説").crumbs(path, &[]),
-        entries: report
-            .glossary
-            .iter()
-            .map(|g| GlossaryItem {
-                term: g.term.clone(),
-                id: anchor(&g.term),
-                definition: g.definition.clone(),
-            })
-            .collect(),
+        entries: glossary_items(report),
     };
     Page::new(path, "glossary.html", &view, "content/glossary.yaml")
 }
@@ -685,8 +791,8 @@ struct PrintView {
 /// The whole year's report on one page, for printing.
 pub fn print(report: &Report, year: &Year, cx: &SiteContext) -> Page {
     let path = paths::print(year.year);
-    let title = format!("{}の報告（印刷用）", year.year.wareki());
-    let narrative = cx.render_in(&path, &year.narrative.markdown, 2, "p-overview-");
+    let title = format!("{}の報告（印刷用）", year.year.label(report.config.era));
+    let narrative = cx.render(&path, &year.narrative.markdown);
     let goals = report
         .plans
         .iter()
@@ -699,18 +805,23 @@ pub fn print(report: &Report, year: &Year, cx: &SiteContext) -> Page {
     let chapters = year
         .chapters
         .iter()
-        .map(|c| {
-            let id = format!("ch-{}", paths::segment(&c.slug));
-            let body = cx.render_in(&path, &c.doc.markdown, 2, &format!("{id}-"));
-            PrintChapter {
-                body_html: strip_leading_h2(&body.html, &c.title),
-                title: c.title.clone(),
-                id,
-            }
+        .map(|c| PrintChapter {
+            id: format!("ch-{}", paths::segment(&c.slug)),
+            title: c.title.clone(),
+            body_html: strip_leading_h2(
+                &cx.render_in(
+                    &path,
+                    &c.doc.markdown,
+                    3,
+                    &format!("ch-{}-", paths::segment(&c.slug)),
+                )
+                .html,
+                &c.title,
+            ),
         })
         .collect();
     let year_path = paths::year(year.year);
-    let year_crumb = format!("{}の報告", year.year.wareki());
+    let year_crumb = format!("{}の報告", year.year.label(report.config.era));
     let view = PrintView {
         layout: Layout::new(report, &path, &title)
             .crumbs(&path, &[(year_crumb.as_str(), year_path.as_str())])
@@ -723,15 +834,7 @@ pub fn print(report: &Report, year: &Year, cx: &SiteContext) -> Page {
         goals,
         chapters,
         meetings: meeting_items(report, year, &path),
-        glossary: report
-            .glossary
-            .iter()
-            .map(|g| GlossaryItem {
-                term: g.term.clone(),
-                id: anchor(&g.term),
-                definition: g.definition.clone(),
-            })
-            .collect(),
+        glossary: glossary_items(report),
         web_href: relative(&path, &year_path),
     };
     Page::new(&path, "print.html", &view, &year.narrative.file)

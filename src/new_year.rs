@@ -1,0 +1,352 @@
+//! `nenpo new-year <year>`: a new fiscal-year folder with index.md, an actuals.yaml listing
+//! every indicator of the plans in force with that year's target filled in, and a
+//! projects.yaml carrying over the previous year's projects with their amounts left blank.
+
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::build::BuildFailure;
+use crate::diag::Lang;
+use crate::era::FiscalYear;
+use crate::evaluate::target_for;
+use crate::markdown::strip_marks;
+use crate::model::{Direction, IndicatorKind, Report};
+
+/// What `new-year` wrote.
+#[derive(Debug)]
+pub struct NewYear {
+    /// The new folder.
+    pub dir: PathBuf,
+    /// The fiscal year.
+    pub year: FiscalYear,
+    /// Indicators listed in actuals.yaml.
+    pub indicators: usize,
+    /// Of those, how many got a target.
+    pub targets: usize,
+    /// Projects carried over.
+    pub projects: usize,
+    /// The year they came from.
+    pub from: Option<FiscalYear>,
+    /// The report's language.
+    pub lang: Lang,
+}
+
+impl NewYear {
+    /// What was done and what the editor does next.
+    pub fn describe(&self) -> String {
+        let dir = self.dir.display();
+        match self.lang {
+            Lang::Ja => {
+                let projects = match self.from {
+                    Some(from) => format!(
+                        "{}から事業 {} 件を引き継ぎました。決算額・予算額・成果の実績を書いてください",
+                        from.wareki(),
+                        self.projects
+                    ),
+                    None => "前の年度の事業がないため、書き方の例だけを入れました".to_string(),
+                };
+                format!(
+                    "{dir} を作りました（{}）。\n\
+                     \x20 index.md       年度の概要です。本文を書いてください\n\
+                     \x20 actuals.yaml   指標 {} 件（目標値を記入 {} 件）。実績値を actual: に書いてください\n\
+                     \x20 projects.yaml  {projects}\n\
+                     書き終えたら nenpo check で確かめてください。",
+                    self.year.wareki(),
+                    self.indicators,
+                    self.targets,
+                )
+            }
+            Lang::En => format!(
+                "created {dir}: {} indicators ({} with a target), {} projects carried over",
+                self.indicators, self.targets, self.projects
+            ),
+        }
+    }
+}
+
+/// Why no folder was created.
+#[derive(Debug)]
+pub enum NewYearError {
+    /// The report has content errors, so targets cannot be computed.
+    Content(BuildFailure),
+    /// The year's folder exists already: nothing is overwritten.
+    Exists(PathBuf),
+    /// The file system refused.
+    Io(PathBuf, std::io::Error),
+}
+
+impl NewYearError {
+    /// The command's exit code: 1 for content, 2 for asking for a year that exists.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            NewYearError::Exists(_) => 2,
+            _ => 1,
+        }
+    }
+}
+
+impl std::fmt::Display for NewYearError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            NewYearError::Content(c) => write!(f, "{}", c.diagnostics.summary(c.lang)),
+            NewYearError::Exists(p) => write!(
+                f,
+                "{} は既にあります。上書きしないよう、何も作っていません",
+                p.display()
+            ),
+            NewYearError::Io(p, e) => write!(f, "{} を作れません: {e}", p.display()),
+        }
+    }
+}
+
+impl std::error::Error for NewYearError {}
+
+/// Creates content/<year>/ in the report at `root`.
+pub fn new_year(root: &Path, year: FiscalYear) -> Result<NewYear, NewYearError> {
+    let dir = root.join("content").join(year.to_string());
+    if dir.exists() {
+        return Err(NewYearError::Exists(dir));
+    }
+    let loaded = crate::content::load_report(root);
+    let Some(report) = loaded.report else {
+        let lang = crate::config::Config::load(root)
+            .map(|c| c.lang)
+            .unwrap_or_default();
+        return Err(NewYearError::Content(BuildFailure {
+            diagnostics: loaded.diagnostics,
+            lang,
+        }));
+    };
+    // A folder named another way (令和7年度/) holds the same year.
+    if let Some(y) = report.year(year) {
+        return Err(NewYearError::Exists(root.join("content").join(&y.dir)));
+    }
+    let (actuals, indicators, targets) = actuals_yaml(&report, year);
+    let (projects, carried, from) = projects_yaml(&report, year);
+    // create_dir, not create_dir_all: a folder made meanwhile is refused, not filled.
+    fs::create_dir(&dir).map_err(|e| NewYearError::Io(dir.clone(), e))?;
+    for (name, text) in [
+        ("index.md", index_md(year)),
+        ("actuals.yaml", actuals),
+        ("projects.yaml", projects),
+    ] {
+        let path = dir.join(name);
+        fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+            .and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes()))
+            .map_err(|e| NewYearError::Io(path, e))?;
+    }
+    Ok(NewYear {
+        dir,
+        year,
+        indicators,
+        targets,
+        projects: carried,
+        from,
+        lang: report.config.lang,
+    })
+}
+
+/// index.md with the edition line a city prints: the report comes out the next year.
+pub fn index_md(year: FiscalYear) -> String {
+    let next = FiscalYear(year.0 + 1);
+    format!(
+        "---\n# {w}の概要です。前付け（---の間）の書き方は docs/writing-content.md の5章にあります。\n\
+         title: {w}の概要\n\
+         # 版の表示：発行する年度と、実績の年度\n\
+         edition: {nw}版（{w}実績）\n\
+         # 発行日が決まったら、先頭の「# 」を消して書きます。\n\
+         # published: {n}-09-30\n\
+         ---\n\
+         {w}の取組の概要を、3〜6段落程度で書いてください。\n\n\
+         ## 主な取組\n\n\
+         見出しを付けると、ページの目次に表示されます。\n",
+        w = year.wareki(),
+        nw = next.wareki(),
+        n = year.0 + 1,
+    )
+}
+
+/// actuals.yaml listing every indicator of the plans in force in `year`, with the target the
+/// model computes and `actual: null`; returns the text, the count and how many have targets.
+pub fn actuals_yaml(report: &Report, year: FiscalYear) -> (String, usize, usize) {
+    let mut out = format!(
+        "# {}の指標の実績値です（nenpo new-year で作成）。\n\
+         # actual: 実績値を書きます。まだ集計できていないときは null のままにします（「未集計」と表示されます）。\n\
+         # target: この年度の目標値です。計画ファイルから計算して記入しました。\n\
+         # 備考は note:、手動の評価は grade: と grade_note: に書けます（docs/writing-content.md の6章）。\n",
+        year.wareki()
+    );
+    let (mut count, mut targets) = (0, 0);
+    let mut last_goal = None;
+    for (plan, goal, _, ind) in report.indicators() {
+        if !(plan.period.0..=plan.period.1).contains(&year) {
+            continue;
+        }
+        if last_goal != Some((&plan.id, &goal.id)) {
+            last_goal = Some((&plan.id, &goal.id));
+            let _ = write!(
+                out,
+                "\n# ── {} 目標{} {}\n",
+                one_line(plan.short_name()),
+                goal.id,
+                one_line(&goal.title)
+            );
+        }
+        let mut about = one_line(&ind.name);
+        let mut details = Vec::new();
+        if !ind.unit.is_empty() {
+            details.push(ind.unit.clone());
+        }
+        if ind.kind == IndicatorKind::Cumulative && !ind.name.contains("累計") {
+            details.push("累計".into());
+        }
+        if ind.direction == Direction::Down {
+            details.push("低いほど良い".into());
+        }
+        if !details.is_empty() {
+            let _ = write!(about, "（{}）", details.join("、"));
+        }
+        let target = target_for(ind, year, None);
+        if target.is_none() {
+            about.push_str(" 目標値は計画から計算できません。あれば target: を書いてください");
+        }
+        let _ = write!(
+            out,
+            "\n# {about}\n{}:\n  actual: null\n",
+            yaml_str(&ind.id, false)
+        );
+        if let Some((mut t, _)) = target {
+            // Shown as the plan shows values (22.0, not 22), never rounded.
+            if let Some(d) = ind.decimals
+                && t.scale() < d
+            {
+                t.rescale(d);
+            }
+            let _ = writeln!(out, "  target: {t}");
+            targets += 1;
+        }
+        count += 1;
+    }
+    (out, count, targets)
+}
+
+/// projects.yaml carrying over the projects of the latest year before `year`, amounts and
+/// outcome actuals left blank; returns the text, the count and the year they came from.
+pub fn projects_yaml(report: &Report, year: FiscalYear) -> (String, usize, Option<FiscalYear>) {
+    let next = FiscalYear(year.0 + 1);
+    let previous = report.years.iter().rev().find(|y| y.year < year);
+    let mut out = format!(
+        "# {}の主要事業です（nenpo new-year で作成）。\n",
+        year.wareki()
+    );
+    let Some(prev) = previous.filter(|p| !p.projects.is_empty()) else {
+        out.push_str(
+            "# 1事業ずつ「-」で始めて書き、最後の行の [] を消してください（docs/writing-content.md の7章）。\n\
+             # - name: 事業名\n\
+             #   measure: \"計画ID:施策番号\"\n\
+             #   department: 担当課\n\
+             #   status: new\n\
+             #   settled: 1000\n\
+             #   budget: 1200\n\
+             #   outcome: { name: 成果指標, unit: 件, actual: 10, target: 12 }\n\
+             []\n",
+        );
+        return (out, 0, None);
+    };
+    let _ = write!(
+        out,
+        "# {}の事業を引き継ぎました。次を書いてください。\n\
+         #   settled: {}の決算額（千円）  budget: {}の予算額（千円）  outcome の actual: 成果の実績\n\
+         # 新規の事業は status: new、内容を充実した事業は enhanced にします。終わった事業は消してください。\n",
+        prev.year.wareki(),
+        year.wareki(),
+        next.wareki(),
+    );
+    for p in &prev.projects {
+        let _ = write!(
+            out,
+            "\n- name: {}\n  measure: {}\n",
+            yaml_str(&p.name, false),
+            // Always plan-qualified and quoted, as the docs write measure ids.
+            quoted(&format!("{}:{}", p.plan, p.measure))
+        );
+        if let Some(d) = &p.department {
+            let _ = writeln!(out, "  department: {}", yaml_str(d, false));
+        }
+        out.push_str("  status: continued\n  settled: null\n  budget: null\n");
+        if let Some(o) = &p.outcome {
+            let _ = write!(
+                out,
+                "  outcome: {{ name: {}, unit: {}, actual: null",
+                yaml_str(&o.name, true),
+                yaml_str(&o.unit, true)
+            );
+            if let Some(t) = o.target {
+                let _ = write!(out, ", target: {t}");
+            }
+            if o.direction == Direction::Down {
+                out.push_str(", direction: down");
+            }
+            out.push_str(" }\n");
+        }
+    }
+    (out, prev.projects.len(), Some(prev.year))
+}
+
+fn quoted(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_else(|_| format!("\"{s}\""))
+}
+
+/// Text for a YAML comment: marks dropped, on one line.
+fn one_line(s: &str) -> String {
+    strip_marks(s)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A YAML scalar for `s`: plain when it reads back as the same string, else double-quoted
+/// (JSON's string syntax is valid YAML). `flow`: inside `{ … }`, where `,[]{}` are special.
+pub fn yaml_str(s: &str, flow: bool) -> String {
+    let first = s.chars().next();
+    let reserved = [
+        "true", "false", "null", "yes", "no", "on", "off", "y", "n", "~",
+    ];
+    let plain = !s.is_empty()
+        && first.is_some_and(|c| !"-?:,[]{}#&*!|>'\"%@`".contains(c) && !c.is_whitespace())
+        && !first.is_some_and(|c| c.is_ascii_digit() || c == '.' || c == '+')
+        && s.trim() == s
+        && !s.contains(": ")
+        && !s.contains(" #")
+        && !s.ends_with(':')
+        && !s.chars().any(char::is_control)
+        && !(flow && s.contains([',', '[', ']', '{', '}']))
+        && !reserved.contains(&s.to_ascii_lowercase().as_str());
+    if plain { s.to_string() } else { quoted(s) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_are_quoted_only_when_yaml_would_misread_them() {
+        assert_eq!(
+            yaml_str("公共施設照明LED化事業", false),
+            "公共施設照明LED化事業"
+        );
+        assert_eq!(yaml_str("ghg-emission", false), "ghg-emission");
+        assert_eq!(yaml_str("1-1-1", false), "\"1-1-1\"");
+        assert_eq!(yaml_str("kankyo:1-1", false), "kankyo:1-1");
+        assert_eq!(yaml_str("a: b", false), "\"a: b\"");
+        assert_eq!(yaml_str("null", false), "\"null\"");
+        assert_eq!(yaml_str("%", true), "\"%\"");
+        assert_eq!(yaml_str("a, b", true), "\"a, b\"");
+        assert_eq!(yaml_str("a, b", false), "a, b");
+        assert_eq!(yaml_str("", false), "\"\"");
+    }
+}

@@ -1,0 +1,383 @@
+//! Incremental rebuilds: when a save changed only the Markdown body of content files
+//! (chapters, a year's overview, evaluations, meetings, bodies, the home page), only the
+//! pages that show those bodies are rendered again. Anything else (front matter, a title
+//! heading, a new glossary mark, YAML, assets, the theme) needs a full build, and so does
+//! anything this module is unsure of: a full build is always correct.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use crate::diag::{Diagnostics, display_path};
+use crate::model::{Document, Report};
+use crate::site::pages::{self, SiteContext};
+use crate::site::theme::Theme;
+use crate::site::{OutputFile, Page, links};
+use crate::site::{bodies, views};
+
+/// The last good build: the model, every site path, and the warnings (whose kept sources
+/// are the texts the model was built from).
+pub(crate) struct Built {
+    report: Report,
+    paths: BTreeSet<String>,
+    /// Warnings of the build, holding the text of every content file.
+    pub warnings: Diagnostics,
+}
+
+/// What an incremental step did.
+#[derive(Debug)]
+pub(crate) enum Outcome {
+    /// Nothing that shows changed.
+    Unchanged,
+    /// These files replace their old versions.
+    Updated(Vec<OutputFile>),
+    /// Only a full build can be trusted.
+    NeedsFull,
+}
+
+/// Where a Markdown document sits in the model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DocRef {
+    Home,
+    Body(usize),
+    /// A year's overview (index.md).
+    Year(usize),
+    Evaluation(usize, usize),
+    Meeting(usize, usize),
+    Chapter(usize, usize),
+}
+
+/// A document whose body changed: where it is in the model and its new body.
+struct Edit {
+    at: DocRef,
+    rel: String,
+    text: String,
+    body: String,
+    body_line: u32,
+}
+
+impl Built {
+    /// Keeps a good build as the base of later incremental steps.
+    pub fn new(report: Report, files: &[OutputFile], warnings: Diagnostics) -> Built {
+        Built {
+            report,
+            paths: files.iter().map(|f| f.path.clone()).collect(),
+            warnings,
+        }
+    }
+
+    /// HTML pages in the site.
+    pub fn pages(&self) -> usize {
+        self.paths.iter().filter(|p| p.ends_with(".html")).count()
+    }
+}
+
+/// Applies a set of changed paths to `built`, re-rendering only what they touch.
+pub(crate) fn apply(root: &Path, built: &mut Built, changed: &[PathBuf]) -> Outcome {
+    let mut edits = Vec::new();
+    for path in changed {
+        match body_edit(root, built, path) {
+            Some(Some(e)) => edits.push(e),
+            Some(None) => {}
+            None => return Outcome::NeedsFull,
+        }
+    }
+    if edits.is_empty() {
+        return Outcome::Unchanged;
+    }
+    // Work on a copy, so a failed step leaves the base as it was for the full build.
+    let mut report = built.report.clone();
+    for e in &edits {
+        let doc = doc_mut(&mut report, e.at);
+        doc.markdown = e.body.clone();
+        doc.body_line = e.body_line;
+    }
+    let Ok(theme) = Theme::load(root, &report.config.theme, report.config.lang) else {
+        return Outcome::NeedsFull;
+    };
+    let cx = SiteContext::new(&report);
+    let mut pages: Vec<Page> = Vec::new();
+    for e in &edits {
+        for p in pages_showing(&report, e.at, &cx) {
+            if !pages.iter().any(|q| q.path == p.path) {
+                pages.push(p);
+            }
+        }
+    }
+    let mut files = Vec::with_capacity(pages.len());
+    for p in &pages {
+        match theme.render(p.template, &p.context) {
+            Ok(html) => files.push(OutputFile {
+                path: p.path.clone(),
+                bytes: html.into_bytes(),
+            }),
+            Err(_) => return Outcome::NeedsFull,
+        }
+    }
+    if !links_ok(built, &files, &pages, report.config.lang) {
+        return Outcome::NeedsFull;
+    }
+    for e in edits {
+        built.warnings.add_source(&e.rel, &e.text);
+    }
+    built.report = report;
+    Outcome::Updated(files)
+}
+
+/// The document a content file holds, if it is a Markdown file the model keeps.
+fn locate(report: &Report, rel: &str) -> Option<DocRef> {
+    if report.home.file == rel {
+        return Some(DocRef::Home);
+    }
+    if let Some(b) = report.bodies.iter().position(|b| b.doc.file == rel) {
+        return Some(DocRef::Body(b));
+    }
+    report.years.iter().enumerate().find_map(|(yi, y)| {
+        if y.narrative.file == rel {
+            return Some(DocRef::Year(yi));
+        }
+        let evaluation = y.evaluations.iter().position(|e| e.doc.file == rel);
+        let meeting = y.meetings.iter().position(|m| m.doc.file == rel);
+        let chapter = y.chapters.iter().position(|c| c.doc.file == rel);
+        evaluation
+            .map(|i| DocRef::Evaluation(yi, i))
+            .or_else(|| meeting.map(|i| DocRef::Meeting(yi, i)))
+            .or_else(|| chapter.map(|i| DocRef::Chapter(yi, i)))
+    })
+}
+
+fn doc_mut(report: &mut Report, at: DocRef) -> &mut Document {
+    match at {
+        DocRef::Home => &mut report.home,
+        DocRef::Body(b) => &mut report.bodies[b].doc,
+        DocRef::Year(y) => &mut report.years[y].narrative,
+        DocRef::Evaluation(y, i) => &mut report.years[y].evaluations[i].doc,
+        DocRef::Meeting(y, i) => &mut report.years[y].meetings[i].doc,
+        DocRef::Chapter(y, i) => &mut report.years[y].chapters[i].doc,
+    }
+}
+
+/// Every page that shows a document's body (the unit tests hold this to a full build).
+fn pages_showing(report: &Report, at: DocRef, cx: &SiteContext) -> Vec<Page> {
+    let year_pages = |y: usize, own: Vec<Page>| {
+        let mut v = own;
+        v.push(pages::print(report, &report.years[y], cx));
+        v
+    };
+    match at {
+        DocRef::Home => vec![pages::home(report, cx)],
+        DocRef::Body(b) => vec![bodies::body(report, &report.bodies[b], cx)],
+        DocRef::Year(y) => year_pages(y, vec![pages::year(report, &report.years[y], cx)]),
+        DocRef::Evaluation(y, i) => {
+            let year = &report.years[y];
+            let e = &year.evaluations[i];
+            let goal = report
+                .plan(&e.plan)
+                .filter(|p| views::plan_active(p, year))
+                .and_then(|p| p.goal(&e.goal).map(|g| pages::goal(report, p, g, year, cx)));
+            year_pages(y, goal.into_iter().collect())
+        }
+        DocRef::Meeting(y, i) => {
+            let year = &report.years[y];
+            year_pages(
+                y,
+                vec![bodies::meeting(report, year, &year.meetings[i], cx)],
+            )
+        }
+        DocRef::Chapter(y, i) => {
+            let year = &report.years[y];
+            year_pages(y, vec![pages::chapter(report, year, &year.chapters[i], cx)])
+        }
+    }
+}
+
+/// The edit a changed path makes to a document's body: `Some(None)` when its text is as
+/// built, `None` when the change is not a body-only edit of a Markdown document.
+fn body_edit(root: &Path, built: &Built, path: &Path) -> Option<Option<Edit>> {
+    let rel = display_path(root, path);
+    let at = locate(&built.report, &rel)?;
+    let lang = built.report.config.lang;
+    let old = built.warnings.source(&rel)?;
+    let text = crate::source::read_text(path, &rel, lang).ok()?;
+    if text == old {
+        return Some(None);
+    }
+    let before = crate::source::split_front_matter(old, &rel, lang).ok()?;
+    let after = crate::source::split_front_matter(&text, &rel, lang).ok()?;
+    // The front matter sets titles, dates, grades and order, which other pages show.
+    if before.yaml != after.yaml {
+        return None;
+    }
+    // Without a title in the front matter, the first `#` heading is the title.
+    if title_heading(before.body) != title_heading(after.body) {
+        return None;
+    }
+    // A marked term the glossary lacks is an error only a full check reports fully.
+    let terms: Vec<&str> = built
+        .report
+        .glossary
+        .iter()
+        .map(|g| g.term.as_str())
+        .collect();
+    if crate::glossary::find_marks(after.body, terms.iter().copied())
+        .iter()
+        .any(|m| m.term.is_none())
+    {
+        return None;
+    }
+    let (body, body_line) = (after.body.to_string(), after.body_line);
+    Some(Some(Edit {
+        at,
+        rel,
+        body,
+        body_line,
+        text,
+    }))
+}
+
+fn title_heading(body: &str) -> Option<&str> {
+    body.lines()
+        .find_map(|l| l.strip_prefix("# ").map(str::trim))
+}
+
+/// Checks the new pages' links against every path of the site.
+fn links_ok(built: &Built, files: &[OutputFile], pages: &[Page], lang: crate::diag::Lang) -> bool {
+    // Other pages' links were checked by the last build: list them as paths only.
+    let mut all: Vec<OutputFile> = built
+        .paths
+        .iter()
+        .filter(|p| !files.iter().any(|f| &f.path == *p))
+        .map(|p| OutputFile {
+            path: p.clone(),
+            bytes: Vec::new(),
+        })
+        .collect();
+    all.extend(files.iter().cloned());
+    let sources: Vec<(&str, &str)> = pages
+        .iter()
+        .map(|p| (p.path.as_str(), p.source.as_str()))
+        .collect();
+    links::check_links(&all, &sources, lang).is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The example's content in a temporary folder.
+    fn example_copy() -> tempfile::TempDir {
+        let src = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let dir = tempfile::tempdir().unwrap();
+        for top in ["book.toml", "content", "assets"] {
+            for entry in walkdir::WalkDir::new(src.join(top)) {
+                let entry = entry.unwrap();
+                let target = dir.path().join(entry.path().strip_prefix(src).unwrap());
+                if entry.file_type().is_dir() {
+                    std::fs::create_dir_all(&target).unwrap();
+                } else {
+                    std::fs::copy(entry.path(), &target).unwrap();
+                }
+            }
+        }
+        dir
+    }
+
+    fn base(root: &Path) -> (Built, Vec<OutputFile>) {
+        let (report, files, warnings) = crate::build::render_report(root).unwrap();
+        (Built::new(report, &files, warnings), files)
+    }
+
+    /// Applies `edit` to `file` incrementally and checks the result against a full build:
+    /// every file the full build changed is re-rendered, byte for byte.
+    fn same_as_full_build(root: &Path, built: &mut Built, before: &[OutputFile], file: &str) {
+        let path = root.join(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(
+            &path,
+            format!("{text}\n追記した一文です。カーボンニュートラル＊\n"),
+        )
+        .unwrap();
+        let Outcome::Updated(updated) = apply(root, built, std::slice::from_ref(&path)) else {
+            panic!("{file}: expected an incremental update");
+        };
+        let (_, after, _) = crate::build::render_report(root).unwrap();
+        assert_eq!(before.len(), after.len());
+        let changed: Vec<&str> = after
+            .iter()
+            .filter(|f| before.iter().find(|b| b.path == f.path) != Some(*f))
+            .map(|f| f.path.as_str())
+            .collect();
+        assert!(!changed.is_empty(), "{file}");
+        for c in &changed {
+            assert!(
+                updated.iter().any(|f| f.path == *c),
+                "{file}: {c} not re-rendered"
+            );
+        }
+        for f in &updated {
+            assert!(
+                after.contains(f),
+                "{file}: {} differs from a full build",
+                f.path
+            );
+        }
+        // Saving the same text again changes nothing.
+        assert!(matches!(apply(root, built, &[path]), Outcome::Unchanged));
+    }
+
+    #[test]
+    fn a_body_edit_renders_exactly_what_a_full_build_changes() {
+        let dir = example_copy();
+        let root = dir.path();
+        let (mut built, _) = base(root);
+        for file in [
+            "content/2021/kankyo-genkyo.md",
+            "content/2021/index.md",
+            "content/2020/index.md",
+            "content/2021/evaluations/kankyo-2.md",
+            "content/2021/meetings/shingikai-1.md",
+            "content/bodies/shingikai.md",
+            "content/index.md",
+        ] {
+            let (_, before, _) = crate::build::render_report(root).unwrap();
+            same_as_full_build(root, &mut built, &before, file);
+        }
+    }
+
+    #[test]
+    fn front_matter_titles_marks_and_other_files_need_a_full_build() {
+        let dir = example_copy();
+        let root = dir.path();
+        let (mut built, _) = base(root);
+        let file = root.join("content/2021/kankyo-genkyo.md");
+        let text = std::fs::read_to_string(&file).unwrap();
+        for edited in [
+            text.replacen("weight:", "weight: 3\n# was:", 1),
+            text.replacen("## ", "# 新しい題名\n\n## ", 1),
+            text.replacen("## ", "用語集にない語＊です。\n\n## ", 1),
+        ] {
+            std::fs::write(&file, &edited).unwrap();
+            assert!(
+                matches!(
+                    apply(root, &mut built, std::slice::from_ref(&file)),
+                    Outcome::NeedsFull
+                ),
+                "{edited}"
+            );
+        }
+        std::fs::write(&file, &text).unwrap();
+        for other in [
+            "content/2021/actuals.yaml",
+            "content/plans/kankyo.yaml",
+            "content/glossary.yaml",
+            "book.toml",
+            "assets/2021/shingikai-1-shiryo1.pdf",
+        ] {
+            assert!(matches!(
+                apply(root, &mut built, &[root.join(other)]),
+                NeedsFull
+            ));
+        }
+    }
+
+    use Outcome::NeedsFull;
+}

@@ -1,0 +1,153 @@
+//! The rebuild thread: takes batches of changed paths from the watcher, merges what piled up
+//! during the previous rebuild, skips saves that changed nothing, re-renders only the changed
+//! chapter where that is safe and rebuilds everything otherwise, then swaps the snapshot and
+//! tells browsers to reload.
+
+use std::collections::{BTreeSet, HashMap};
+use std::hash::{Hash, Hasher};
+use std::path::PathBuf;
+use std::sync::{Arc, mpsc};
+use std::time::Instant;
+
+use super::incremental::{self, Built};
+use super::{Event, EventSink, Shared, page};
+
+/// Owns the last good build and brings the served snapshot up to date.
+pub(crate) struct Rebuilder {
+    root: PathBuf,
+    shared: Arc<Shared>,
+    events: EventSink,
+    /// The last good build, while the content has no errors; the base of incremental steps.
+    built: Option<Built>,
+    /// The content of each changed path as the last rebuild saw it, to skip repeated events
+    /// for one save (and saves that change nothing).
+    seen: HashMap<PathBuf, Option<u64>>,
+}
+
+impl Rebuilder {
+    pub fn new(root: PathBuf, shared: Arc<Shared>, events: EventSink) -> Rebuilder {
+        Rebuilder {
+            root,
+            shared,
+            events,
+            built: None,
+            seen: HashMap::new(),
+        }
+    }
+
+    /// Waits for changes until the watcher goes away.
+    pub fn run(mut self, rx: mpsc::Receiver<Vec<PathBuf>>) {
+        while let Ok(batch) = rx.recv() {
+            let mut paths: BTreeSet<PathBuf> = batch.into_iter().collect();
+            // One save may arrive as several batches; take whatever is already waiting.
+            while let Ok(more) = rx.try_recv() {
+                paths.extend(more);
+            }
+            if self
+                .shared
+                .stopping
+                .load(std::sync::atomic::Ordering::SeqCst)
+            {
+                break;
+            }
+            self.changed(paths);
+        }
+    }
+
+    /// Rebuilds for a set of changed paths.
+    pub fn changed(&mut self, paths: BTreeSet<PathBuf>) {
+        let fresh: Vec<PathBuf> = paths
+            .into_iter()
+            .filter(|p| {
+                let now = fingerprint(p);
+                self.seen.insert(p.clone(), now) != Some(now)
+            })
+            .collect();
+        if fresh.is_empty() {
+            return;
+        }
+        let started = Instant::now();
+        if let Some(built) = self.built.as_mut() {
+            match incremental::apply(&self.root, built, &fresh) {
+                incremental::Outcome::Unchanged => return,
+                incremental::Outcome::Updated(files) => {
+                    let pages = built.pages();
+                    let warnings = built.warnings.clone();
+                    self.publish(|s| {
+                        for f in files {
+                            s.files.insert(f.path, Arc::from(f.bytes));
+                        }
+                    });
+                    (self.events)(Event::Built {
+                        pages,
+                        took: started.elapsed(),
+                        incremental: true,
+                        warnings,
+                    });
+                    return;
+                }
+                incremental::Outcome::NeedsFull => {}
+            }
+        }
+        self.full();
+    }
+
+    /// Builds everything again.
+    pub fn full(&mut self) {
+        let started = Instant::now();
+        match crate::build::render_report(&self.root) {
+            Ok((report, files, warnings)) => {
+                let built = Built::new(report, &files, warnings);
+                let map = files
+                    .into_iter()
+                    .map(|f| (f.path, Arc::from(f.bytes)))
+                    .collect();
+                let pages = built.pages();
+                let warnings = built.warnings.clone();
+                self.built = Some(built);
+                self.publish(|s| {
+                    s.files = map;
+                    s.failure = None;
+                });
+                (self.events)(Event::Built {
+                    pages,
+                    took: started.elapsed(),
+                    incremental: false,
+                    warnings,
+                });
+            }
+            Err(f) => {
+                self.built = None;
+                let html: Arc<str> = Arc::from(page::error_page(&f.diagnostics, f.lang));
+                // The last good files stay, so the stylesheet and images still load.
+                self.publish(|s| s.failure = Some(html));
+                (self.events)(Event::Failed {
+                    diagnostics: f.diagnostics,
+                });
+            }
+        }
+    }
+
+    /// Changes the snapshot, counts the version and tells browsers to reload.
+    fn publish(&self, change: impl FnOnce(&mut super::Snapshot)) {
+        let version = {
+            let mut s = self
+                .shared
+                .snapshot
+                .write()
+                .unwrap_or_else(|e| e.into_inner());
+            change(&mut s);
+            s.version += 1;
+            s.version
+        };
+        self.shared.notify(version);
+    }
+}
+
+/// A hash of a file's bytes, or none when it is gone (or is a folder).
+fn fingerprint(path: &std::path::Path) -> Option<u64> {
+    let bytes = std::fs::read(path).ok()?;
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut h);
+    Some(h.finish())
+}
