@@ -200,3 +200,17 @@ fn every_body_and_meeting_has_a_page_linked_both_ways() {
         }
     }
 }
+
+#[test]
+fn goal_summary_chart_says_not_met_for_a_missed_zero_target() {
+    let (_, files, _) = nenpo::build::render_report(&example()).unwrap();
+    let svg = page(&files, "charts/2021-kankyo-2-summary.svg");
+    assert!(
+        svg.contains("class=\"missing\">未達成</text>"),
+        "a missed zero target is 未達成, not 未集計"
+    );
+    assert!(
+        svg.contains("不法投棄の未処理件数（年度末時点）は未達成（評価D）"),
+        "desc says so too"
+    );
+}

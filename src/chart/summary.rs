@@ -175,7 +175,7 @@ fn draw(
                 Text::at(x0 as f64 + 6.0, baseline, ROW_LABEL_PX)
                     .fill(MUTED)
                     .class("missing"),
-                "未集計",
+                no_bar_text(b),
             ),
         }
         if let Some(mark) = &b.grade_mark {
@@ -208,7 +208,8 @@ fn describe(title: &str, bars: &[RateBar]) -> String {
             |b| match (b.rate.filter(|r| r.is_finite()), &b.grade_mark) {
                 (Some(_), Some(m)) => format!("{}は{}（評価{}）", b.label, b.rate_text, m),
                 (Some(_), None) => format!("{}は{}", b.label, b.rate_text),
-                (None, _) => format!("{}は未集計", b.label),
+                (None, Some(m)) => format!("{}は{}（評価{}）", b.label, no_bar_text(b), m),
+                (None, None) => format!("{}は{}", b.label, no_bar_text(b)),
             },
         )
         .collect();
@@ -221,6 +222,15 @@ fn describe(title: &str, bars: &[RateBar]) -> String {
         reached
     )
 }
+/// What stands where a bar would: the caller's words (未達成, 達成, 目標値なし) when it has
+/// any, else 未集計.
+fn no_bar_text(b: &RateBar) -> &str {
+    match b.rate_text.as_str() {
+        "" | "—" => "未集計",
+        t => t,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::RateBar;

@@ -171,7 +171,7 @@ pub fn plan_summary(report: &Report, plan: &Plan, year: &Year, from: &str) -> Ch
                 rate: s.mean_rate.map(|v| Num(v).as_f64()),
                 rate_text: s
                     .mean_rate
-                    .map(|m| format!("平均 {m}%"))
+                    .map(|m| format!("{m}%"))
                     .unwrap_or_else(|| "未集計".into()),
                 grade_mark: s.grade.map(|g| g.mark),
             }
