@@ -16,6 +16,24 @@ pub fn example() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// A copy of the example's sources (not its build output or anything else in the repository).
+pub fn example_copy() -> tempfile::TempDir {
+    let src = example();
+    let dir = tempfile::tempdir().unwrap();
+    for top in ["book.toml", "content", "assets"] {
+        for entry in walkdir::WalkDir::new(src.join(top)) {
+            let entry = entry.unwrap();
+            let target = dir.path().join(entry.path().strip_prefix(&src).unwrap());
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&target).unwrap();
+            } else {
+                std::fs::copy(entry.path(), &target).unwrap();
+            }
+        }
+    }
+    dir
+}
+
 /// Copies a folder tree into a new temporary folder.
 pub fn copy_tree(from: &Path) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();

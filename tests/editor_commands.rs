@@ -19,23 +19,6 @@ fn nenpo(args: &[&str]) -> std::process::Output {
         .unwrap()
 }
 
-fn example_copy() -> tempfile::TempDir {
-    let src = common::example();
-    let dir = tempfile::tempdir().unwrap();
-    for top in ["book.toml", "content", "assets"] {
-        for entry in walkdir::WalkDir::new(src.join(top)) {
-            let entry = entry.unwrap();
-            let target = dir.path().join(entry.path().strip_prefix(&src).unwrap());
-            if entry.file_type().is_dir() {
-                std::fs::create_dir_all(&target).unwrap();
-            } else {
-                std::fs::copy(entry.path(), &target).unwrap();
-            }
-        }
-    }
-    dir
-}
-
 /// Loads a report that must have no problems at all, warnings included.
 fn clean_report(root: &Path) -> nenpo::model::Report {
     let loaded = nenpo::content::load_report(root);
@@ -139,7 +122,7 @@ fn assert_targets_match_the_model(root: &Path, year: FiscalYear) {
 
 #[test]
 fn new_year_lists_each_indicator_with_the_models_target() {
-    let dir = example_copy();
+    let dir = common::example_copy();
     let root = dir.path();
     // 令和4年度 is 2022, the year after the example's last.
     let made = nenpo::new_year::new_year(root, FiscalYear::parse("令和4年度").unwrap()).unwrap();
@@ -175,7 +158,7 @@ fn new_year_lists_each_indicator_with_the_models_target() {
 
 #[test]
 fn new_year_never_overwrites() {
-    let dir = example_copy();
+    let dir = common::example_copy();
     let root = dir.path();
     let actuals = root.join("content/2021/actuals.yaml");
     let before = std::fs::read_to_string(&actuals).unwrap();

@@ -12,24 +12,6 @@ use std::time::{Duration, Instant};
 
 use nenpo::serve::{Event, Options, Server};
 
-/// The example's sources (not its build output or anything else in the repository).
-fn example_copy() -> tempfile::TempDir {
-    let src = common::example();
-    let dir = tempfile::tempdir().unwrap();
-    for top in ["book.toml", "content", "assets"] {
-        for entry in walkdir::WalkDir::new(src.join(top)) {
-            let entry = entry.unwrap();
-            let target = dir.path().join(entry.path().strip_prefix(&src).unwrap());
-            if entry.file_type().is_dir() {
-                std::fs::create_dir_all(&target).unwrap();
-            } else {
-                std::fs::copy(entry.path(), &target).unwrap();
-            }
-        }
-    }
-    dir
-}
-
 /// Starts a server on a free port; the log collects what it reported.
 fn start(root: &Path) -> (Server, Arc<Mutex<Vec<String>>>) {
     let log = Arc::new(Mutex::new(Vec::new()));
@@ -115,7 +97,7 @@ const LIMIT: Duration = Duration::from_secs(20);
 
 #[test]
 fn an_edit_appears_in_the_page_and_reloads_the_browser() {
-    let dir = example_copy();
+    let dir = common::example_copy();
     let (server, log) = start(dir.path());
     let addr = server.addr();
     let page = get(addr, "/2021/kankyo-genkyo/");
@@ -172,7 +154,7 @@ fn an_edit_appears_in_the_page_and_reloads_the_browser() {
 
 #[test]
 fn a_broken_file_shows_its_error_in_the_page_and_the_server_survives() {
-    let dir = example_copy();
+    let dir = common::example_copy();
     let (server, log) = start(dir.path());
     let addr = server.addr();
     let mut events = Events::open(addr);
@@ -220,7 +202,7 @@ fn a_broken_file_shows_its_error_in_the_page_and_the_server_survives() {
 
 #[test]
 fn files_have_their_types_unknown_paths_get_the_404_page() {
-    let dir = example_copy();
+    let dir = common::example_copy();
     let (server, _) = start(dir.path());
     let addr = server.addr();
     for (path, ty) in [
