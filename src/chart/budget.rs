@@ -3,23 +3,20 @@
 //! above its two bars, so the bars get the full width on a phone.
 
 use super::BudgetBar;
+use super::bars::{self, BOTTOM, PLOT_LEFT, X_LABEL_AREA};
 use super::svg::{
-    self, AXIS, Axis, BLUE, BUDGET_BAR, BUDGET_EDGE, Frame, GRID_LINE, MUTED, ORANGE, Overlay, PAD,
-    SETTLED_BAR, TICK_TEXT, Text, fmt_num, num, plotters_size, text_width,
+    self, BLUE, BUDGET_BAR, BUDGET_EDGE, Frame, MUTED, ORANGE, Overlay, PAD, SETTLED_BAR, Text,
+    fmt_num, num, text_width,
 };
 use plotters::prelude::*;
 
 const W: u32 = 480;
 const LEGEND_PX: f64 = 13.0;
 const VALUE_PX: f64 = 12.0;
-const TICK_PX: f64 = 12.0;
-const PLOT_LEFT: u32 = 14;
 /// Room right of the plot for the amounts.
 const RIGHT: u32 = 70;
 const BAR_H: f64 = 15.0;
 const BAR_GAP: f64 = 2.0;
-const X_LABEL_AREA: u32 = 24;
-const BOTTOM: u32 = 8;
 
 /// Renders the projects' 決算 and 予算 in 千円 as an inline SVG.
 ///
@@ -127,34 +124,7 @@ fn draw(
     // y is measured in pixels up from the bottom of the plot; `down` converts offsets
     // from the top.
     let down = |off: f64| plot_h - off;
-    let mut chart = ChartBuilder::on(&lower)
-        .margin_left(PLOT_LEFT)
-        .margin_right(RIGHT)
-        .margin_bottom(BOTTOM)
-        .x_label_area_size(X_LABEL_AREA)
-        .build_cartesian_2d(
-            Axis {
-                lo,
-                hi,
-                ticks: svg::ticks(lo, hi, step),
-            },
-            Axis {
-                lo: 0.0,
-                hi: plot_h,
-                ticks: Vec::new(),
-            },
-        )?;
-    chart
-        .configure_mesh()
-        .bold_line_style(GRID_LINE.rgb.stroke_width(1))
-        .axis_style(AXIS.rgb.stroke_width(1))
-        .label_style(
-            ("sans-serif", plotters_size(TICK_PX))
-                .into_font()
-                .color(&TICK_TEXT.rgb),
-        )
-        .x_label_formatter(&x_fmt)
-        .draw()?;
+    let mut chart = bars::bar_plot(&lower, (lo, hi, step), plot_h, RIGHT, &x_fmt)?;
     // The settled bar sits above the budget bar: (top, bottom) offsets of each.
     let slots = |row: &svg::Row| {
         let t = row.bar_top;

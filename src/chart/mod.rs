@@ -23,6 +23,7 @@
 //! `target-mark`, `baseline`, `final-target`, `rate-bar`, `rate-100`, `settled-bar`,
 //! `budget-bar`, `x-label`, `value-label`, `missing`, `legend`, `chart-title`, `note`.
 
+mod bars;
 mod budget;
 mod summary;
 mod svg;

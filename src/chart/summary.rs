@@ -5,21 +5,18 @@
 //! phone; the 100 % mark is a dark tick across every bar's band.
 
 use super::RateBar;
+use super::bars::{self, BOTTOM, PLOT_LEFT, X_LABEL_AREA};
 use super::svg::{
-    self, AXIS, Axis, Frame, GRID_LINE, HUNDRED_LINE, MUTED, Overlay, PAD, RATE_BAR, ROW_LABEL_PX,
-    TEXT, TICK_TEXT, Text, fmt_num, plotters_size, text_width,
+    self, Frame, HUNDRED_LINE, MUTED, Overlay, PAD, RATE_BAR, ROW_LABEL_PX, TEXT, Text, fmt_num,
+    text_width,
 };
 use plotters::prelude::*;
 
 const W: u32 = 480;
-const TICK_PX: f64 = 12.0;
-const PLOT_LEFT: u32 = 14;
 /// Room right of the plot for the rate text and the grade column.
 const RIGHT: u32 = 96;
 const GRADE_X: f64 = W as f64 - PAD - 16.0;
 const BAR_H: f64 = 18.0;
-const X_LABEL_AREA: u32 = 24;
-const BOTTOM: u32 = 8;
 
 /// Renders a goal's indicators' 達成率 for one year as an inline SVG.
 ///
@@ -87,34 +84,7 @@ fn draw(
     // from the top.
     let down = |off: f64| plot_h - off;
     let x_fmt = |x: &f64| format!("{}%", fmt_num(*x, 0));
-    let mut chart = ChartBuilder::on(&lower)
-        .margin_left(PLOT_LEFT)
-        .margin_right(RIGHT)
-        .margin_bottom(BOTTOM)
-        .x_label_area_size(X_LABEL_AREA)
-        .build_cartesian_2d(
-            Axis {
-                lo,
-                hi,
-                ticks: svg::ticks(lo, hi, step),
-            },
-            Axis {
-                lo: 0.0,
-                hi: plot_h,
-                ticks: Vec::new(),
-            },
-        )?;
-    chart
-        .configure_mesh()
-        .bold_line_style(GRID_LINE.rgb.stroke_width(1))
-        .axis_style(AXIS.rgb.stroke_width(1))
-        .label_style(
-            ("sans-serif", plotters_size(TICK_PX))
-                .into_font()
-                .color(&TICK_TEXT.rgb),
-        )
-        .x_label_formatter(&x_fmt)
-        .draw()?;
+    let mut chart = bars::bar_plot(&lower, (lo, hi, step), plot_h, RIGHT, &x_fmt)?;
     // The 100 % mark: a dark tick across each row's band, under the bar, so it shows
     // above and below a longer bar and never hides where a bar ends.
     for row in rows {
