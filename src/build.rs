@@ -69,12 +69,9 @@ pub fn render_report_with(
     on_stage(Stage::Load);
     let loaded = load_report(root);
     let Some(report) = loaded.report else {
-        let lang = crate::config::Config::load(root)
-            .map(|c| c.lang)
-            .unwrap_or_default();
         return Err(BuildFailure {
             diagnostics: loaded.diagnostics,
-            lang,
+            lang: loaded.lang,
         });
     };
     let lang = report.config.lang;

@@ -212,6 +212,11 @@ impl Config {
     /// Reads and validates `book.toml` in `root`; problems come back as diagnostics
     /// (Japanese unless the file itself says otherwise, which it cannot before it parses).
     pub fn load(root: &Path) -> Result<Config, Diagnostics> {
+        Config::read(root).map(|(c, _)| c)
+    }
+
+    /// Like [`Config::load`], also returning the file's text for diagnostics' snippets.
+    pub fn read(root: &Path) -> Result<(Config, String), Diagnostics> {
         let mut diags = Diagnostics::default();
         let path = root.join(FILE);
         if !path.is_file() {
@@ -230,7 +235,7 @@ impl Config {
         };
         diags.add_source(FILE, &text);
         match Config::parse(&text) {
-            Ok(c) => Ok(c),
+            Ok(c) => Ok((c, text)),
             Err(ds) => {
                 for d in ds {
                     diags.push(d);

@@ -110,12 +110,9 @@ pub fn new_year(root: &Path, year: FiscalYear) -> Result<NewYear, NewYearError> 
     }
     let loaded = crate::content::load_report(root);
     let Some(report) = loaded.report else {
-        let lang = crate::config::Config::load(root)
-            .map(|c| c.lang)
-            .unwrap_or_default();
         return Err(NewYearError::Content(BuildFailure {
             diagnostics: loaded.diagnostics,
-            lang,
+            lang: loaded.lang,
         }));
     };
     // A folder named another way (令和7年度/) holds the same year.

@@ -17,25 +17,26 @@ pub struct Loaded {
     pub report: Option<Report>,
     /// Every problem, warnings included.
     pub diagnostics: Diagnostics,
+    /// The language of messages: the report's, or Japanese when book.toml did not load.
+    pub lang: crate::diag::Lang,
 }
 
 /// Loads and checks the report at `root`. Never panics on bad input: every problem becomes
 /// a diagnostic, and all of them are collected before returning.
 pub fn load_report(root: &Path) -> Loaded {
-    let config = match Config::load(root) {
+    let (config, book) = match Config::read(root) {
         Ok(c) => c,
         Err(diagnostics) => {
             return Loaded {
                 report: None,
                 diagnostics,
+                lang: crate::diag::Lang::default(),
             };
         }
     };
     let lang = config.lang;
     let mut diagnostics = Diagnostics::default();
-    if let Ok(text) = std::fs::read_to_string(root.join("book.toml")) {
-        diagnostics.add_source("book.toml", &text);
-    }
+    diagnostics.add_source("book.toml", &book);
     let files = load::discover(root, lang, &mut diagnostics);
     let (parsed, parse_diags) = load::parse_all(root, files, lang);
     diagnostics.extend(parse_diags);
@@ -43,5 +44,6 @@ pub fn load_report(root: &Path) -> Loaded {
     Loaded {
         report: (!diagnostics.has_errors()).then_some(report),
         diagnostics,
+        lang,
     }
 }

@@ -473,10 +473,7 @@ impl Resolver<'_> {
             for g in &p.goals {
                 for (_, i) in g.indicators() {
                     if let Some(first) = seen.insert(&i.id, &p.file) {
-                        let (l, c) = locate(
-                            self.diags.source(&p.file).map(|s| s.to_string()).as_deref(),
-                            &format!("id: {}", i.id),
-                        );
+                        let (l, c) = locate(self.diags.source(&p.file), &format!("id: {}", i.id));
                         let msg = match self.lang {
                             Lang::Ja => format!(
                                 "指標のID「{}」が重複しています（{first} にもあります）",
@@ -787,10 +784,7 @@ impl Resolver<'_> {
             if let Some(n) = f.number
                 && !numbers.insert((f.body.value.clone(), n))
             {
-                let (l, c) = locate(
-                    self.diags.source(&rel).map(str::to_string).as_deref(),
-                    "number:",
-                );
+                let (l, c) = locate(self.diags.source(&rel), "number:");
                 let msg = match lang {
                     Lang::Ja => format!("同じ会議の第{n}回が、この年度に2つあります"),
                     Lang::En => format!("meeting number {n} of this body appears twice this year"),

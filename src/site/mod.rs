@@ -99,12 +99,6 @@ pub fn render_site(report: &Report, root: &Path) -> Result<Vec<OutputFile>, Diag
         }
     }
     files.extend(theme.static_files());
-    if !report.bodies.is_empty() {
-        files.push(OutputFile {
-            path: paths::DIAGRAM.into(),
-            bytes: standalone_svg(&promotion_diagram(report)).into_bytes(),
-        });
-    }
     files.extend(
         report
             .years
@@ -197,10 +191,13 @@ fn collect_pages(report: &Report, cx: &SiteContext) -> Vec<Page> {
     }
     if !report.bodies.is_empty() {
         jobs.push(Box::new(|| {
-            bodies::bodies(
-                report,
-                Some((promotion_diagram(report), paths::DIAGRAM.to_string())),
-            )
+            // Drawn once: inline on the page and, as the page's file, for download.
+            let svg = promotion_diagram(report);
+            let file = OutputFile {
+                path: paths::DIAGRAM.into(),
+                bytes: crate::chart::standalone(&svg).into_bytes(),
+            };
+            bodies::bodies(report, Some((svg, paths::DIAGRAM.to_string()))).with_files(vec![file])
         }));
         for b in &report.bodies {
             jobs.push(Box::new(move || bodies::body(report, b, cx)));
@@ -237,11 +234,6 @@ fn promotion_diagram(report: &Report) -> String {
         &nodes,
         &edges,
     )
-}
-
-/// An inline SVG made into a file of its own.
-pub fn standalone_svg(svg: &str) -> String {
-    format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{svg}\n")
 }
 
 fn copy_assets(report: &Report, root: &Path, diags: &mut Diagnostics) -> Vec<OutputFile> {

@@ -584,7 +584,6 @@ pub fn indicator(
     let rows = years
         .iter()
         .map(|y| {
-            let r = evaluate_indicator(report, plan, ind, y);
             let row = cx.with(&path, |c| {
                 indicator_row(report, plan, &measure.id, ind, y, &path, c)
             });
@@ -597,7 +596,7 @@ pub fn indicator(
                 rate_given: row.rate_given,
                 grade: row.grade,
                 change: row.change,
-                note: r.note,
+                note: row.note,
                 not_collected: row.not_collected,
             }
         })

@@ -6,7 +6,6 @@ use serde::Serialize;
 
 use super::layout::Link;
 use super::paths::{self, relative};
-use crate::era::EraStyle;
 use crate::evaluate::{
     GoalSummary, IndicatorYear, Rate, evaluate_indicator, outcome_rate, points_text, summarize_goal,
 };
@@ -138,15 +137,9 @@ fn row_from_result(
         direction: direction_words(ind.direction).into(),
         cumulative: ind.kind == IndicatorKind::Cumulative,
         baseline: format_value(ind, ind.baseline.map(|b| b.value)),
-        baseline_year: ind
-            .baseline
-            .map(|b| b.year.short(era_short(era)))
-            .unwrap_or_default(),
+        baseline_year: ind.baseline.map(|b| b.year.short(era)).unwrap_or_default(),
         final_target: format_value(ind, ind.target.map(|t| t.value)),
-        final_year: ind
-            .target
-            .map(|t| t.year.short(era_short(era)))
-            .unwrap_or_default(),
+        final_year: ind.target.map(|t| t.year.short(era)).unwrap_or_default(),
         target: format_value(ind, r.target),
         actual: if r.actual.is_none() {
             "未集計".into()
@@ -161,10 +154,6 @@ fn row_from_result(
         change: r.change.map(points_text),
         note: r.note.clone(),
     }
-}
-
-fn era_short(era: EraStyle) -> EraStyle {
-    era
 }
 
 /// 「高いほど良い」/「低いほど良い」.
