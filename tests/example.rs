@@ -72,6 +72,15 @@ fn home_page_says_the_city_is_fictional_and_lists_every_year() {
     let (report, files, _) = nenpo::build::render_report(&example()).unwrap();
     let home = page(&files, "index.html");
     assert!(home.contains("架空の市"), "sample-data note");
+    let subtitle = report.config.subtitle.as_deref().unwrap();
+    assert!(
+        home.contains(&format!("<p class=\"site-subtitle\">{subtitle}</p>")),
+        "subtitle under the title"
+    );
+    assert!(
+        page(&files, "2021/print/index.html")
+            .contains(&format!("<p class=\"cover-subtitle\">{subtitle}</p>"))
+    );
     for y in &report.years {
         assert!(
             home.contains(&format!("href=\"{}/index.html\"", y.year)),

@@ -35,6 +35,8 @@ pub struct Layout {
     pub lang: String,
     /// Report title.
     pub site_title: String,
+    /// The line under the title (`subtitle` in book.toml).
+    pub site_subtitle: Option<String>,
     /// Publisher.
     pub organization: String,
     /// The page's `<h1>`.
@@ -106,6 +108,7 @@ impl Layout {
         Layout {
             lang: c.language.clone(),
             site_title: c.title.clone(),
+            site_subtitle: c.subtitle.clone(),
             organization: c.organization.clone(),
             title: title.to_string(),
             head_title,
