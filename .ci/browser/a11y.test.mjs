@@ -5,43 +5,31 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { ensureSite, launch, pool, sitePages, startServer } from './lib.mjs';
+import { pool, sitePages, useServerAndBrowser } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 const WIDTHS = [1280, 390];
 
-let server;
-let browser;
-
 const AXE_PATH = '/__ci/axe.min.js';
 
-before(async () => {
-  ensureSite();
-  // axe-core is served from the test server (outside the site's sub-path) with cache
-  // headers, so Chromium compiles its 500 kB once instead of on every page.
-  server = await startServer({ extras: { [AXE_PATH]: { type: 'text/javascript', body: AXE } } });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// axe-core is served from the test server (outside the site's sub-path) with cache
+// headers, so Chromium compiles its 500 kB once instead of on every page.
+const env = useServerAndBrowser({ extras: { [AXE_PATH]: { type: 'text/javascript', body: AXE } } });
 
 for (const width of WIDTHS) {
   test(`axe-core: no WCAG 2.2 A/AA violations on any page at ${width}px`, async () => {
     const pages = sitePages();
-    const ctx = await browser.newContext({ viewport: { width, height: 900 } });
+    const ctx = await env.browser.newContext({ viewport: { width, height: 900 } });
     // Two tabs, each reused from page to page.
     const tabs = [await ctx.newPage(), await ctx.newPage()];
     const found = await pool(pages, tabs.length, async (path, _i, worker) => {
       const page = tabs[worker];
-      await page.goto(server.base + path, { waitUntil: 'load' });
-      await page.addScriptTag({ url: server.origin + AXE_PATH });
+      await page.goto(env.server.base + path, { waitUntil: 'load' });
+      await page.addScriptTag({ url: env.server.origin + AXE_PATH });
       const result = await page.evaluate(
         (tags) =>
           window.axe.run(document, {

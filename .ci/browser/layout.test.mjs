@@ -5,26 +5,14 @@
 
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { ensureSite, launch, pool, shotsDir, sitePages, slug, startServer } from './lib.mjs';
+import { pool, shotsDir, sitePages, slug, useServerAndBrowser } from './lib.mjs';
 
 const WIDTHS = [390, 1280];
 const SHOOT = process.env.NENPO_SCREENSHOTS !== '0';
 
-let server;
-let browser;
-
-before(async () => {
-  ensureSite();
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser();
 
 /** The page's horizontal overflow and the elements that stick out past the viewport. */
 function overflow() {
@@ -60,11 +48,11 @@ for (const width of WIDTHS) {
   test(`layout at ${width}px: no page scrolls sideways${SHOOT ? ' (screenshots)' : ''}`, async () => {
     const pages = sitePages();
     const dir = shotsDir(String(width));
-    const ctx = await browser.newContext({ viewport: { width, height: 800 }, deviceScaleFactor: 1 });
+    const ctx = await env.browser.newContext({ viewport: { width, height: 800 }, deviceScaleFactor: 1 });
     const tabs = [await ctx.newPage(), await ctx.newPage()];
     const found = await pool(pages, tabs.length, async (path, _i, worker) => {
       const page = tabs[worker];
-      await page.goto(server.base + path, { waitUntil: 'load' });
+      await page.goto(env.server.base + path, { waitUntil: 'load' });
       const o = await page.evaluate(overflow);
       if (SHOOT) await page.screenshot({ path: join(dir, `${slug(path)}.png`), fullPage: true });
       return o && `${path}: ${o.excess}px too wide\n    ${o.culprits.join('\n    ')}`;

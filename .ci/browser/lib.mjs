@@ -10,6 +10,8 @@ import { createServer } from 'node:http';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
+import { after, before } from 'node:test';
+
 import { chromium } from 'playwright-core';
 
 /** The repository root. */
@@ -186,6 +188,25 @@ export async function launch() {
     throw new Error(`no Chromium at ${executablePath} (apt-get install chromium, or set CHROMIUM)`);
   }
   return chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout: 60_000 });
+}
+
+/**
+ * Registers the hooks every test file needs: the site is built, served under the sub-path
+ * and a Chromium is running before the tests, and both are closed after them. The returned
+ * object's `server` and `browser` are set once the tests run.
+ */
+export function useServerAndBrowser(serverOptions = {}) {
+  const env = { server: null, browser: null };
+  before(async () => {
+    ensureSite();
+    env.server = await startServer(serverOptions);
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }
 
 /** A directory under SHOTS, created. */

@@ -11,23 +11,11 @@ import assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { BASE_PATH, SITE, ensureSite, fileUrl, launch, sitePages, startServer } from './lib.mjs';
+import { BASE_PATH, fileUrl, SITE, sitePages, useServerAndBrowser } from './lib.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  ensureSite();
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser();
 
 /** Every reference a page makes, read from the DOM (resolved against the page's URL). */
 function collectRefs() {
@@ -73,7 +61,7 @@ function collectRefs() {
  * `ownOrigin(url)` says whether a request stays on the site's own host.
  */
 async function crawl({ start, extraStarts, locate, ownOrigin, fetchOk }) {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const ctx = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const problems = [];
   const foreign = [];
   const requests = new Set();
@@ -199,16 +187,16 @@ test('file://: every link and asset resolves, nothing loads from other hosts, no
 
 test(`http://127.0.0.1${BASE_PATH}: every link and asset resolves, nothing loads from other hosts, no JS errors`, async () => {
   const r = await crawl({
-    start: server.base + 'index.html',
-    extraStarts: [server.base + '404.html'],
+    start: env.server.base + 'index.html',
+    extraStarts: [env.server.base + '404.html'],
     locate: (url) => {
       const u = new URL(url);
-      if (u.origin !== server.origin) return { reason: `leaves the site: ${url}` };
+      if (u.origin !== env.server.origin) return { reason: `leaves the site: ${url}` };
       const p = decodeURIComponent(u.pathname);
       if (!p.startsWith(BASE_PATH)) return { reason: `leaves the sub-path ${BASE_PATH}: ${p}` };
       return p.slice(BASE_PATH.length);
     },
-    ownOrigin: (url) => url.startsWith(server.origin + '/'),
+    ownOrigin: (url) => url.startsWith(env.server.origin + '/'),
     fetchOk: async (url) => (await fetch(url, { method: 'HEAD' })).status,
   });
   assert.deepEqual(r.foreign, [], 'requests to other hosts');

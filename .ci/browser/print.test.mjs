@@ -14,33 +14,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
-import {
-  CHROMIUM,
-  ROOT,
-  SITE,
-  ensureSite,
-  launch,
-  nenpoBinary,
-  printYears,
-  run,
-  shotsDir,
-  startServer,
-} from './lib.mjs';
+import { CHROMIUM, nenpoBinary, printYears, ROOT, run, shotsDir, SITE, useServerAndBrowser } from './lib.mjs';
 
-let server;
-let browser;
+const env = useServerAndBrowser();
 let tmp;
 
-before(async () => {
-  ensureSite();
-  server = await startServer();
-  browser = await launch();
+before(() => {
   tmp = mkdtempSync(join(tmpdir(), 'nenpo-print-'));
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
+after(() => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
@@ -172,9 +155,9 @@ for (const year of printYears()) {
   test(`print view ${year}: A4 PDF with 目次, page numbers, the year's rates, nothing cut`, async () => {
     const dir = shotsDir('print', year);
     const pdf = join(dir, `nenpo-${year}.pdf`);
-    const page = await browser.newPage();
+    const page = await env.browser.newPage();
     try {
-      await page.goto(`${server.base}${year}/print/index.html`, { waitUntil: 'load' });
+      await page.goto(`${env.server.base}${year}/print/index.html`, { waitUntil: 'load' });
       await page.pdf({ ...PDF, path: pdf });
 
       const n = pageCount(pdf);
