@@ -10,22 +10,7 @@ fn main() -> std::io::Result<()> {
         eprintln!("usage: diagram_sample <output.svg>");
         std::process::exit(2);
     };
-    let nodes: Vec<Node> = BODIES
-        .iter()
-        .map(|&(id, name, kind)| Node {
-            id: id.into(),
-            name: name.into(),
-            kind: kind.into(),
-        })
-        .collect();
-    let edges: Vec<Edge> = RELATIONS
-        .iter()
-        .map(|&(from, to, label)| Edge {
-            from: from.into(),
-            to: to.into(),
-            label: label.into(),
-        })
-        .collect();
+    let (nodes, edges) = fixture();
     let svg = render_diagram("suishin-taisei", "所沢市の推進体制", &nodes, &edges);
     std::fs::write(&path, svg)
 }

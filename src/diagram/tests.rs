@@ -7,26 +7,6 @@ include!(concat!(
     "/tests/fixtures/diagram/tokorozawa.rs"
 ));
 
-fn fixture() -> (Vec<Node>, Vec<Edge>) {
-    let nodes = BODIES
-        .iter()
-        .map(|&(id, name, kind)| Node {
-            id: id.into(),
-            name: name.into(),
-            kind: kind.into(),
-        })
-        .collect();
-    let edges = RELATIONS
-        .iter()
-        .map(|&(from, to, label)| Edge {
-            from: from.into(),
-            to: to.into(),
-            label: label.into(),
-        })
-        .collect();
-    (nodes, edges)
-}
-
 /// Every way the drawing can be unclear, as messages; empty when clean.
 fn problems(layout: &Layout) -> Vec<String> {
     let mut found = Vec::new();
