@@ -7,7 +7,7 @@ use super::OutputFile;
 use super::paths::{self, relative};
 use crate::chart::{self, BudgetBar, Marker, RateBar, TrendInput, TrendPoint};
 use crate::era::FiscalYear;
-use crate::evaluate::{Rate, evaluate_indicator, summarize_goal};
+use crate::evaluate::{IndicatorYear, Rate, evaluate_indicator, summarize_goal};
 use crate::markdown::strip_marks;
 use crate::model::{Direction, Goal, Indicator, IndicatorKind, Plan, Report, Year};
 use crate::num::Num;
@@ -70,21 +70,32 @@ fn decimals_of(ind: &Indicator, values: &[rust_decimal::Decimal]) -> u32 {
     })
 }
 
-/// The trend chart of an indicator over the years up to `upto` (every year when `None`).
-pub fn trend(
-    report: &Report,
+/// An indicator evaluated for each year it is shown in, up to `upto` (every year when
+/// `None`): what a trend chart plots and the table beside it lists.
+pub fn trend_series<'a>(
+    report: &'a Report,
     plan: &Plan,
     ind: &Indicator,
+    upto: Option<FiscalYear>,
+) -> Vec<(&'a Year, IndicatorYear)> {
+    indicator_years(report, plan, ind, upto)
+        .into_iter()
+        .map(|y| (y, evaluate_indicator(report, plan, ind, y)))
+        .collect()
+}
+
+/// The trend chart of an indicator from its evaluated years (see [`trend_series`]); `upto`
+/// names the file (every year when `None`).
+pub fn trend(
+    report: &Report,
+    ind: &Indicator,
+    series: &[(&Year, IndicatorYear)],
     upto: Option<FiscalYear>,
     from: &str,
 ) -> ChartView {
     let era = report.config.era;
-    let years = indicator_years(report, plan, ind, upto);
-    let results: Vec<_> = years
-        .iter()
-        .map(|y| evaluate_indicator(report, plan, ind, y))
-        .collect();
-    let mut values: Vec<rust_decimal::Decimal> = results.iter().filter_map(|r| r.actual).collect();
+    let mut values: Vec<rust_decimal::Decimal> =
+        series.iter().filter_map(|(_, r)| r.actual).collect();
     values.extend(ind.baseline.map(|b| b.value));
     let marker = |yv: crate::model::YearValue| Marker {
         long_label: yv.year.label(era),
@@ -98,9 +109,8 @@ pub fn trend(
         decimals: decimals_of(ind, &values),
         lower_is_better: ind.direction == Direction::Down,
         cumulative: ind.kind == IndicatorKind::Cumulative,
-        points: years
+        points: series
             .iter()
-            .zip(&results)
             .map(|(y, r)| TrendPoint {
                 short_label: y.year.short(era),
                 long_label: y.year.label(era),

@@ -12,7 +12,6 @@ use super::layout::{Layout, Link};
 use super::paths::{self, relative};
 use super::views::*;
 use crate::era::FiscalYear;
-use crate::evaluate::evaluate_indicator;
 use crate::glossary::anchor;
 use crate::markdown::{self, Heading, MarkdownContext, render_inline};
 use crate::model::{Chapter, Plan, Report, Year};
@@ -303,25 +302,23 @@ fn trend_figure(
     upto: FiscalYear,
     from: &str,
 ) -> TrendFigure {
-    let rows = charts::indicator_years(report, plan, ind, Some(upto))
-        .into_iter()
-        .map(|y| {
-            let r = evaluate_indicator(report, plan, ind, y);
-            TrendRow {
-                year: y.year.label(report.config.era),
-                target: format_value(ind, r.target),
-                actual: if r.actual.is_none() {
-                    "未集計".into()
-                } else {
-                    format_value(ind, r.actual)
-                },
-            }
+    let series = charts::trend_series(report, plan, ind, Some(upto));
+    let rows = series
+        .iter()
+        .map(|(y, r)| TrendRow {
+            year: y.year.label(report.config.era),
+            target: format_value(ind, r.target),
+            actual: if r.actual.is_none() {
+                "未集計".into()
+            } else {
+                format_value(ind, r.actual)
+            },
         })
         .collect();
     TrendFigure {
         name: markdown::strip_marks(&ind.name),
         unit: ind.unit.clone(),
-        chart: charts::trend(report, plan, ind, Some(upto), from),
+        chart: charts::trend(report, ind, &series, Some(upto), from),
         rows,
     }
 }
@@ -574,18 +571,12 @@ pub fn indicator(
 ) -> Page {
     let path = paths::indicator(&ind.id);
     let era = report.config.era;
-    let years: Vec<&Year> = report
-        .years
+    let series = charts::trend_series(report, plan, ind, None);
+    let rows = series
         .iter()
-        .filter(|y| {
-            y.actual(&ind.id).is_some() || (plan.period.0..=plan.period.1).contains(&y.year)
-        })
-        .collect();
-    let rows = years
-        .iter()
-        .map(|y| {
+        .map(|(y, r)| {
             let row = cx.with(&path, |c| {
-                indicator_row(report, plan, &measure.id, ind, y, &path, c)
+                row_from_result(report, plan, &measure.id, ind, y, r, &path, c)
             });
             IndicatorYearRow {
                 year: y.year.display(era),
@@ -612,10 +603,10 @@ pub fn indicator(
         })
         .unwrap_or_else(|| "—".into())
     };
-    let latest_goal_year = years.last().map(|y| y.year).unwrap_or(plan.period.0);
+    let latest_goal_year = series.last().map(|(y, _)| y.year).unwrap_or(plan.period.0);
     let name = markdown::strip_marks(&ind.name);
     let view = IndicatorView {
-        chart: charts::trend(report, plan, ind, None, &path),
+        chart: charts::trend(report, ind, &series, None, &path),
         layout: Layout::new(report, &path, &name).crumbs(
             &path,
             &[(

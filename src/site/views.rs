@@ -101,8 +101,9 @@ pub fn indicator_row(
     row_from_result(report, plan, measure_id, ind, year, &r, from, md)
 }
 
+/// Builds the row of an indicator from its evaluation for the year.
 #[allow(clippy::too_many_arguments)]
-fn row_from_result(
+pub fn row_from_result(
     report: &Report,
     plan: &Plan,
     measure_id: &str,
