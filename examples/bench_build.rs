@@ -18,7 +18,10 @@ fn main() {
         println!("load: {:.3} s", t.elapsed().as_secs_f64());
         let report = loaded.report.expect("report loads");
         let t = Instant::now();
-        let files = nenpo::site::render_site(&report, &root).expect("renders");
+        let ev = nenpo::evaluate::evaluate(&report).expect("evaluates");
+        println!("evaluate: {:.3} s", t.elapsed().as_secs_f64());
+        let t = Instant::now();
+        let files = nenpo::site::render_site(&report, &ev, &root).expect("renders");
         println!(
             "render: {:.3} s ({} files)",
             t.elapsed().as_secs_f64(),

@@ -2,9 +2,23 @@
 //! and 100 goal summaries) in parallel and prints the wall time:
 //! `cargo run --release --example chart_bench`.
 
-use nenpo::chart::{Marker, RateBar, TrendInput, TrendPoint, render_goal_summary, render_trend};
+use nenpo::chart::{
+    Figure, Marker, RateBar, TrendInput, TrendPoint, render_goal_summary, render_trend,
+};
 use rayon::prelude::*;
 use std::time::Instant;
+
+/// A sample value as the report would show it with `d` decimals.
+fn fig(v: f64, d: u32) -> Figure {
+    let exact = rust_decimal::Decimal::from_f64_retain(v)
+        .unwrap_or_default()
+        .round_dp(d);
+    let f = nenpo::format::Formatter::with(nenpo::diag::Lang::Ja, Default::default());
+    Figure {
+        value: exact,
+        text: f.figure(exact, Some(d)),
+    }
+}
 
 /// A small deterministic pseudo-random sequence (no extra dependency).
 fn noise(seed: u64) -> f64 {
@@ -24,8 +38,8 @@ fn indicator(i: usize) -> TrendInput {
                 short_label: format!("R{}", y + 1),
                 long_label: format!("令和{}年度", y + 1),
                 actual: (noise(seed) > 0.08)
-                    .then(|| base * (1.0 + 0.05 * y as f64 + 0.1 * noise(seed + 7))),
-                target: Some(base * (1.0 + 0.06 * y as f64)),
+                    .then(|| fig(base * (1.0 + 0.05 * y as f64 + 0.1 * noise(seed + 7)), 1)),
+                target: Some(fig(base * (1.0 + 0.06 * y as f64), 1)),
             }
         })
         .collect();
@@ -40,12 +54,12 @@ fn indicator(i: usize) -> TrendInput {
         baseline: Some(Marker {
             long_label: "令和元年度".into(),
             short_label: "R1".into(),
-            value: base,
+            value: fig(base, 1),
         }),
         final_target: Some(Marker {
             long_label: "令和12年度".into(),
             short_label: "R12".into(),
-            value: base * 1.7,
+            value: fig(base * 1.7, 1),
         }),
     }
 }
@@ -57,8 +71,8 @@ fn goal(g: usize) -> Vec<RateBar> {
             let rate = (k != 3).then_some(r);
             RateBar {
                 label: format!("指標{}：地域づくり協議会交付金事業申請件数", g * 10 + k),
-                rate,
-                rate_text: rate.map_or("—".into(), |r| format!("{r:.1}%")),
+                rate: rate.map(|r| fig(r, 1).value),
+                rate_text: rate.map_or("—".into(), |r| format!("{}%", fig(r, 1).text)),
                 grade_mark: rate.map(|r| if r >= 100.0 { "A" } else { "B" }.to_string()),
             }
         })

@@ -2,10 +2,22 @@
 //! `cargo run --example chart_samples -- out/`.
 
 use nenpo::chart::{
-    BudgetBar, Marker, RateBar, TrendInput, TrendPoint, render_budgets, render_goal_summary,
-    render_trend, standalone,
+    BudgetBar, Figure, Marker, RateBar, TrendInput, TrendPoint, render_budgets,
+    render_goal_summary, render_trend, standalone,
 };
 use std::path::PathBuf;
+
+/// A sample value as the report would show it with `d` decimals.
+fn fig(v: f64, d: u32) -> Figure {
+    let exact = rust_decimal::Decimal::from_f64_retain(v)
+        .unwrap_or_default()
+        .round_dp(d);
+    let f = nenpo::format::Formatter::with(nenpo::diag::Lang::Ja, Default::default());
+    Figure {
+        value: exact,
+        text: f.figure(exact, Some(d)),
+    }
+}
 
 fn year(fy: i32) -> (String, String) {
     if fy <= 2018 {
@@ -21,7 +33,7 @@ fn year(fy: i32) -> (String, String) {
     (format!("R{r}"), long)
 }
 
-fn points(first: i32, values: &[(Option<f64>, Option<f64>)]) -> Vec<TrendPoint> {
+fn points(first: i32, d: u32, values: &[(Option<f64>, Option<f64>)]) -> Vec<TrendPoint> {
     values
         .iter()
         .enumerate()
@@ -30,19 +42,19 @@ fn points(first: i32, values: &[(Option<f64>, Option<f64>)]) -> Vec<TrendPoint> 
             TrendPoint {
                 short_label,
                 long_label,
-                actual,
-                target,
+                actual: actual.map(|v| fig(v, d)),
+                target: target.map(|v| fig(v, d)),
             }
         })
         .collect()
 }
 
-fn marker(fy: i32, value: f64) -> Marker {
+fn marker(fy: i32, value: f64, d: u32) -> Marker {
     let (short_label, long_label) = year(fy);
     Marker {
         long_label,
         short_label,
-        value,
+        value: fig(value, d),
     }
 }
 
@@ -66,6 +78,7 @@ fn main() -> std::io::Result<()> {
             cumulative: true,
             points: points(
                 2019,
+                1,
                 &[
                     (Some(70.0), Some(70.0)),
                     (Some(78.2), Some(75.0)),
@@ -75,8 +88,8 @@ fn main() -> std::io::Result<()> {
                     (Some(97.1), Some(100.0)),
                 ],
             ),
-            baseline: Some(marker(2019, 70.0)),
-            final_target: Some(marker(2030, 120.0)),
+            baseline: Some(marker(2019, 70.0, 1)),
+            final_target: Some(marker(2030, 120.0, 1)),
         }),
     )?;
     write(
@@ -91,6 +104,7 @@ fn main() -> std::io::Result<()> {
             cumulative: false,
             points: points(
                 2019,
+                0,
                 &[
                     (Some(1098.0), Some(1100.0)),
                     (Some(1085.0), Some(1090.0)),
@@ -101,8 +115,8 @@ fn main() -> std::io::Result<()> {
                     (None, Some(1040.0)),
                 ],
             ),
-            baseline: Some(marker(2018, 1105.0)),
-            final_target: Some(marker(2028, 1000.0)),
+            baseline: Some(marker(2018, 1105.0, 0)),
+            final_target: Some(marker(2028, 1000.0, 0)),
         }),
     )?;
     write(
@@ -116,6 +130,7 @@ fn main() -> std::io::Result<()> {
             cumulative: false,
             points: points(
                 2019,
+                0,
                 &[
                     (Some(3.0), Some(0.0)),
                     (Some(1.0), Some(0.0)),
@@ -124,17 +139,21 @@ fn main() -> std::io::Result<()> {
                     (Some(0.0), Some(0.0)),
                 ],
             ),
-            baseline: Some(marker(2018, 4.0)),
-            final_target: Some(marker(2028, 0.0)),
+            baseline: Some(marker(2018, 4.0, 0)),
+            final_target: Some(marker(2028, 0.0, 0)),
         }),
     )?;
     let seireki: Vec<TrendPoint> = (0..12)
         .map(|i| TrendPoint {
             short_label: format!("{}", 2015 + i),
             long_label: format!("{}年度", 2015 + i),
-            actual: (i != 4)
-                .then(|| 1_180_000.0 + 9_500.0 * i as f64 + 4_000.0 * ((i * 7 % 5) as f64)),
-            target: Some(1_175_000.0 + 10_000.0 * i as f64),
+            actual: (i != 4).then(|| {
+                fig(
+                    1_180_000.0 + 9_500.0 * i as f64 + 4_000.0 * ((i * 7 % 5) as f64),
+                    0,
+                )
+            }),
+            target: Some(fig(1_175_000.0 + 10_000.0 * i as f64, 0)),
         })
         .collect();
     write(
@@ -151,15 +170,15 @@ fn main() -> std::io::Result<()> {
             final_target: Some(Marker {
                 long_label: "2030年度".into(),
                 short_label: "2030".into(),
-                value: 1_350_000.0,
+                value: fig(1_350_000.0, 0),
             }),
         }),
     )?;
     let rate = |label: &str, rate: Option<f64>, grade: Option<&str>| RateBar {
         label: label.into(),
-        rate,
+        rate: rate.map(|r| fig(r, 1).value),
         rate_text: rate
-            .map(|r| format!("{r:.1}%"))
+            .map(|r| format!("{}%", fig(r, 1).text))
             .unwrap_or_else(|| "—".into()),
         grade_mark: grade.map(Into::into),
     };
@@ -183,8 +202,8 @@ fn main() -> std::io::Result<()> {
     )?;
     let budget = |label: &str, settled: Option<i64>, budget: Option<i64>| BudgetBar {
         label: label.into(),
-        settled,
-        budget,
+        settled: settled.map(|v| fig(v as f64, 0)),
+        budget: budget.map(|v| fig(v as f64, 0)),
     };
     write(
         "budgets.svg",

@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 
 use crate::content::load_report;
 use crate::diag::{Diagnostic, Diagnostics, Lang};
+use crate::evaluate::{Evaluation, evaluate};
+use crate::model::Report;
 use crate::output::{check_output_dir, write_site};
 use crate::site::{OutputFile, render_site};
 
@@ -37,6 +39,8 @@ pub struct BuildFailure {
 pub enum Stage {
     /// Reading and checking book.toml and content/.
     Load,
+    /// Computing targets, rates and grades.
+    Evaluate,
     /// Rendering pages, charts and data files in memory.
     Render,
     /// Writing the output folder.
@@ -48,24 +52,32 @@ impl Stage {
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
             Stage::Load => lang.pick("原稿の読み込み", "loading"),
+            Stage::Evaluate => lang.pick("達成率の計算", "evaluating"),
             Stage::Render => lang.pick("ページの作成", "rendering"),
             Stage::Write => lang.pick("書き出し", "writing"),
         }
     }
 }
 
-/// Loads and renders the report in memory (what `serve` and tests use).
-pub fn render_report(
-    root: &Path,
-) -> Result<(crate::model::Report, Vec<OutputFile>, Diagnostics), BuildFailure> {
-    render_report_with(root, &mut |_| {})
+/// A report rendered in memory: the model, its evaluation, every file and the warnings.
+#[derive(Debug)]
+pub struct Rendered {
+    /// The loaded report.
+    pub report: Report,
+    /// Its evaluation.
+    pub evaluation: Evaluation,
+    /// Every file of the site.
+    pub files: Vec<OutputFile>,
+    /// Warnings found on the way.
+    pub warnings: Diagnostics,
 }
 
-/// [`render_report`], telling `on_stage` as each stage starts.
-pub fn render_report_with(
+/// Loads and evaluates the report: every content problem a build would refuse, short of
+/// rendering.
+pub fn load_and_evaluate(
     root: &Path,
     on_stage: &mut dyn FnMut(Stage),
-) -> Result<(crate::model::Report, Vec<OutputFile>, Diagnostics), BuildFailure> {
+) -> Result<(Report, Evaluation, Diagnostics), BuildFailure> {
     on_stage(Stage::Load);
     let loaded = load_report(root);
     let Some(report) = loaded.report else {
@@ -74,18 +86,60 @@ pub fn render_report_with(
             lang: loaded.lang,
         });
     };
-    let lang = report.config.lang;
-    on_stage(Stage::Render);
-    match render_site(&report, root) {
-        Ok(files) => Ok((report, files, loaded.diagnostics)),
+    on_stage(Stage::Evaluate);
+    match evaluate(&report) {
+        Ok(ev) => Ok((report, ev, loaded.diagnostics)),
         Err(mut d) => {
             d.extend(loaded.diagnostics);
             Err(BuildFailure {
                 diagnostics: d,
-                lang,
+                lang: report.config.lang,
             })
         }
     }
+}
+
+/// Loads, evaluates and renders the report in memory (what `check`, `serve` and tests use):
+/// everything a build does but writing.
+pub fn render_evaluated(
+    root: &Path,
+    on_stage: &mut dyn FnMut(Stage),
+) -> Result<Rendered, BuildFailure> {
+    let (report, evaluation, warnings) = load_and_evaluate(root, on_stage)?;
+    on_stage(Stage::Render);
+    match render_site(&report, &evaluation, root) {
+        Ok(files) => Ok(Rendered {
+            report,
+            evaluation,
+            files,
+            warnings,
+        }),
+        Err(mut d) => {
+            d.extend(warnings);
+            Err(BuildFailure {
+                diagnostics: d,
+                lang: report.config.lang,
+            })
+        }
+    }
+}
+
+/// Loads and renders the report in memory.
+pub fn render_report(root: &Path) -> Result<(Report, Vec<OutputFile>, Diagnostics), BuildFailure> {
+    render_report_with(root, &mut |_| {})
+}
+
+/// [`render_report`], telling `on_stage` as each stage starts.
+pub fn render_report_with(
+    root: &Path,
+    on_stage: &mut dyn FnMut(Stage),
+) -> Result<(Report, Vec<OutputFile>, Diagnostics), BuildFailure> {
+    render_evaluated(root, on_stage).map(|r| (r.report, r.files, r.warnings))
+}
+
+/// `nenpo check`: everything a build checks, without writing; returns the warnings.
+pub fn check(root: &Path, on_stage: &mut dyn FnMut(Stage)) -> Result<Diagnostics, BuildFailure> {
+    render_evaluated(root, on_stage).map(|r| r.warnings)
 }
 
 /// Builds the report at `root` into its output folder (or `out` when given).

@@ -1,9 +1,9 @@
 //! nenpo builds the annual progress report of a municipal plan as a static site.
 //!
 //! The pipeline: [`config`] → [`content`] (loading and checking) → [`model`] →
-//! [`evaluate`] (targets, rates, grades) → [`diagram`] and charts → [`site`] (pages as
-//! values) → [`output`] (written only when everything succeeded). [`pdf`] prints a year's
-//! print view through an installed Chromium.
+//! [`evaluate`] (targets, rates, grades, computed once) → [`diagram`] and charts → [`site`]
+//! (pages as values, every figure spelt by [`format`]) → [`output`] (written only when
+//! everything succeeded). [`pdf`] prints a year's print view through an installed Chromium.
 
 pub mod build;
 pub mod chart;
@@ -13,6 +13,7 @@ pub mod diag;
 pub mod diagram;
 pub mod era;
 pub mod evaluate;
+pub mod format;
 pub mod glossary;
 pub mod init;
 pub mod markdown;

@@ -10,7 +10,6 @@ use std::time::Instant;
 
 use cli::progress::{Progress, clock};
 use cli::{Cli, Command};
-use nenpo::build::Stage;
 use nenpo::diag::Lang;
 
 fn main() -> ExitCode {
@@ -148,21 +147,26 @@ fn build(cli: &Cli, output: Option<&Path>, lang: Lang, color: bool) -> ExitCode 
 
 fn check(cli: &Cli, lang: Lang, color: bool) -> ExitCode {
     let mut progress = Progress::new(cli.quiet, cli.verbose, lang);
-    progress.stage(Stage::Load);
-    let loaded = nenpo::content::load_report(&cli.root);
+    // The same load, evaluation and rendering as a build, without writing: check refuses
+    // exactly what build refuses.
+    let result = nenpo::build::check(&cli.root, &mut |s| progress.stage(s));
     progress.finish();
-    if !loaded.diagnostics.is_empty() {
-        eprint!("{}", loaded.diagnostics.render(lang, color));
-    } else if !cli.quiet {
-        eprintln!(
-            "{}",
-            lang.pick("問題は見つかりませんでした。", "No problems found.")
-        );
-    }
-    if loaded.diagnostics.has_errors() {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
+    match result {
+        Ok(warnings) => {
+            if !warnings.is_empty() {
+                eprint!("{}", warnings.render(lang, color));
+            } else if !cli.quiet {
+                eprintln!(
+                    "{}",
+                    lang.pick("問題は見つかりませんでした。", "No problems found.")
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(f) => {
+            eprint!("{}", f.diagnostics.render(f.lang, color));
+            ExitCode::from(1)
+        }
     }
 }
 

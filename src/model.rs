@@ -125,6 +125,15 @@ pub enum RateFormula {
     Progress,
 }
 
+/// A place in a content file, for messages: 1-based, 0 when unknown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Pos {
+    /// Line.
+    pub line: u32,
+    /// Column in characters.
+    pub column: u32,
+}
+
 /// A value in a fiscal year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct YearValue {
@@ -161,6 +170,8 @@ pub struct Indicator {
     pub source: Option<String>,
     /// What is counted.
     pub definition: Option<String>,
+    /// Where its id is written in the plan file.
+    pub pos: Pos,
 }
 
 /// A fiscal year's content folder.
@@ -182,8 +193,12 @@ pub struct Year {
     pub narrative: Document,
     /// Indicator id → values, in file order.
     pub actuals: Vec<(String, Actual)>,
+    /// The actuals.yaml the values come from, when the year has one.
+    pub actuals_file: Option<String>,
     /// 主要事業.
     pub projects: Vec<Project>,
+    /// The projects.yaml the projects come from, when the year has one.
+    pub projects_file: Option<String>,
     /// Evaluations of goals.
     pub evaluations: Vec<GoalEvaluation>,
     /// Meetings held, by date.
@@ -224,6 +239,8 @@ pub struct Actual {
     pub grade_note: Option<String>,
     /// A rate the city published by hand.
     pub rate: Option<Decimal>,
+    /// Where the entry's key is written in actuals.yaml.
+    pub pos: Pos,
 }
 
 /// 新規 / 充実 / 継続.
@@ -271,6 +288,8 @@ pub struct Project {
     pub outcome: Option<Outcome>,
     /// A remark.
     pub note: Option<String>,
+    /// Where its name is written in projects.yaml.
+    pub pos: Pos,
 }
 
 /// A project's outcome indicator.

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use crate::build::BuildFailure;
 use crate::diag::Lang;
 use crate::era::FiscalYear;
-use crate::evaluate::target_for;
+use crate::evaluate::planned_targets;
 use crate::markdown::strip_marks;
 use crate::model::{Direction, IndicatorKind, Report};
 
@@ -108,18 +108,19 @@ pub fn new_year(root: &Path, year: FiscalYear) -> Result<NewYear, NewYearError> 
     if dir.exists() {
         return Err(NewYearError::Exists(dir));
     }
-    let loaded = crate::content::load_report(root);
-    let Some(report) = loaded.report else {
-        return Err(NewYearError::Content(BuildFailure {
-            diagnostics: loaded.diagnostics,
-            lang: loaded.lang,
-        }));
-    };
+    // A report that would not build (an overflow in its figures, say) gets no new year.
+    let (report, _, _) =
+        crate::build::load_and_evaluate(root, &mut |_| {}).map_err(NewYearError::Content)?;
     // A folder named another way (令和7年度/) holds the same year.
     if let Some(y) = report.year(year) {
         return Err(NewYearError::Exists(root.join("content").join(&y.dir)));
     }
-    let (actuals, indicators, targets) = actuals_yaml(&report, year);
+    let (actuals, indicators, targets) = actuals_yaml(&report, year).map_err(|diagnostics| {
+        NewYearError::Content(BuildFailure {
+            diagnostics,
+            lang: report.config.lang,
+        })
+    })?;
     let (projects, carried, from) = projects_yaml(&report, year);
     // create_dir, not create_dir_all: a folder made meanwhile is refused, not filled.
     fs::create_dir(&dir).map_err(|e| NewYearError::Io(dir.clone(), e))?;
@@ -168,8 +169,13 @@ pub fn index_md(year: FiscalYear) -> String {
 }
 
 /// actuals.yaml listing every indicator of the plans in force in `year`, with the target the
-/// model computes and `actual: null`; returns the text, the count and how many have targets.
-pub fn actuals_yaml(report: &Report, year: FiscalYear) -> (String, usize, usize) {
+/// evaluation plans for it and `actual: null`; returns the text, the count and how many have
+/// targets, or the targets that cannot be computed.
+pub fn actuals_yaml(
+    report: &Report,
+    year: FiscalYear,
+) -> Result<(String, usize, usize), crate::diag::Diagnostics> {
+    let planned = planned_targets(report, year)?;
     let mut out = format!(
         "# {}の指標の実績値です（nenpo new-year で作成）。\n\
          # actual: 実績値を書きます。まだ集計できていないときは null のままにします（「未集計」と表示されます）。\n\
@@ -207,7 +213,7 @@ pub fn actuals_yaml(report: &Report, year: FiscalYear) -> (String, usize, usize)
         if !details.is_empty() {
             let _ = write!(about, "（{}）", details.join("、"));
         }
-        let target = target_for(ind, year, None);
+        let target = planned.get(&ind.id).copied().flatten();
         if target.is_none() {
             about.push_str(" 目標値は計画から計算できません。あれば target: を書いてください");
         }
@@ -216,7 +222,7 @@ pub fn actuals_yaml(report: &Report, year: FiscalYear) -> (String, usize, usize)
             "\n# {about}\n{}:\n  actual: null\n",
             yaml_str(&ind.id, false)
         );
-        if let Some((mut t, _)) = target {
+        if let Some(mut t) = target {
             // Shown as the plan shows values (22.0, not 22), never rounded.
             if let Some(d) = ind.decimals
                 && t.scale() < d
@@ -228,7 +234,7 @@ pub fn actuals_yaml(report: &Report, year: FiscalYear) -> (String, usize, usize)
         }
         count += 1;
     }
-    (out, count, targets)
+    Ok((out, count, targets))
 }
 
 /// projects.yaml carrying over the projects of the latest year before `year`, amounts and

@@ -1,4 +1,5 @@
-//! Exact decimal numbers from YAML and how they are rounded and written on pages.
+//! Exact decimal numbers from YAML and how they are rounded (see [`crate::format`] for how
+//! they are written).
 //!
 //! Rates are computed on decimals, not floats, so that 「x.x5」 rounds half up the way a
 //! city's spreadsheet shows it (a float would turn 93.65 into 93.6499…).
@@ -77,41 +78,6 @@ pub fn round_half_up(value: Decimal, decimals: u32) -> Decimal {
     r
 }
 
-/// Writes a value with exactly `decimals` places and thousands separators: 7,068 / 95.50.
-pub fn format_fixed(value: Decimal, decimals: u32) -> String {
-    group_thousands(&round_half_up(value, decimals).to_string())
-}
-
-/// Writes a value as given, with thousands separators on the integer part.
-pub fn format_plain(value: Decimal) -> String {
-    group_thousands(&value.normalize().to_string())
-}
-
-/// 1234567.5 → 1,234,567.5.
-pub fn group_thousands(text: &str) -> String {
-    let (sign, rest) = match text.strip_prefix('-') {
-        Some(r) => ("-", r),
-        None => ("", text),
-    };
-    let (int, frac) = match rest.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (rest, None),
-    };
-    let mut out = String::with_capacity(text.len() + int.len() / 3);
-    out.push_str(sign);
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if let Some(f) = frac {
-        out.push('.');
-        out.push_str(f);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -128,14 +94,6 @@ mod tests {
         assert_eq!(round_half_up(d("99"), 1).to_string(), "99.0");
         assert_eq!(round_half_up(d("90.5"), 0).to_string(), "91");
         assert_eq!(round_half_up(d("-1.25"), 1).to_string(), "-1.3");
-    }
-
-    #[test]
-    fn thousands_are_grouped() {
-        assert_eq!(format_fixed(d("7068"), 0), "7,068");
-        assert_eq!(format_fixed(d("1234567.456"), 2), "1,234,567.46");
-        assert_eq!(format_plain(d("-20284")), "-20,284");
-        assert_eq!(format_plain(d("999")), "999");
     }
 
     #[test]

@@ -4,7 +4,8 @@
 mod common;
 
 use common::{cell_after, example, page};
-use nenpo::evaluate::{Rate, evaluate_indicator};
+use nenpo::evaluate::{Rate, evaluate};
+use nenpo::format::Formatter;
 use nenpo::site::paths;
 
 #[test]
@@ -15,17 +16,19 @@ fn every_rate_on_every_goal_page_equals_the_model() {
         "{}",
         warnings.render(nenpo::diag::Lang::Ja, false)
     );
+    let ev = evaluate(&report).unwrap();
+    let fmt = Formatter::new(&report.config);
     let mut checked = 0;
     for year in &report.years {
         for plan in report
             .plans
             .iter()
-            .filter(|p| nenpo::site::views::plan_active(p, year))
+            .filter(|p| ev.plan_active(&p.id, year.year))
         {
             for goal in &plan.goals {
                 let html = page(&files, &paths::goal(year.year, &plan.id, &goal.id));
                 for (_, ind) in goal.indicators() {
-                    let want = evaluate_indicator(&report, plan, ind, year).rate.text();
+                    let want = fmt.rate(ev.indicator(&ind.id, year.year).unwrap().rate);
                     let anchor = format!("indicators/{}/index.html", ind.id);
                     assert_eq!(
                         cell_after(html, &anchor, "num rate"),
@@ -45,10 +48,11 @@ fn every_rate_on_every_goal_page_equals_the_model() {
 #[test]
 fn the_example_shows_every_kind_of_rate() {
     let (report, _, _) = nenpo::build::render_report(&example()).unwrap();
+    let ev = evaluate(&report).unwrap();
     let latest = report.latest_year().unwrap();
     let rates: Vec<Rate> = report
         .indicators()
-        .map(|(p, _, _, i)| evaluate_indicator(&report, p, i, latest).rate)
+        .map(|(_, _, _, i)| ev.indicator(&i.id, latest.year).unwrap().rate)
         .collect();
     assert!(rates.iter().any(|r| matches!(r, Rate::Value(_))));
     assert!(
@@ -95,9 +99,12 @@ fn home_page_says_the_city_is_fictional_and_lists_every_year() {
 #[test]
 fn a_year_before_the_plan_starts_is_not_graded_against_its_own_baseline() {
     let (report, _, _) = nenpo::build::render_report(&example()).unwrap();
+    let ev = evaluate(&report).unwrap();
     let base_year = report.year(nenpo::era::FiscalYear(2018)).unwrap();
-    for (plan, _, _, ind) in report.indicators() {
-        let r = evaluate_indicator(&report, plan, ind, base_year);
+    for (_, _, _, ind) in report.indicators() {
+        let Some(r) = ev.indicator(&ind.id, base_year.year) else {
+            continue;
+        };
         if base_year.actual(&ind.id).and_then(|a| a.target).is_none() {
             assert!(r.grade.is_none(), "{} graded in the base year", ind.id);
         }
@@ -112,15 +119,8 @@ fn chart_doc(files: &[nenpo::site::OutputFile], path: &str) -> String {
 #[test]
 fn trend_chart_plots_the_model_with_era_labels_and_gaps() {
     let (report, files, _) = nenpo::build::render_report(&example()).unwrap();
-    let (plan, _, _, ind) = report
-        .indicators()
-        .find(|(_, _, _, i)| i.id == "ghg-emission")
-        .unwrap();
-    let years = nenpo::site::charts::indicator_years(&report, plan, ind, None);
-    let results: Vec<_> = years
-        .iter()
-        .map(|y| evaluate_indicator(&report, plan, ind, y))
-        .collect();
+    let ev = evaluate(&report).unwrap();
+    let results: Vec<_> = ev.trend("ghg-emission", None).collect();
     let text = chart_doc(&files, "charts/trend-ghg-emission.svg");
     let doc = roxmltree::Document::parse(&text).unwrap();
     let root = doc.root_element();
@@ -132,11 +132,15 @@ fn trend_chart_plots_the_model_with_era_labels_and_gaps() {
         .descendants()
         .filter(|n| n.has_tag_name("text"))
         .filter_map(|n| n.text().map(|t| t.trim().to_string()))
-        .filter(|t| years.iter().any(|y| y.year.short(report.config.era) == *t))
+        .filter(|t| {
+            results
+                .iter()
+                .any(|r| r.year.short(report.config.era) == *t)
+        })
         .collect();
-    let want: Vec<String> = years
+    let want: Vec<String> = results
         .iter()
-        .map(|y| y.year.short(report.config.era))
+        .map(|r| r.year.short(report.config.era))
         .collect();
     assert_eq!(labels, want);
 

@@ -2,12 +2,12 @@
 //! horizontal bars, values written with thousands separators. Each project's name is
 //! above its two bars, so the bars get the full width on a phone.
 
-use super::BudgetBar;
 use super::bars::{self, BOTTOM, PLOT_LEFT, X_LABEL_AREA};
 use super::svg::{
     self, BLUE, BUDGET_BAR, BUDGET_EDGE, Frame, MUTED, ORANGE, Overlay, PAD, SETTLED_BAR, Text,
     fmt_num, num, text_width,
 };
+use super::{BudgetBar, Figure};
 use plotters::prelude::*;
 
 const W: u32 = 480;
@@ -110,9 +110,13 @@ fn draw(
     height: u32,
     o: &mut Overlay,
 ) -> Result<(), Box<dyn std::error::Error>> {
-    let amounts = bars.iter().flat_map(|b| [b.settled, b.budget]).flatten();
-    let (lo, hi) = amounts.fold((0i64, 0i64), |(a, b), v| (a.min(v), b.max(v)));
-    let (lo, hi) = (lo as f64, (hi as f64).max(1.0));
+    let amounts = bars
+        .iter()
+        .flat_map(|b| [&b.settled, &b.budget])
+        .flatten()
+        .map(Figure::plot);
+    let (lo, hi) = amounts.fold((0f64, 0f64), |(a, b), v| (a.min(v), b.max(v)));
+    let hi = hi.max(1.0);
     let step = svg::nice_step((hi - lo) / 4.0).max(1.0);
     let (lo, hi) = ((lo / step).floor() * step, (hi / step).ceil() * step);
     let x_fmt = |x: &f64| fmt_num(*x, 0);
@@ -133,37 +137,33 @@ fn draw(
             (t + BAR_H + BAR_GAP, t + 2.0 * BAR_H + BAR_GAP),
         ]
     };
-    let rect = |row: &svg::Row, slot: usize, v: i64| {
+    let rect = |row: &svg::Row, slot: usize, v: &Figure| {
         let (t, b) = slots(row)[slot];
-        [(0.0, down(t)), (v as f64, down(b))]
+        [(0.0, down(t)), (v.plot(), down(b))]
     };
     chart.draw_series(bars.iter().zip(rows).filter_map(|(b, row)| {
         b.settled
+            .as_ref()
             .map(|v| Rectangle::new(rect(row, 0, v), SETTLED_BAR.rgb.filled()))
     }))?;
     for style in [BUDGET_BAR.rgb.filled(), BUDGET_EDGE.rgb.into()] {
-        chart.draw_series(
-            bars.iter()
-                .zip(rows)
-                .filter_map(|(b, row)| b.budget.map(|v| Rectangle::new(rect(row, 1, v), style))),
-        )?;
+        chart.draw_series(bars.iter().zip(rows).filter_map(|(b, row)| {
+            b.budget
+                .as_ref()
+                .map(|v| Rectangle::new(rect(row, 1, v), style))
+        }))?;
     }
     for (b, row) in bars.iter().zip(rows) {
         let (x0, label_y) = chart.backend_coord(&(0.0, down(row.label_y)));
         o.row_label(x0 as f64 + 2.0, label_y as f64, &row.lines);
-        for (slot, value) in [(0, b.settled), (1, b.budget)] {
+        for (slot, value) in [(0, &b.settled), (1, &b.budget)] {
             let (t, bottom) = slots(row)[slot];
             let (_, py) = chart.backend_coord(&(0.0, down((t + bottom) / 2.0)));
             let baseline = py as f64 + VALUE_PX * 0.36;
             let (text, x, class, fill) = match value {
                 Some(v) => {
-                    let (xe, _) = chart.backend_coord(&((v as f64).max(0.0), 0.0));
-                    (
-                        fmt_num(v as f64, 0),
-                        xe as f64 + 5.0,
-                        "value-label",
-                        svg::TEXT,
-                    )
+                    let (xe, _) = chart.backend_coord(&(v.plot().max(0.0), 0.0));
+                    (v.text.clone(), xe as f64 + 5.0, "value-label", svg::TEXT)
                 }
                 None => ("記載なし".to_string(), x0 as f64 + 5.0, "missing", MUTED),
             };
@@ -181,8 +181,8 @@ fn draw(
 }
 
 fn describe(title: &str, settled_label: &str, budget_label: &str, bars: &[BudgetBar]) -> String {
-    let money = |v: Option<i64>| match v {
-        Some(v) => format!("{}千円", fmt_num(v as f64, 0)),
+    let money = |v: &Option<Figure>| match v {
+        Some(v) => format!("{}千円", v.text),
         None => "記載なし".to_string(),
     };
     let items: Vec<String> = bars
@@ -192,9 +192,9 @@ fn describe(title: &str, settled_label: &str, budget_label: &str, bars: &[Budget
                 "{}：{}{}、{}{}",
                 b.label,
                 settled_label,
-                money(b.settled),
+                money(&b.settled),
                 budget_label,
-                money(b.budget)
+                money(&b.budget)
             )
         })
         .collect();
@@ -209,15 +209,20 @@ fn describe(title: &str, settled_label: &str, budget_label: &str, bars: &[Budget
 
 #[cfg(test)]
 mod tests {
-    use super::super::BudgetBar;
     use super::super::test_util::*;
+    use super::super::{BudgetBar, Figure};
     use super::render_budgets;
 
     fn sample() -> Vec<BudgetBar> {
+        let fig = |v: i64| Figure {
+            value: v.into(),
+            text: crate::format::Formatter::with(crate::diag::Lang::Ja, Default::default())
+                .amount(Some(v.into())),
+        };
         let b = |label: &str, settled: Option<i64>, budget: Option<i64>| BudgetBar {
             label: label.into(),
-            settled,
-            budget,
+            settled: settled.map(fig),
+            budget: budget.map(fig),
         };
         vec![
             b("地域づくり支援事業", Some(9973), Some(10117)),

@@ -1,7 +1,9 @@
 //! SVG charts of a report: indicator trends, goal summaries and project budgets.
 //!
 //! The module is self-contained: callers fill the plain input structs below (already
-//! formatted labels, already computed values) and get an SVG string back. The SVG is
+//! formatted labels, already computed values) and get an SVG string back. Every figure
+//! arrives as a [`Figure`]: its exact decimal, which only geometry turns into a float, and
+//! its text as the report writes it, which the chart prints as given. The SVG is
 //! drawn with [`plotters`] (axes, grid, tick labels, series, markers, bars) and then
 //! post-processed here: the root gets `role="img"`, a `<title>` and a `<desc>` that say
 //! in words what the chart shows, a Japanese font stack, dash patterns and CSS classes;
@@ -29,6 +31,9 @@ mod summary;
 mod svg;
 mod trend;
 
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+
 pub use budget::render_budgets;
 pub use summary::render_goal_summary;
 pub use trend::render_trend;
@@ -37,6 +42,24 @@ pub use trend::render_trend;
 /// first (macOS, Windows, Linux), then the generic family.
 pub const FONT_FAMILY: &str = "'Hiragino Kaku Gothic ProN','Hiragino Sans','BIZ UDPGothic',\
 'Yu Gothic',Meiryo,'Noto Sans CJK JP','Noto Sans JP',sans-serif";
+
+/// A figure to draw: its exact value and its text as the report writes it (`1,234.5`).
+/// Geometry plots the value as a float; titles, labels and descriptions print the text, so
+/// no printed figure passes through a float.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Figure {
+    /// The value as shown (already rounded to the decimals the text has).
+    pub value: Decimal,
+    /// The text of the value.
+    pub text: String,
+}
+
+impl Figure {
+    /// The value as a coordinate.
+    pub(crate) fn plot(&self) -> f64 {
+        self.value.to_f64().unwrap_or(0.0)
+    }
+}
 
 /// One indicator's values over the fiscal years, for [`render_trend`].
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -48,7 +71,7 @@ pub struct TrendInput {
     pub title: String,
     /// Unit of the values (`ha`, `g/人日`, `件`, `%`); may be empty.
     pub unit: String,
-    /// Decimals shown for values (direct labels and the description).
+    /// The most decimals among the values: the y axis never steps finer than that.
     pub decimals: u32,
     /// Lower values are better (`direction: down`): the chart carries a note saying so and
     /// the description words the comparison accordingly.
@@ -73,9 +96,9 @@ pub struct TrendPoint {
     /// Label used in the description: `令和5年度`.
     pub long_label: String,
     /// 実績値; `None` is 未集計 and leaves a gap (never a zero).
-    pub actual: Option<f64>,
+    pub actual: Option<Figure>,
     /// That year's 目標値, if any.
-    pub target: Option<f64>,
+    pub target: Option<Figure>,
 }
 
 /// A single labelled value: the baseline or the final target.
@@ -86,7 +109,7 @@ pub struct Marker {
     /// `R12` or `2030`, used in the chart.
     pub short_label: String,
     /// The value, in the indicator's unit.
-    pub value: f64,
+    pub value: Figure,
 }
 
 /// One indicator's 達成率 in a goal summary, for [`render_goal_summary`].
@@ -94,8 +117,8 @@ pub struct Marker {
 pub struct RateBar {
     /// Indicator name (wrapped to two lines, then `…`; in full in the description).
     pub label: String,
-    /// The rate in percent, uncapped (188.0 is drawn beyond 100); `None` is 未集計.
-    pub rate: Option<f64>,
+    /// The rate in percent, uncapped (188.0 is drawn beyond 100); `None` draws no bar.
+    pub rate: Option<Decimal>,
     /// The rate as the model formatted it (`93.7%`), shown at the bar's end.
     pub rate_text: String,
     /// Grade mark shown as text (`A`, `◎`); `None` shows nothing.
@@ -108,9 +131,9 @@ pub struct BudgetBar {
     /// Project name (wrapped to two lines, then `…`; in full in the description).
     pub label: String,
     /// 予算額 of the following fiscal year in 千円; `None` shows 記載なし.
-    pub budget: Option<i64>,
+    pub budget: Option<Figure>,
     /// 決算額 of the fiscal year in 千円; `None` shows 記載なし.
-    pub settled: Option<i64>,
+    pub settled: Option<Figure>,
 }
 
 /// Turns an inline chart into a standalone `.svg` file: adds the XML declaration.

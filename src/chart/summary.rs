@@ -11,6 +11,8 @@ use super::svg::{
     text_width,
 };
 use plotters::prelude::*;
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
 
 const W: u32 = 480;
 /// Room right of the plot for the rate text and the grade column.
@@ -54,9 +56,14 @@ pub fn render_goal_summary(id: &str, title: &str, bars: &[RateBar]) -> String {
     }
 }
 
+/// A bar's rate as a coordinate.
+fn plotted(b: &RateBar) -> Option<f64> {
+    b.rate.and_then(|r| r.to_f64())
+}
+
 /// The rate axis: at least 0..100, extended in nice steps to hold every rate.
 fn rate_axis(bars: &[RateBar]) -> (f64, f64, f64) {
-    let rates = bars.iter().filter_map(|b| b.rate).filter(|r| r.is_finite());
+    let rates = bars.iter().filter_map(plotted);
     let (lo, hi) = rates.fold((0.0f64, 100.0f64), |(a, b), r| (a.min(r), b.max(r)));
     let step = if hi <= 100.0 && lo >= 0.0 {
         20.0
@@ -95,7 +102,7 @@ fn draw(
         chart.draw_series(LineSeries::new(tick, HUNDRED_LINE.rgb.stroke_width(2)))?;
     }
     chart.draw_series(bars.iter().zip(rows).filter_map(|(b, row)| {
-        b.rate.filter(|r| r.is_finite()).map(|r| {
+        plotted(b).map(|r| {
             let (y0, y1) = (down(row.bar_top), down(row.bar_top + BAR_H));
             Rectangle::new([(0.0, y0), (r, y1)], RATE_BAR.rgb.filled())
         })
@@ -124,7 +131,7 @@ fn draw(
         o.row_label(x0 as f64 + 2.0, label_y as f64, &row.lines);
         let (_, cy) = chart.backend_coord(&(0.0, down(row.bar_top + BAR_H / 2.0)));
         let baseline = cy as f64 + ROW_LABEL_PX * 0.36;
-        match b.rate.filter(|r| r.is_finite()) {
+        match plotted(b) {
             Some(r) => {
                 let (xe, _) = chart.backend_coord(&(r.max(0.0), 0.0));
                 // After the 100 % tick when the tick would cross the text.
@@ -174,17 +181,18 @@ fn describe(title: &str, bars: &[RateBar]) -> String {
     }
     let items: Vec<String> = bars
         .iter()
-        .map(
-            |b| match (b.rate.filter(|r| r.is_finite()), &b.grade_mark) {
-                (Some(_), Some(m)) => format!("{}は{}（評価{}）", b.label, b.rate_text, m),
-                (Some(_), None) => format!("{}は{}", b.label, b.rate_text),
-                (None, Some(m)) => format!("{}は{}（評価{}）", b.label, no_bar_text(b), m),
-                (None, None) => format!("{}は{}", b.label, no_bar_text(b)),
-            },
-        )
+        .map(|b| match (b.rate, &b.grade_mark) {
+            (Some(_), Some(m)) => format!("{}は{}（評価{}）", b.label, b.rate_text, m),
+            (Some(_), None) => format!("{}は{}", b.label, b.rate_text),
+            (None, Some(m)) => format!("{}は{}（評価{}）", b.label, no_bar_text(b), m),
+            (None, None) => format!("{}は{}", b.label, no_bar_text(b)),
+        })
         .collect();
-    let measured = bars.iter().filter(|b| b.rate.is_some_and(f64::is_finite));
-    let reached = measured.clone().filter(|b| b.rate >= Some(100.0)).count();
+    let measured = bars.iter().filter(|b| b.rate.is_some());
+    let reached = measured
+        .clone()
+        .filter(|b| b.rate >= Some(Decimal::ONE_HUNDRED))
+        .count();
     format!(
         "{title}。各指標の達成率を横棒で示し、100%を目標とします。{}。{}指標中{}指標が100%以上です。",
         items.join("、"),
@@ -208,6 +216,11 @@ mod tests {
     use super::render_goal_summary;
 
     fn bar(label: &str, rate: Option<f64>, mark: Option<&str>) -> RateBar {
+        let rate = rate.map(|r| {
+            rust_decimal::Decimal::from_f64_retain(r)
+                .unwrap()
+                .round_dp(1)
+        });
         RateBar {
             label: label.into(),
             rate,

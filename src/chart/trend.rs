@@ -6,7 +6,7 @@ use super::svg::{
     Overlay, PAD, TARGET_LINE, TARGET_MARK, TEXT, TICK_TEXT, Text, fmt_num, num, plotters_size,
     text_width,
 };
-use super::{Marker, TrendInput};
+use super::{Figure, Marker, TrendInput};
 use plotters::prelude::*;
 
 const W: u32 = 480;
@@ -79,14 +79,7 @@ fn header(input: &TrendInput, o: &mut Overlay) -> u32 {
     if input.points.iter().any(|p| p.target.is_some()) {
         items.push((Swatch::Target, format!("各年度の目標値{suffix}")));
     }
-    let mark = |m: &Marker| {
-        format!(
-            "{}{}（{}）",
-            fmt_num(m.value, input.decimals),
-            input.unit,
-            m.short_label
-        )
-    };
+    let mark = |m: &Marker| format!("{}{}（{}）", m.value.text, input.unit, m.short_label);
     if let Some(b) = &input.baseline {
         items.push((Swatch::Baseline, format!("基準値 {}", mark(b))));
     }
@@ -280,9 +273,10 @@ fn draw(
 ) -> Result<(), Box<dyn std::error::Error>> {
     let pts = &input.points;
     let n = pts.len().max(1);
-    let mut values: Vec<f64> = pts
-        .iter()
-        .flat_map(|p| [p.actual, p.target])
+    let actual_at = |i: usize| pts[i].actual.as_ref().map(Figure::plot);
+    let target_at = |i: usize| pts[i].target.as_ref().map(Figure::plot);
+    let mut values: Vec<f64> = (0..pts.len())
+        .flat_map(|i| [actual_at(i), target_at(i)])
         .flatten()
         .collect();
     values.extend(
@@ -290,9 +284,9 @@ fn draw(
             .baseline
             .iter()
             .chain(&input.final_target)
-            .map(|m| m.value),
+            .map(|m| m.value.plot()),
     );
-    let actuals: Vec<f64> = pts.iter().filter_map(|p| p.actual).collect();
+    let actuals: Vec<f64> = (0..pts.len()).filter_map(actual_at).collect();
     let scale = y_scale(&values, &actuals, input.decimals);
     let y_label_w = scale
         .ticks
@@ -364,32 +358,34 @@ fn draw(
 
     let x_end = n as f64 - 0.5;
     if let Some(b) = &input.baseline {
+        let v = b.value.plot();
         chart.draw_series(LineSeries::new(
-            [(-0.5, b.value), (x_end, b.value)],
+            [(-0.5, v), (x_end, v)],
             BASELINE_LINE.rgb.stroke_width(2),
         ))?;
     }
     if let Some(f) = &input.final_target {
+        let v = f.value.plot();
         chart.draw_series(LineSeries::new(
-            [(-0.5, f.value), (x_end, f.value)],
+            [(-0.5, v), (x_end, v)],
             FINAL_LINE.rgb.stroke_width(2),
         ))?;
     }
-    for run in runs(pts.iter().map(|p| p.target)) {
+    for run in runs((0..pts.len()).map(target_at)) {
         chart.draw_series(LineSeries::new(run, TARGET_LINE.rgb.stroke_width(2)))?;
     }
-    let targets: Vec<(f64, f64)> = runs(pts.iter().map(|p| p.target)).concat();
+    let targets: Vec<(f64, f64)> = runs((0..pts.len()).map(target_at)).concat();
     chart.draw_series(targets.iter().map(|&c| {
         EmptyElement::at(c)
             + Polygon::new(diamond(6).to_vec(), WHITE.filled())
             + PathElement::new(diamond_path(6), TARGET_MARK.rgb.stroke_width(2))
     }))?;
-    for run in runs(pts.iter().map(|p| p.actual)) {
+    for run in runs((0..pts.len()).map(actual_at)) {
         if run.len() > 1 {
             chart.draw_series(LineSeries::new(run, ACTUAL.rgb.stroke_width(3)))?;
         }
     }
-    let actuals: Vec<(f64, f64)> = runs(pts.iter().map(|p| p.actual)).concat();
+    let actuals: Vec<(f64, f64)> = runs((0..pts.len()).map(actual_at)).concat();
     chart.draw_series(
         actuals
             .iter()
@@ -400,9 +396,9 @@ fn draw(
     let (_, y_px) = chart.plotting_area().get_pixel_range();
     let (top, bottom) = (y_px.start as f64, y_px.end as f64);
     // Label every k-th actual counting back from the latest, k so labels never touch.
-    let texts: Vec<String> = actuals
+    let texts: Vec<&str> = pts
         .iter()
-        .map(|a| fmt_num(a.1, input.decimals))
+        .filter_map(|p| p.actual.as_ref().map(|a| a.text.as_str()))
         .collect();
     let widest = texts
         .iter()
@@ -417,7 +413,7 @@ fn draw(
         }
         let (px, py) = chart.backend_coord(&(x, v));
         let (px, py) = (px as f64, py as f64);
-        let below_target = pts[i].target.is_some_and(|t| v < t);
+        let below_target = target_at(i).is_some_and(|t| v < t);
         let mut ly = if below_target { py + 19.0 } else { py - 10.0 };
         if ly - LABEL_PX < top {
             ly = py + 19.0;
@@ -439,7 +435,7 @@ fn draw(
         );
     }
     for (i, p) in pts.iter().enumerate() {
-        if p.actual.is_none_or(|v| !v.is_finite()) {
+        if p.actual.is_none() {
             // Under the year's label, where it never meets the data.
             let (px, _) = chart.backend_coord(&(i as f64, 0.0));
             let size = (slot / 3.3).clamp(8.0, 12.0);
@@ -467,8 +463,7 @@ fn draw(
 /// The text alternative: what is shown, the reference values, the latest actual against
 /// its target, the missing years.
 fn describe(input: &TrendInput) -> String {
-    let d = input.decimals;
-    let v = |x: f64| format!("{}{}", fmt_num(x, d), input.unit);
+    let v = |x: &Figure| format!("{}{}", x.text, input.unit);
     let mut s = String::new();
     let (Some(first), Some(last)) = (input.points.first(), input.points.last()) else {
         return format!("{}のデータはありません。", input.title);
@@ -492,7 +487,7 @@ fn describe(input: &TrendInput) -> String {
     .into_iter()
     .filter_map(|(name, m)| {
         m.as_ref()
-            .map(|m| format!("{name}は{}の{}", m.long_label, v(m.value)))
+            .map(|m| format!("{name}は{}の{}", m.long_label, v(&m.value)))
     })
     .collect();
     if !refs.is_empty() {
@@ -502,24 +497,22 @@ fn describe(input: &TrendInput) -> String {
     let with_actual: Vec<_> = input
         .points
         .iter()
-        .filter_map(|p| p.actual.filter(|a| a.is_finite()).map(|a| (p, a)))
+        .filter_map(|p| p.actual.as_ref().map(|a| (p, a)))
         .collect();
     match (with_actual.first(), with_actual.last()) {
         (Some((p0, a0)), Some((p, a))) => {
             if with_actual.len() > 1 {
-                s.push_str(&format!("{}の実績値は{}、", p0.long_label, v(*a0)));
+                s.push_str(&format!("{}の実績値は{}、", p0.long_label, v(a0)));
             }
-            s.push_str(&format!("{}の実績値は{}", p.long_label, v(*a)));
-            match p.target.filter(|t| t.is_finite()) {
+            s.push_str(&format!("{}の実績値は{}", p.long_label, v(a)));
+            match &p.target {
                 Some(t) => {
-                    // Compare what the reader sees: the rounded values.
-                    let p10 = 10f64.powi(d.min(9) as i32);
-                    let (ra, rt) = ((a * p10).round(), (t * p10).round());
-                    let verdict = match (input.lower_is_better, ra.partial_cmp(&rt)) {
-                        (false, Some(std::cmp::Ordering::Greater)) => "を上回りました",
-                        (false, Some(std::cmp::Ordering::Equal)) => "を達成しました",
+                    // Compare what the reader sees: the values as shown, exactly.
+                    let verdict = match (input.lower_is_better, a.value.cmp(&t.value)) {
+                        (false, std::cmp::Ordering::Greater) => "を上回りました",
+                        (false, std::cmp::Ordering::Equal) => "を達成しました",
                         (false, _) => "を下回りました",
-                        (true, Some(std::cmp::Ordering::Greater)) => "を上回りました",
+                        (true, std::cmp::Ordering::Greater) => "を上回りました",
                         (true, _) => "以下に抑えられました",
                     };
                     s.push_str(&format!("で、目標値{}{verdict}。", v(t)));
@@ -532,7 +525,7 @@ fn describe(input: &TrendInput) -> String {
     let missing: Vec<&str> = input
         .points
         .iter()
-        .filter(|p| p.actual.is_none_or(|a| !a.is_finite()))
+        .filter(|p| p.actual.is_none())
         .map(|p| p.long_label.as_str())
         .collect();
     if !missing.is_empty() && !with_actual.is_empty() {

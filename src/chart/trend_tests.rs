@@ -1,16 +1,31 @@
 //! Tests of the trend chart, parsed back with roxmltree.
 
 use super::super::test_util::*;
-use super::super::{Marker, TrendInput, TrendPoint, standalone};
+use super::super::{Figure, Marker, TrendInput, TrendPoint, standalone};
 use super::render_trend;
+use rust_decimal::Decimal;
 
-fn point(r: u32, actual: Option<f64>, target: Option<f64>) -> TrendPoint {
+/// A value as the report shows it with `d` decimals.
+fn fig(v: f64, d: u32) -> Figure {
+    let exact: Decimal = v.to_string().parse().unwrap();
+    let f = crate::format::Formatter::with(crate::diag::Lang::Ja, Default::default());
+    Figure {
+        value: crate::format::shown(exact, Some(d)),
+        text: f.figure(exact, Some(d)),
+    }
+}
+
+fn point_d(r: u32, actual: Option<f64>, target: Option<f64>, d: u32) -> TrendPoint {
     TrendPoint {
         short_label: format!("R{r}"),
         long_label: format!("令和{r}年度"),
-        actual,
-        target,
+        actual: actual.map(|v| fig(v, d)),
+        target: target.map(|v| fig(v, d)),
     }
+}
+
+fn point(r: u32, actual: Option<f64>, target: Option<f64>) -> TrendPoint {
+    point_d(r, actual, target, 1)
 }
 
 /// Cumulative, up, a missing year (R3), baseline and final target.
@@ -32,12 +47,12 @@ fn sample() -> TrendInput {
         baseline: Some(Marker {
             long_label: "令和元年度".into(),
             short_label: "R1".into(),
-            value: 70.0,
+            value: fig(70.0, 1),
         }),
         final_target: Some(Marker {
             long_label: "令和12年度".into(),
             short_label: "R12".into(),
-            value: 120.0,
+            value: fig(120.0, 1),
         }),
     }
 }
@@ -176,16 +191,19 @@ fn title_desc_and_root_are_accessible() {
 #[test]
 fn desc_words_the_comparison_by_direction() {
     let mut input = sample();
-    input.points[4].actual = Some(94.0);
+    input.points[4].actual = Some(fig(94.0, 1));
     assert!(desc(&parse(&render_trend(&input))).contains("目標値95.0haを下回りました"));
-    input.points[4].actual = Some(95.0);
+    input.points[4].actual = Some(fig(95.0, 1));
+    assert!(desc(&parse(&render_trend(&input))).contains("目標値95.0haを達成しました"));
+    // Compared as shown: 95.04 is written 95.0, so the reader sees the target reached.
+    input.points[4].actual = Some(fig(95.04, 1));
     assert!(desc(&parse(&render_trend(&input))).contains("目標値95.0haを達成しました"));
     input.lower_is_better = true;
-    input.points[4].actual = Some(94.0);
+    input.points[4].actual = Some(fig(94.0, 1));
     let d = desc(&parse(&render_trend(&input)));
     assert!(d.contains("目標値95.0ha以下に抑えられました"), "{d}");
     assert!(d.contains("少ないほど良い"));
-    input.points[4].actual = Some(96.0);
+    input.points[4].actual = Some(fig(96.0, 1));
     assert!(desc(&parse(&render_trend(&input))).contains("目標値95.0haを上回りました"));
 }
 
@@ -210,7 +228,7 @@ fn long_japanese_text_stays_inside_the_view_box() {
     input.title = "市民1人1日当たりのごみ排出量（家庭系ごみと事業系ごみの合計、資源物及び集団回収を除く）の推移".into();
     input.unit = "g/人日".into();
     input.lower_is_better = true;
-    input.final_target.as_mut().unwrap().value = 1_234_567.5;
+    input.final_target.as_mut().unwrap().value = fig(1_234_567.5, 1);
     let svg = render_trend(&input);
     let doc = parse(&svg);
     assert_texts_inside(&doc);
@@ -234,11 +252,11 @@ fn many_years_and_big_numbers_keep_labels_apart_and_inside() {
         .map(|i| TrendPoint {
             short_label: format!("{}", 2013 + i),
             long_label: format!("{}年度", 2013 + i),
-            actual: Some(1_180_000.0 + 9_500.0 * i as f64),
-            target: Some(1_175_000.0 + 10_000.0 * i as f64),
+            actual: Some(fig(1_180_000.0 + 9_500.0 * i as f64, 0)),
+            target: Some(fig(1_175_000.0 + 10_000.0 * i as f64, 0)),
         })
         .collect();
-    input.final_target.as_mut().unwrap().value = 1_350_000.0;
+    input.final_target.as_mut().unwrap().value = fig(1_350_000.0, 0);
     let svg = render_trend(&input);
     let doc = parse(&svg);
     assert_texts_inside(&doc);
@@ -281,7 +299,7 @@ fn zero_values_stay_visible_above_the_axis() {
     input.baseline = None;
     input.final_target = None;
     input.points = (1..=4)
-        .map(|r| point(r, Some([3.0, 0.0, 1.0, 0.0][r as usize - 1]), Some(0.0)))
+        .map(|r| point_d(r, Some([3.0, 0.0, 1.0, 0.0][r as usize - 1]), Some(0.0), 0))
         .collect();
     let svg = render_trend(&input);
     let doc = parse(&svg);
@@ -342,12 +360,19 @@ fn odd_inputs_do_not_panic() {
     let doc_svg = render_trend(&input);
     assert!(desc(&parse(&doc_svg)).contains("データはありません"));
     input = sample();
-    input.points[1].actual = Some(f64::NAN);
-    input.points[0].target = Some(f64::INFINITY);
+    // The largest and smallest decimals still plot.
+    input.points[1].actual = Some(Figure {
+        value: Decimal::MAX,
+        text: Decimal::MAX.to_string(),
+    });
+    input.points[0].target = Some(Figure {
+        value: Decimal::MIN,
+        text: Decimal::MIN.to_string(),
+    });
     let svg = render_trend(&input);
     let doc = parse(&svg);
-    assert_eq!(by_class(&doc, "actual-mark").len(), 3);
-    assert!(!svg.contains("NaN"));
+    assert_eq!(by_class(&doc, "actual-mark").len(), 4);
+    assert!(!svg.contains("NaN") && !svg.contains("inf"));
     input = sample();
     input.points.truncate(1);
     input.baseline = None;

@@ -463,6 +463,7 @@ impl Resolver<'_> {
             decimals: i.decimals,
             source: i.source,
             definition: i.definition,
+            pos: Pos { line: l, column: c },
         }
     }
 
@@ -594,6 +595,8 @@ impl Resolver<'_> {
         };
 
         let mut actuals = Vec::new();
+        let actuals_file = parts.actuals.as_ref().map(|(rel, _)| rel.clone());
+        let projects_file = parts.projects.as_ref().map(|(rel, _)| rel.clone());
         if let Some((rel, raw)) = parts.actuals {
             let all: Vec<(&Plan, &Indicator)> = plans
                 .iter()
@@ -629,6 +632,7 @@ impl Resolver<'_> {
                         grade: a.grade.map(|g| g.value),
                         grade_note: a.grade_note,
                         rate: a.rate.map(|n| n.0),
+                        pos: Pos { line: l, column: c },
                     },
                 ));
             }
@@ -666,6 +670,7 @@ impl Resolver<'_> {
                         rate: o.rate.map(|n| n.0),
                     }),
                     note: p.note,
+                    pos: Pos { line: l, column: c },
                 });
             }
         }
@@ -872,7 +877,9 @@ impl Resolver<'_> {
             scale: scale_name,
             narrative,
             actuals,
+            actuals_file,
             projects,
+            projects_file,
             evaluations,
             meetings,
             chapters,

@@ -8,16 +8,19 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostics, display_path};
+use crate::evaluate::Evaluation;
 use crate::model::{Document, Report};
-use crate::site::pages::{self, SiteContext};
+use crate::site::pages::SiteContext;
+use crate::site::registry::{self, Doc};
 use crate::site::theme::Theme;
 use crate::site::{OutputFile, Page, links};
-use crate::site::{bodies, views};
 
-/// The last good build: the model, every site path, and the warnings (whose kept sources
-/// are the texts the model was built from).
+/// The last good build: the model, its evaluation, every site path, and the warnings (whose
+/// kept sources are the texts the model was built from).
 pub(crate) struct Built {
     report: Report,
+    /// A body-only edit changes no figure, so the evaluation of the full build stays valid.
+    evaluation: Evaluation,
     paths: BTreeSet<String>,
     /// Warnings of the build, holding the text of every content file.
     pub warnings: Diagnostics,
@@ -34,21 +37,9 @@ pub(crate) enum Outcome {
     NeedsFull,
 }
 
-/// Where a Markdown document sits in the model.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum DocRef {
-    Home,
-    Body(usize),
-    /// A year's overview (index.md).
-    Year(usize),
-    Evaluation(usize, usize),
-    Meeting(usize, usize),
-    Chapter(usize, usize),
-}
-
 /// A document whose body changed: where it is in the model and its new body.
 struct Edit {
-    at: DocRef,
+    at: Doc,
     rel: String,
     text: String,
     body: String,
@@ -57,9 +48,15 @@ struct Edit {
 
 impl Built {
     /// Keeps a good build as the base of later incremental steps.
-    pub fn new(report: Report, files: &[OutputFile], warnings: Diagnostics) -> Built {
+    pub fn new(
+        report: Report,
+        evaluation: Evaluation,
+        files: &[OutputFile],
+        warnings: Diagnostics,
+    ) -> Built {
         Built {
             report,
+            evaluation,
             paths: files.iter().map(|f| f.path.clone()).collect(),
             warnings,
         }
@@ -94,22 +91,22 @@ pub(crate) fn apply(root: &Path, built: &mut Built, changed: &[PathBuf]) -> Outc
     let Ok(theme) = Theme::load(root, &report.config.theme, report.config.lang) else {
         return Outcome::NeedsFull;
     };
-    let cx = SiteContext::new(&report);
+    let cx = SiteContext::new(&report, &built.evaluation);
+    // The pages a full build makes that show an edited document, from the same registry.
     let mut pages: Vec<Page> = Vec::new();
-    for e in &edits {
-        for p in pages_showing(&report, e.at, &cx) {
-            if !pages.iter().any(|q| q.path == p.path) {
-                pages.push(p);
-            }
+    for job in registry::page_jobs(&report, &built.evaluation)
+        .into_iter()
+        .filter(|j| edits.iter().any(|e| j.shows(&report, e.at)))
+    {
+        match job.render(&cx) {
+            Ok(p) => pages.push(p),
+            Err(_) => return Outcome::NeedsFull,
         }
     }
     let mut files = Vec::with_capacity(pages.len());
     for p in &pages {
-        match theme.render(p.template, &p.context) {
-            Ok(html) => files.push(OutputFile {
-                path: p.path.clone(),
-                bytes: html.into_bytes(),
-            }),
+        match p.render(&theme) {
+            Ok(f) => files.push(f),
             Err(_) => return Outcome::NeedsFull,
         }
     }
@@ -124,69 +121,35 @@ pub(crate) fn apply(root: &Path, built: &mut Built, changed: &[PathBuf]) -> Outc
 }
 
 /// The document a content file holds, if it is a Markdown file the model keeps.
-fn locate(report: &Report, rel: &str) -> Option<DocRef> {
+fn locate(report: &Report, rel: &str) -> Option<Doc> {
     if report.home.file == rel {
-        return Some(DocRef::Home);
+        return Some(Doc::Home);
     }
     if let Some(b) = report.bodies.iter().position(|b| b.doc.file == rel) {
-        return Some(DocRef::Body(b));
+        return Some(Doc::Body(b));
     }
     report.years.iter().enumerate().find_map(|(yi, y)| {
         if y.narrative.file == rel {
-            return Some(DocRef::Year(yi));
+            return Some(Doc::Year(yi));
         }
         let evaluation = y.evaluations.iter().position(|e| e.doc.file == rel);
         let meeting = y.meetings.iter().position(|m| m.doc.file == rel);
         let chapter = y.chapters.iter().position(|c| c.doc.file == rel);
         evaluation
-            .map(|i| DocRef::Evaluation(yi, i))
-            .or_else(|| meeting.map(|i| DocRef::Meeting(yi, i)))
-            .or_else(|| chapter.map(|i| DocRef::Chapter(yi, i)))
+            .map(|i| Doc::Evaluation(yi, i))
+            .or_else(|| meeting.map(|i| Doc::Meeting(yi, i)))
+            .or_else(|| chapter.map(|i| Doc::Chapter(yi, i)))
     })
 }
 
-fn doc_mut(report: &mut Report, at: DocRef) -> &mut Document {
+fn doc_mut(report: &mut Report, at: Doc) -> &mut Document {
     match at {
-        DocRef::Home => &mut report.home,
-        DocRef::Body(b) => &mut report.bodies[b].doc,
-        DocRef::Year(y) => &mut report.years[y].narrative,
-        DocRef::Evaluation(y, i) => &mut report.years[y].evaluations[i].doc,
-        DocRef::Meeting(y, i) => &mut report.years[y].meetings[i].doc,
-        DocRef::Chapter(y, i) => &mut report.years[y].chapters[i].doc,
-    }
-}
-
-/// Every page that shows a document's body (the unit tests hold this to a full build).
-fn pages_showing(report: &Report, at: DocRef, cx: &SiteContext) -> Vec<Page> {
-    let year_pages = |y: usize, own: Vec<Page>| {
-        let mut v = own;
-        v.push(pages::print(report, &report.years[y], cx));
-        v
-    };
-    match at {
-        DocRef::Home => vec![pages::home(report, cx)],
-        DocRef::Body(b) => vec![bodies::body(report, &report.bodies[b], cx)],
-        DocRef::Year(y) => year_pages(y, vec![pages::year(report, &report.years[y], cx)]),
-        DocRef::Evaluation(y, i) => {
-            let year = &report.years[y];
-            let e = &year.evaluations[i];
-            let goal = report
-                .plan(&e.plan)
-                .filter(|p| views::plan_active(p, year))
-                .and_then(|p| p.goal(&e.goal).map(|g| pages::goal(report, p, g, year, cx)));
-            year_pages(y, goal.into_iter().collect())
-        }
-        DocRef::Meeting(y, i) => {
-            let year = &report.years[y];
-            year_pages(
-                y,
-                vec![bodies::meeting(report, year, &year.meetings[i], cx)],
-            )
-        }
-        DocRef::Chapter(y, i) => {
-            let year = &report.years[y];
-            year_pages(y, vec![pages::chapter(report, year, &year.chapters[i], cx)])
-        }
+        Doc::Home => &mut report.home,
+        Doc::Body(b) => &mut report.bodies[b].doc,
+        Doc::Year(y) => &mut report.years[y].narrative,
+        Doc::Evaluation(y, i) => &mut report.years[y].evaluations[i].doc,
+        Doc::Meeting(y, i) => &mut report.years[y].meetings[i].doc,
+        Doc::Chapter(y, i) => &mut report.years[y].chapters[i].doc,
     }
 }
 
@@ -281,9 +244,9 @@ mod tests {
         dir
     }
 
-    fn base(root: &Path) -> (Built, Vec<OutputFile>) {
-        let (report, files, warnings) = crate::build::render_report(root).unwrap();
-        (Built::new(report, &files, warnings), files)
+    fn base(root: &Path) -> Built {
+        let r = crate::build::render_evaluated(root, &mut |_| {}).unwrap();
+        Built::new(r.report, r.evaluation, &r.files, r.warnings)
     }
 
     /// Applies `edit` to `file` incrementally and checks the result against a full build:
@@ -328,7 +291,7 @@ mod tests {
     fn a_body_edit_renders_exactly_what_a_full_build_changes() {
         let dir = example_copy();
         let root = dir.path();
-        let (mut built, _) = base(root);
+        let mut built = base(root);
         for file in [
             "content/2021/kankyo-genkyo.md",
             "content/2021/index.md",
@@ -347,7 +310,7 @@ mod tests {
     fn front_matter_titles_marks_and_other_files_need_a_full_build() {
         let dir = example_copy();
         let root = dir.path();
-        let (mut built, _) = base(root);
+        let mut built = base(root);
         let file = root.join("content/2021/kankyo-genkyo.md");
         let text = std::fs::read_to_string(&file).unwrap();
         for edited in [

@@ -95,10 +95,11 @@ impl Rebuilder {
     /// Builds everything again.
     pub fn full(&mut self) {
         let started = Instant::now();
-        match crate::build::render_report(&self.root) {
-            Ok((report, files, warnings)) => {
-                let built = Built::new(report, &files, warnings);
-                let map = files
+        match crate::build::render_evaluated(&self.root, &mut |_| {}) {
+            Ok(r) => {
+                let built = Built::new(r.report, r.evaluation, &r.files, r.warnings);
+                let map = r
+                    .files
                     .into_iter()
                     .map(|f| (f.path, Arc::from(f.bytes)))
                     .collect();

@@ -8,6 +8,7 @@ use super::layout::{Layout, Link};
 use super::pages::SiteContext;
 use super::paths::{self, relative};
 use super::views::link;
+use crate::diag::Diagnostic;
 use crate::model::{Body, Meeting, Report, Year};
 
 /// 「第3回 さくら台市環境審議会」, or the meeting's own title.
@@ -107,7 +108,8 @@ struct BodyView {
 }
 
 /// A body's page.
-pub fn body(report: &Report, b: &Body, cx: &SiteContext) -> Page {
+pub fn body(cx: &SiteContext, b: &Body) -> Result<Page, Diagnostic> {
+    let report = cx.report;
     let path = paths::body(&b.id);
     let (outgoing, incoming) = relations(report, b, &path);
     let total: u32 = b.members.iter().filter_map(|m| m.count).sum();
@@ -147,7 +149,7 @@ pub fn body(report: &Report, b: &Body, cx: &SiteContext) -> Page {
             .into_iter()
             .map(|(y, m)| MeetingRow {
                 title: meeting_title(report, m),
-                year: y.year.label(report.config.era),
+                year: cx.fmt.year_label(y.year),
                 date: m.date.display(report.config.era),
                 href: relative(&path, &paths::meeting(y.year, &m.slug)),
             })
@@ -174,7 +176,8 @@ struct BodiesView {
 }
 
 /// The 推進体制 overview; `diagram` is the generated SVG and its file, when there is one.
-pub fn bodies(report: &Report, diagram: Option<(String, String)>) -> Page {
+pub fn bodies(cx: &SiteContext, diagram: Option<(String, String)>) -> Result<Page, Diagnostic> {
+    let report = cx.report;
     let path = paths::BODIES;
     let view = BodiesView {
         layout: Layout::new(report, path, "推進体制").crumbs(path, &[]),
@@ -258,7 +261,8 @@ pub fn file_label(path: &str, size: u64) -> (String, String) {
 }
 
 /// A meeting's page.
-pub fn meeting(report: &Report, year: &Year, m: &Meeting, cx: &SiteContext) -> Page {
+pub fn meeting(cx: &SiteContext, year: &Year, m: &Meeting) -> Result<Page, Diagnostic> {
+    let report = cx.report;
     let path = paths::meeting(year.year, &m.slug);
     let title = meeting_title(report, m);
     let body_name = report
@@ -267,7 +271,7 @@ pub fn meeting(report: &Report, year: &Year, m: &Meeting, cx: &SiteContext) -> P
         .unwrap_or_else(|| m.body.clone());
     let body_path = paths::body(&m.body);
     let year_path = paths::year(year.year);
-    let year_crumb = format!("{}の報告", year.year.label(report.config.era));
+    let year_crumb = cx.year_crumb(year.year);
     let view = MeetingView {
         layout: Layout::new(report, &path, &title)
             .crumbs(

@@ -1,16 +1,21 @@
-//! Chart inputs from the evaluated model, and the chart views pages embed: the SVG inline
-//! and the same chart as a file to download.
+//! Chart inputs from the evaluation, and the chart views pages embed: the SVG inline and the
+//! same chart as a file to download. Every figure a chart prints is spelt by
+//! [`crate::format`] from the exact decimal; only its position is a float.
 
+use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::OutputFile;
+use super::pages::SiteContext;
 use super::paths::{self, relative};
-use crate::chart::{self, BudgetBar, Marker, RateBar, TrendInput, TrendPoint};
+use super::views::goal_number;
+use super::{OutputFile, evaluated};
+use crate::chart::{self, BudgetBar, Figure, Marker, RateBar, TrendInput, TrendPoint};
+use crate::diag::Diagnostic;
 use crate::era::FiscalYear;
-use crate::evaluate::{IndicatorYear, Rate, evaluate_indicator, summarize_goal};
+use crate::evaluate::{IndicatorYear, PlanYear};
+use crate::format::shown;
 use crate::markdown::strip_marks;
-use crate::model::{Direction, Goal, Indicator, IndicatorKind, Plan, Report, Year};
-use crate::num::Num;
+use crate::model::{Direction, Goal, Indicator, IndicatorKind, Plan, Year};
 
 /// A chart as a page shows it.
 #[derive(Debug, Clone, Serialize)]
@@ -42,24 +47,16 @@ impl ChartView {
     }
 }
 
-/// Years an indicator is shown in: inside its plan's period or with data, up to `upto`.
-pub fn indicator_years<'a>(
-    report: &'a Report,
-    plan: &Plan,
-    ind: &Indicator,
-    upto: Option<FiscalYear>,
-) -> Vec<&'a Year> {
-    report
-        .years
-        .iter()
-        .filter(|y| upto.is_none_or(|u| y.year <= u))
-        .filter(|y| {
-            y.actual(&ind.id).is_some() || (plan.period.0..=plan.period.1).contains(&y.year)
-        })
-        .collect()
+/// A figure as the report shows it: the value rounded as its text is, and the text.
+fn figure(cx: &SiteContext, v: Decimal, decimals: Option<u32>) -> Figure {
+    Figure {
+        value: shown(v, decimals),
+        text: cx.fmt.figure(v, decimals),
+    }
 }
 
-fn decimals_of(ind: &Indicator, values: &[rust_decimal::Decimal]) -> u32 {
+/// The finest decimals among the values, which the y axis never steps below.
+fn decimals_of(ind: &Indicator, values: &[Decimal]) -> u32 {
     ind.decimals.unwrap_or_else(|| {
         values
             .iter()
@@ -70,37 +67,22 @@ fn decimals_of(ind: &Indicator, values: &[rust_decimal::Decimal]) -> u32 {
     })
 }
 
-/// An indicator evaluated for each year it is shown in, up to `upto` (every year when
-/// `None`): what a trend chart plots and the table beside it lists.
-pub fn trend_series<'a>(
-    report: &'a Report,
-    plan: &Plan,
-    ind: &Indicator,
-    upto: Option<FiscalYear>,
-) -> Vec<(&'a Year, IndicatorYear)> {
-    indicator_years(report, plan, ind, upto)
-        .into_iter()
-        .map(|y| (y, evaluate_indicator(report, plan, ind, y)))
-        .collect()
-}
-
-/// The trend chart of an indicator from its evaluated years (see [`trend_series`]); `upto`
-/// names the file (every year when `None`).
+/// The trend chart of an indicator from its evaluated years (see
+/// [`crate::evaluate::Evaluation::trend`]); `upto` names the file (every year when `None`).
 pub fn trend(
-    report: &Report,
+    cx: &SiteContext,
     ind: &Indicator,
-    series: &[(&Year, IndicatorYear)],
+    series: &[&IndicatorYear],
     upto: Option<FiscalYear>,
     from: &str,
 ) -> ChartView {
-    let era = report.config.era;
-    let mut values: Vec<rust_decimal::Decimal> =
-        series.iter().filter_map(|(_, r)| r.actual).collect();
+    let f = cx.fmt;
+    let mut values: Vec<Decimal> = series.iter().filter_map(|r| r.actual).collect();
     values.extend(ind.baseline.map(|b| b.value));
     let marker = |yv: crate::model::YearValue| Marker {
-        long_label: yv.year.label(era),
-        short_label: yv.year.short(era),
-        value: Num(yv.value).as_f64(),
+        long_label: f.year_label(yv.year),
+        short_label: f.year_short(yv.year),
+        value: figure(cx, yv.value, ind.decimals),
     };
     let input = TrendInput {
         id: format!("trend-{}", ind.id),
@@ -111,11 +93,11 @@ pub fn trend(
         cumulative: ind.kind == IndicatorKind::Cumulative,
         points: series
             .iter()
-            .map(|(y, r)| TrendPoint {
-                short_label: y.year.short(era),
-                long_label: y.year.label(era),
-                actual: r.actual.map(|v| Num(v).as_f64()),
-                target: r.target.map(|v| Num(v).as_f64()),
+            .map(|r| TrendPoint {
+                short_label: f.year_short(r.year),
+                long_label: f.year_label(r.year),
+                actual: r.actual.map(|v| figure(cx, v, ind.decimals)),
+                target: r.target.map(|v| figure(cx, v, ind.decimals)),
             })
             .collect(),
         baseline: ind.baseline.map(marker),
@@ -130,93 +112,83 @@ pub fn trend(
 
 /// Each indicator's 達成率 for the year against 100 %.
 pub fn goal_summary(
-    report: &Report,
+    cx: &SiteContext,
     plan: &Plan,
     goal: &Goal,
     year: &Year,
     from: &str,
-) -> ChartView {
-    let bars: Vec<RateBar> = goal
+) -> Result<ChartView, Diagnostic> {
+    let bars = goal
         .indicators()
         .map(|(_, i)| {
-            let r = evaluate_indicator(report, plan, i, year);
-            RateBar {
+            let r = evaluated(cx, i, year.year, &plan.file)?;
+            Ok(RateBar {
                 label: strip_marks(&i.name),
-                rate: r.rate.value().map(|v| Num(v).as_f64()),
-                rate_text: match r.rate {
-                    Rate::NotCollected => "未集計".into(),
-                    Rate::NoTarget => "目標値なし".into(),
-                    other => other.text(),
-                },
-                grade_mark: r.grade.map(|g| g.mark),
-            }
+                rate: r.rate.value(),
+                rate_text: cx.fmt.rate_or_reason(r.rate),
+                grade_mark: r.grade.as_ref().map(|g| g.mark.clone()),
+            })
         })
-        .collect();
+        .collect::<Result<Vec<_>, Diagnostic>>()?;
     let id = format!("summary-{}-{}-{}", year.year, plan.id, goal.id);
     let title = format!(
         "{}の指標の達成率（{}）",
-        crate::site::views::goal_number(goal),
-        year.year.label(report.config.era)
+        goal_number(goal),
+        cx.fmt.year_label(year.year)
     );
-    ChartView::new(
+    Ok(ChartView::new(
         chart::render_goal_summary(&id, &title, &bars),
         paths::chart_file(&format!("{}-{}-{}-summary", year.year, plan.id, goal.id)),
         from,
-    )
+    ))
 }
 
 /// Each goal's mean rate for the year: the year overview's picture of a plan.
-pub fn plan_summary(report: &Report, plan: &Plan, year: &Year, from: &str) -> ChartView {
+pub fn plan_summary(cx: &SiteContext, plan: &Plan, py: &PlanYear, from: &str) -> ChartView {
+    let year = py.year;
     let bars: Vec<RateBar> = plan
         .goals
         .iter()
-        .map(|g| {
-            let s = summarize_goal(report, plan, g, year);
-            RateBar {
-                label: format!(
-                    "{} {}",
-                    crate::site::views::goal_number(g),
-                    strip_marks(&g.title)
-                ),
-                rate: s.mean_rate.map(|v| Num(v).as_f64()),
-                rate_text: s
-                    .mean_rate
-                    .map(|m| format!("{m}%"))
-                    .unwrap_or_else(|| "未集計".into()),
-                grade_mark: s.grade.map(|g| g.mark),
-            }
+        .zip(&py.goals)
+        .map(|(g, s)| RateBar {
+            label: format!("{} {}", goal_number(g), strip_marks(&g.title)),
+            rate: s.mean_rate,
+            rate_text: s
+                .mean_rate
+                .map(|m| cx.fmt.percent(m))
+                .unwrap_or_else(|| cx.fmt.words().not_collected.into()),
+            grade_mark: s.grade.as_ref().map(|g| g.mark.clone()),
         })
         .collect();
-    let id = format!("plan-{}-{}", year.year, plan.id);
+    let id = format!("plan-{}-{}", year, plan.id);
     let title = format!(
         "{}：目標ごとの達成率の平均（{}）",
         plan.short_name(),
-        year.year.label(report.config.era)
+        cx.fmt.year_label(year)
     );
     ChartView::new(
         chart::render_goal_summary(&id, &title, &bars),
-        paths::chart_file(&format!("{}-{}-summary", year.year, plan.id)),
+        paths::chart_file(&format!("{}-{}-summary", year, plan.id)),
         from,
     )
 }
 
 /// 予算 vs 決算 of the goal's projects; none when the goal has no projects that year.
 pub fn budgets(
-    report: &Report,
+    cx: &SiteContext,
     plan: &Plan,
     goal: &Goal,
     year: &Year,
     from: &str,
 ) -> Option<ChartView> {
-    let to_i64 = |d: Option<rust_decimal::Decimal>| d.map(|v| Num(v).as_f64().round() as i64);
     let bars: Vec<BudgetBar> = year
         .projects
         .iter()
         .filter(|p| p.plan == plan.id && goal.measures.iter().any(|m| m.id == p.measure))
         .map(|p| BudgetBar {
             label: p.name.clone(),
-            budget: to_i64(p.budget),
-            settled: to_i64(p.settled),
+            budget: p.budget.map(|v| figure(cx, v, None)),
+            settled: p.settled.map(|v| figure(cx, v, None)),
         })
         .collect();
     if bars.is_empty() {
@@ -224,16 +196,13 @@ pub fn budgets(
     }
     let next = FiscalYear(year.year.0 + 1);
     let id = format!("budget-{}-{}-{}", year.year, plan.id, goal.id);
-    let title = format!(
-        "{}の主な事業の決算額と予算額（千円）",
-        crate::site::views::goal_number(goal)
-    );
+    let title = format!("{}の主な事業の決算額と予算額（千円）", goal_number(goal));
     Some(ChartView::new(
         chart::render_budgets(
             &id,
             &title,
-            &format!("{}決算", year.year.label(report.config.era)),
-            &format!("{}予算", next.label(report.config.era)),
+            &format!("{}決算", cx.fmt.year_label(year.year)),
+            &format!("{}予算", cx.fmt.year_label(next)),
             &bars,
         ),
         paths::chart_file(&format!("{}-{}-{}-budgets", year.year, plan.id, goal.id)),

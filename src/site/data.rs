@@ -1,17 +1,17 @@
 //! Open data: each year's indicators and projects as CSV (UTF-8, optional BOM, one value per
 //! cell, 西暦 with 和暦 beside, units in their own column, the 全国地方公共団体コード first when
-//! set) and as JSON, with a page that lists them.
+//! set) and as JSON. Both carry every figure in the one machine spelling of
+//! [`crate::format`]: the digits a page shows without grouping or unit (`60.0`, `-1234.5`),
+//! as CSV cells and as JSON strings; a missing figure is an empty cell and JSON `null`.
 
-use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::layout::Layout;
-use super::paths::{self, relative};
-use super::views::plan_active;
-use super::{OutputFile, Page};
-use crate::evaluate::{Rate, evaluate_indicator, outcome_rate};
+use super::OutputFile;
+use super::pages::SiteContext;
+use crate::diag::Diagnostic;
+use crate::format::{machine_figure, machine_rate};
 use crate::markdown::strip_marks;
-use crate::model::{Report, Year};
+use crate::model::Year;
 
 /// A year's indicators as rows of open data.
 #[derive(Debug, Clone, Serialize)]
@@ -40,14 +40,14 @@ pub struct IndicatorRecord {
     /// 基準年度.
     pub baseline_year: Option<i32>,
     /// 基準値.
-    pub baseline: Option<Decimal>,
+    pub baseline: Option<String>,
     /// 目標値.
-    pub target: Option<Decimal>,
+    pub target: Option<String>,
     /// 実績値.
-    pub actual: Option<Decimal>,
+    pub actual: Option<String>,
     /// 達成率（%）.
-    pub rate: Option<Decimal>,
-    /// 達成率の状態: 計算, 公表値, 達成, 未達成, 未集計, 目標なし.
+    pub rate: Option<String>,
+    /// 達成率の状態: 計算, 公表値, 達成, 未達成, 未集計, 目標値なし.
     pub rate_status: String,
     /// 評価.
     pub grade: Option<String>,
@@ -74,89 +74,86 @@ pub struct ProjectRecord {
     /// 区分.
     pub status: String,
     /// 決算額（千円）.
-    pub settled_thousand_yen: Option<Decimal>,
+    pub settled_thousand_yen: Option<String>,
     /// 翌年度予算額（千円）.
-    pub budget_thousand_yen: Option<Decimal>,
+    pub budget_thousand_yen: Option<String>,
     /// 成果指標.
     pub outcome: Option<String>,
     /// 成果指標の単位.
     pub outcome_unit: Option<String>,
     /// 実績.
-    pub outcome_actual: Option<Decimal>,
+    pub outcome_actual: Option<String>,
     /// 目標値.
-    pub outcome_target: Option<Decimal>,
+    pub outcome_target: Option<String>,
     /// 達成率（%）.
-    pub outcome_rate: Option<Decimal>,
+    pub outcome_rate: Option<String>,
 }
 
-fn rate_status(r: Rate) -> &'static str {
-    match r {
-        Rate::Value(_) => "計算",
-        Rate::Given(_) => "公表値",
-        Rate::Met => "達成",
-        Rate::NotMet => "未達成",
-        Rate::NotCollected => "未集計",
-        Rate::NoTarget => "目標なし",
-    }
-}
-
-/// The indicator records of a year.
-pub fn indicator_records(report: &Report, year: &Year) -> Vec<IndicatorRecord> {
-    let code = report.config.code.clone();
-    report
+/// The indicator records of a year: every indicator of the plans active that year.
+pub fn indicator_records(
+    cx: &SiteContext,
+    year: &Year,
+) -> Result<Vec<IndicatorRecord>, Diagnostic> {
+    let code = cx.report.config.code.clone();
+    let mut out = Vec::new();
+    for p in cx
+        .report
         .plans
         .iter()
-        .filter(|p| plan_active(p, year))
-        .flat_map(|p| p.goals.iter().map(move |g| (p, g)))
-        .flat_map(|(p, g)| g.indicators().map(move |(m, i)| (p, g, m, i)))
-        .map(|(p, g, m, i)| {
-            let r = evaluate_indicator(report, p, i, year);
-            IndicatorRecord {
-                code: code.clone(),
-                fiscal_year: year.year.0,
-                fiscal_year_wareki: year.year.wareki(),
-                plan_id: p.id.clone(),
-                plan: p.title.clone(),
-                goal_id: g.id.clone(),
-                measure_id: m.id.clone(),
-                indicator_id: i.id.clone(),
-                indicator: strip_marks(&i.name),
-                unit: i.unit.clone(),
-                baseline_year: i.baseline.map(|b| b.year.0),
-                baseline: i.baseline.map(|b| b.value),
-                target: r.target,
-                actual: r.actual,
-                rate: r.rate.value(),
-                rate_status: rate_status(r.rate).into(),
-                grade: r.grade.map(|g| g.mark),
-                note: r.note,
+        .filter(|p| cx.ev.plan_active(&p.id, year.year))
+    {
+        for g in &p.goals {
+            for (m, i) in g.indicators() {
+                let r = super::evaluated(cx, i, year.year, &p.file)?;
+                let figure =
+                    |v: Option<rust_decimal::Decimal>| v.map(|v| machine_figure(v, i.decimals));
+                out.push(IndicatorRecord {
+                    code: code.clone(),
+                    fiscal_year: year.year.0,
+                    fiscal_year_wareki: year.year.wareki(),
+                    plan_id: p.id.clone(),
+                    plan: p.title.clone(),
+                    goal_id: g.id.clone(),
+                    measure_id: m.id.clone(),
+                    indicator_id: i.id.clone(),
+                    indicator: strip_marks(&i.name),
+                    unit: i.unit.clone(),
+                    baseline_year: i.baseline.map(|b| b.year.0),
+                    baseline: figure(i.baseline.map(|b| b.value)),
+                    target: figure(r.target),
+                    actual: figure(r.actual),
+                    rate: machine_rate(r.rate),
+                    rate_status: cx.fmt.rate_status(r.rate).into(),
+                    grade: r.grade.as_ref().map(|g| g.mark.clone()),
+                    note: r.note.clone(),
+                });
             }
-        })
-        .collect()
+        }
+    }
+    Ok(out)
 }
 
 /// The project records of a year.
-pub fn project_records(report: &Report, year: &Year) -> Vec<ProjectRecord> {
+pub fn project_records(cx: &SiteContext, year: &Year) -> Vec<ProjectRecord> {
+    let amount = |v: Option<rust_decimal::Decimal>| v.map(|v| machine_figure(v, None));
     year.projects
         .iter()
-        .map(|p| ProjectRecord {
-            code: report.config.code.clone(),
+        .enumerate()
+        .map(|(i, p)| ProjectRecord {
+            code: cx.report.config.code.clone(),
             fiscal_year: year.year.0,
             fiscal_year_wareki: year.year.wareki(),
             project: p.name.clone(),
             plan_id: p.plan.clone(),
             measure_id: p.measure.clone(),
-            status: p.status.label().into(),
-            settled_thousand_yen: p.settled,
-            budget_thousand_yen: p.budget,
+            status: cx.fmt.project_status(p.status).into(),
+            settled_thousand_yen: amount(p.settled),
+            budget_thousand_yen: amount(p.budget),
             outcome: p.outcome.as_ref().map(|o| o.name.clone()),
             outcome_unit: p.outcome.as_ref().map(|o| o.unit.clone()),
-            outcome_actual: p.outcome.as_ref().and_then(|o| o.actual),
-            outcome_target: p.outcome.as_ref().and_then(|o| o.target),
-            outcome_rate: p
-                .outcome
-                .as_ref()
-                .and_then(|o| outcome_rate(o, report.config.project_rate_decimals).value()),
+            outcome_actual: amount(p.outcome.as_ref().and_then(|o| o.actual)),
+            outcome_target: amount(p.outcome.as_ref().and_then(|o| o.target)),
+            outcome_rate: cx.ev.outcome(year.year, i).and_then(machine_rate),
         })
         .collect()
 }
@@ -198,83 +195,81 @@ const PROJECT_HEADER: &[&str] = &[
     "達成率（%）",
 ];
 
-fn cell(d: Option<Decimal>) -> String {
-    d.map(|v| v.normalize().to_string()).unwrap_or_default()
-}
-
-fn to_csv(header: &[&str], rows: Vec<Vec<String>>, with_code: bool, bom: bool) -> Vec<u8> {
+fn to_csv(
+    header: &[&str],
+    rows: Vec<Vec<String>>,
+    with_code: bool,
+    bom: bool,
+) -> Result<Vec<u8>, String> {
     let skip = usize::from(!with_code);
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    // Writing into memory cannot fail.
-    let _ = w.write_record(&header[skip..]);
-    for r in rows {
-        let _ = w.write_record(&r[skip..]);
-    }
-    let body = w.into_inner().unwrap_or_default();
     let mut out = if bom {
         b"\xEF\xBB\xBF".to_vec()
     } else {
         Vec::new()
     };
-    out.extend(body);
-    out
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(&mut out);
+    w.write_record(&header[skip..]).map_err(|e| e.to_string())?;
+    for r in rows {
+        w.write_record(&r[skip..]).map_err(|e| e.to_string())?;
+    }
+    w.flush().map_err(|e| e.to_string())?;
+    drop(w);
+    Ok(out)
+}
+
+fn indicator_row(code: &str, r: &IndicatorRecord) -> Vec<String> {
+    let cell = |v: &Option<String>| v.clone().unwrap_or_default();
+    vec![
+        code.to_string(),
+        r.fiscal_year.to_string(),
+        r.fiscal_year_wareki.clone(),
+        r.plan_id.clone(),
+        r.plan.clone(),
+        r.goal_id.clone(),
+        r.measure_id.clone(),
+        r.indicator_id.clone(),
+        r.indicator.clone(),
+        r.unit.clone(),
+        r.baseline_year.map(|y| y.to_string()).unwrap_or_default(),
+        cell(&r.baseline),
+        cell(&r.target),
+        cell(&r.actual),
+        cell(&r.rate),
+        r.rate_status.clone(),
+        cell(&r.grade),
+        cell(&r.note),
+    ]
+}
+
+fn project_row(code: &str, r: &ProjectRecord) -> Vec<String> {
+    let cell = |v: &Option<String>| v.clone().unwrap_or_default();
+    vec![
+        code.to_string(),
+        r.fiscal_year.to_string(),
+        r.fiscal_year_wareki.clone(),
+        r.project.clone(),
+        r.plan_id.clone(),
+        r.measure_id.clone(),
+        r.status.clone(),
+        cell(&r.settled_thousand_yen),
+        cell(&r.budget_thousand_yen),
+        cell(&r.outcome),
+        cell(&r.outcome_unit),
+        cell(&r.outcome_actual),
+        cell(&r.outcome_target),
+        cell(&r.outcome_rate),
+    ]
 }
 
 /// The data files of a year: indicators and projects as CSV and JSON.
-pub fn data_files(report: &Report, year: &Year) -> Vec<OutputFile> {
-    let code = report.config.code.clone().unwrap_or_default();
-    let with_code = report.config.code.is_some();
-    let bom = report.config.csv_bom;
-    let inds = indicator_records(report, year);
-    let projs = project_records(report, year);
-    let ind_rows = inds
-        .iter()
-        .map(|r| {
-            vec![
-                code.clone(),
-                r.fiscal_year.to_string(),
-                r.fiscal_year_wareki.clone(),
-                r.plan_id.clone(),
-                r.plan.clone(),
-                r.goal_id.clone(),
-                r.measure_id.clone(),
-                r.indicator_id.clone(),
-                r.indicator.clone(),
-                r.unit.clone(),
-                r.baseline_year.map(|y| y.to_string()).unwrap_or_default(),
-                cell(r.baseline),
-                cell(r.target),
-                cell(r.actual),
-                cell(r.rate),
-                r.rate_status.clone(),
-                r.grade.clone().unwrap_or_default(),
-                r.note.clone().unwrap_or_default(),
-            ]
-        })
-        .collect();
-    let proj_rows = projs
-        .iter()
-        .map(|r| {
-            vec![
-                code.clone(),
-                r.fiscal_year.to_string(),
-                r.fiscal_year_wareki.clone(),
-                r.project.clone(),
-                r.plan_id.clone(),
-                r.measure_id.clone(),
-                r.status.clone(),
-                cell(r.settled_thousand_yen),
-                cell(r.budget_thousand_yen),
-                r.outcome.clone().unwrap_or_default(),
-                r.outcome_unit.clone().unwrap_or_default(),
-                cell(r.outcome_actual),
-                cell(r.outcome_target),
-                cell(r.outcome_rate),
-            ]
-        })
-        .collect();
+pub fn data_files(cx: &SiteContext, year: &Year) -> Result<Vec<OutputFile>, Diagnostic> {
+    let config = &cx.report.config;
+    let code = config.code.clone().unwrap_or_default();
+    let with_code = config.code.is_some();
+    let inds = indicator_records(cx, year)?;
+    let projs = project_records(cx, year);
     #[derive(Serialize)]
     struct YearJson<'a> {
         fiscal_year: i32,
@@ -282,68 +277,35 @@ pub fn data_files(report: &Report, year: &Year) -> Vec<OutputFile> {
         indicators: &'a [IndicatorRecord],
         projects: &'a [ProjectRecord],
     }
+    let y = year.year;
+    let source = year.actuals_file.as_deref().unwrap_or(&year.narrative.file);
+    let fail = |path: &str, e: String| Diagnostic::error(source, 0, 0, format!("{path}: {e}"));
+    let ind_path = format!("data/{y}-indicators.csv");
+    let proj_path = format!("data/{y}-projects.csv");
+    let json_path = format!("data/{y}.json");
+    let ind_rows = inds.iter().map(|r| indicator_row(&code, r)).collect();
+    let proj_rows = projs.iter().map(|r| project_row(&code, r)).collect();
     let json = serde_json::to_vec_pretty(&YearJson {
-        fiscal_year: year.year.0,
-        fiscal_year_wareki: year.year.wareki(),
+        fiscal_year: y.0,
+        fiscal_year_wareki: y.wareki(),
         indicators: &inds,
         projects: &projs,
     })
-    .unwrap_or_default();
-    let y = year.year;
-    vec![
+    .map_err(|e| fail(&json_path, e.to_string()))?;
+    Ok(vec![
         OutputFile {
-            path: format!("data/{y}-indicators.csv"),
-            bytes: to_csv(INDICATOR_HEADER, ind_rows, with_code, bom),
+            bytes: to_csv(INDICATOR_HEADER, ind_rows, with_code, config.csv_bom)
+                .map_err(|e| fail(&ind_path, e))?,
+            path: ind_path,
         },
         OutputFile {
-            path: format!("data/{y}-projects.csv"),
-            bytes: to_csv(PROJECT_HEADER, proj_rows, with_code, bom),
+            bytes: to_csv(PROJECT_HEADER, proj_rows, with_code, config.csv_bom)
+                .map_err(|e| fail(&proj_path, e))?,
+            path: proj_path,
         },
         OutputFile {
-            path: format!("data/{y}.json"),
+            path: json_path,
             bytes: json,
         },
-    ]
-}
-
-#[derive(Serialize)]
-struct DataRow {
-    year: String,
-    indicators_csv: String,
-    projects_csv: String,
-    json: String,
-    indicators: usize,
-    projects: usize,
-}
-
-#[derive(Serialize)]
-struct DataView {
-    layout: Layout,
-    rows: Vec<DataRow>,
-    bom: bool,
-    code: Option<String>,
-}
-
-/// The open data page.
-pub fn data_page(report: &Report) -> Page {
-    let path = paths::DATA;
-    let view = DataView {
-        layout: Layout::new(report, path, "オープンデータ").crumbs(path, &[]),
-        rows: report
-            .years
-            .iter()
-            .rev()
-            .map(|y| DataRow {
-                year: y.year.display(report.config.era),
-                indicators_csv: relative(path, &format!("data/{}-indicators.csv", y.year)),
-                projects_csv: relative(path, &format!("data/{}-projects.csv", y.year)),
-                json: relative(path, &format!("data/{}.json", y.year)),
-                indicators: indicator_records(report, y).len(),
-                projects: y.projects.len(),
-            })
-            .collect(),
-        bom: report.config.csv_bom,
-        code: report.config.code.clone(),
-    };
-    Page::new(path, "data.html", &view, "book.toml")
+    ])
 }

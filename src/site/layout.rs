@@ -165,11 +165,12 @@ impl Layout {
         current: FiscalYear,
         target: impl Fn(FiscalYear) -> Option<String>,
     ) -> Layout {
+        let fmt = crate::format::Formatter::new(&report.config);
         self.years = report
             .years
             .iter()
             .map(|y| YearLink {
-                label: y.year.label(report.config.era),
+                label: fmt.year_label(y.year),
                 href: target(y.year).map(|t| relative(path, &t)),
                 current: y.year == current,
             })

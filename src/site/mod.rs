@@ -8,6 +8,7 @@ pub mod layout;
 pub mod links;
 pub mod pages;
 pub mod paths;
+pub mod registry;
 pub mod theme;
 pub mod views;
 
@@ -17,7 +18,9 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::model::Report;
+use crate::era::FiscalYear;
+use crate::evaluate::{Evaluation, IndicatorYear};
+use crate::model::{Indicator, Report};
 use pages::SiteContext;
 use theme::Theme;
 
@@ -45,16 +48,23 @@ pub struct Page {
 }
 
 impl Page {
-    /// A page from a typed view.
-    pub fn new<V: Serialize>(path: &str, template: &'static str, view: &V, source: &str) -> Page {
-        Page {
+    /// A page from a typed view; a view the template engine cannot take is an error naming
+    /// the page, never an empty page.
+    pub fn new<V: Serialize>(
+        path: &str,
+        template: &'static str,
+        view: &V,
+        source: &str,
+    ) -> Result<Page, Diagnostic> {
+        let context = tera::Context::from_serialize(view)
+            .map_err(|e| Diagnostic::error(source, 0, 0, format!("{path}（{template}）: {e}")))?;
+        Ok(Page {
             path: path.to_string(),
             template,
-            // Views hold only strings, numbers, lists and structs: serialisation cannot fail.
-            context: tera::Context::from_serialize(view).unwrap_or_default(),
+            context,
             source: source.to_string(),
             files: Vec::new(),
-        }
+        })
     }
 
     /// Adds files that go with the page.
@@ -62,34 +72,69 @@ impl Page {
         self.files = files;
         self
     }
+
+    /// Renders the page with the theme's template.
+    pub fn render(&self, theme: &Theme) -> Result<OutputFile, Diagnostic> {
+        theme
+            .render(self.template, &self.context)
+            .map(|html| OutputFile {
+                path: self.path.clone(),
+                bytes: html.into_bytes(),
+            })
+            .map_err(|e| {
+                Diagnostic::error(
+                    &self.source,
+                    0,
+                    0,
+                    format!("{}（{}）: {e}", self.path, self.template),
+                )
+            })
+    }
 }
 
-/// Builds every file of the site. The result is sorted by path, so the same report gives
-/// the same files in the same order at any thread count.
-pub fn render_site(report: &Report, root: &Path) -> Result<Vec<OutputFile>, Diagnostics> {
+/// An indicator's evaluation for a year. Pages are only made for years the evaluation
+/// covers, so a miss is a defect of nenpo; it is reported, never a panic.
+pub(crate) fn evaluated<'a>(
+    cx: &SiteContext<'a>,
+    ind: &Indicator,
+    year: FiscalYear,
+    source: &str,
+) -> Result<&'a IndicatorYear, Diagnostic> {
+    cx.ev
+        .indicator(&ind.id, year)
+        .ok_or_else(|| not_evaluated(source, &format!("{} {year}", ind.id)))
+}
+
+/// The error for a page asking for something the evaluation does not hold.
+pub(crate) fn not_evaluated(source: &str, what: &str) -> Diagnostic {
+    Diagnostic::error(
+        source,
+        0,
+        0,
+        format!("internal error: {what} was not evaluated (please report this to nenpo)"),
+    )
+}
+
+/// Builds every file of the site from the report and its evaluation. The result is sorted
+/// by path, so the same report gives the same files in the same order at any thread count.
+pub fn render_site(
+    report: &Report,
+    ev: &Evaluation,
+    root: &Path,
+) -> Result<Vec<OutputFile>, Diagnostics> {
     let theme = Theme::load(root, &report.config.theme, report.config.lang)?;
-    let cx = SiteContext::new(report);
-    let pages = collect_pages(report, &cx);
-    let rendered: Vec<Result<OutputFile, Diagnostic>> = pages
-        .par_iter()
-        .map(|p| {
-            theme
-                .render(p.template, &p.context)
-                .map(|html| OutputFile {
-                    path: p.path.clone(),
-                    bytes: html.into_bytes(),
-                })
-                .map_err(|e| {
-                    Diagnostic::error(
-                        &p.source,
-                        0,
-                        0,
-                        format!("{}（{}）: {e}", p.path, p.template),
-                    )
-                })
-        })
-        .collect();
+    let cx = SiteContext::new(report, ev);
     let mut diags = Diagnostics::default();
+    let built: Vec<Result<Page, Diagnostic>> = registry::page_jobs(report, ev)
+        .par_iter()
+        .map(|j| j.render(&cx))
+        .collect();
+    let pages: Vec<Page> = built
+        .into_iter()
+        .filter_map(|r| r.map_err(|d| diags.push(d)).ok())
+        .collect();
+    let rendered: Vec<Result<OutputFile, Diagnostic>> =
+        pages.par_iter().map(|p| p.render(&theme)).collect();
     check_unique_paths(&pages, report.config.lang, &mut diags);
     let mut files = Vec::with_capacity(rendered.len() + 64);
     for r in rendered {
@@ -99,13 +144,17 @@ pub fn render_site(report: &Report, root: &Path) -> Result<Vec<OutputFile>, Diag
         }
     }
     files.extend(theme.static_files());
-    files.extend(
-        report
-            .years
-            .par_iter()
-            .flat_map_iter(|y| data::data_files(report, y))
-            .collect::<Vec<_>>(),
-    );
+    let data: Vec<Result<Vec<OutputFile>, Diagnostic>> = report
+        .years
+        .par_iter()
+        .map(|y| data::data_files(&cx, y))
+        .collect();
+    for d in data {
+        match d {
+            Ok(f) => files.extend(f),
+            Err(d) => diags.push(d),
+        }
+    }
     files.extend(copy_assets(report, root, &mut diags));
     files.push(sitemap(report, &files));
     files.extend(pages.iter().flat_map(|p| p.files.iter().cloned()));
@@ -155,59 +204,8 @@ fn check_unique_paths(pages: &[Page], lang: crate::diag::Lang, diags: &mut Diagn
     }
 }
 
-fn collect_pages(report: &Report, cx: &SiteContext) -> Vec<Page> {
-    let mut jobs: Vec<Box<dyn Fn() -> Page + Sync + '_>> = Vec::new();
-    jobs.push(Box::new(|| pages::home(report, cx)));
-    jobs.push(Box::new(|| pages::not_found(report)));
-    if !report.years.is_empty() {
-        jobs.push(Box::new(|| data::data_page(report)));
-    }
-    if !report.glossary.is_empty() {
-        jobs.push(Box::new(|| pages::glossary(report)));
-    }
-    for y in &report.years {
-        jobs.push(Box::new(move || pages::year(report, y, cx)));
-        jobs.push(Box::new(move || pages::print(report, y, cx)));
-        for p in report.plans.iter().filter(|p| views::plan_active(p, y)) {
-            for g in &p.goals {
-                jobs.push(Box::new(move || pages::goal(report, p, g, y, cx)));
-            }
-        }
-        for c in &y.chapters {
-            jobs.push(Box::new(move || pages::chapter(report, y, c, cx)));
-        }
-        for m in &y.meetings {
-            jobs.push(Box::new(move || bodies::meeting(report, y, m, cx)));
-        }
-    }
-    for p in &report.plans {
-        for g in &p.goals {
-            for m in &g.measures {
-                for i in &m.indicators {
-                    jobs.push(Box::new(move || pages::indicator(report, p, g, m, i, cx)));
-                }
-            }
-        }
-    }
-    if !report.bodies.is_empty() {
-        jobs.push(Box::new(|| {
-            // Drawn once: inline on the page and, as the page's file, for download.
-            let svg = promotion_diagram(report);
-            let file = OutputFile {
-                path: paths::DIAGRAM.into(),
-                bytes: crate::chart::standalone(&svg).into_bytes(),
-            };
-            bodies::bodies(report, Some((svg, paths::DIAGRAM.to_string()))).with_files(vec![file])
-        }));
-        for b in &report.bodies {
-            jobs.push(Box::new(move || bodies::body(report, b, cx)));
-        }
-    }
-    jobs.par_iter().map(|j| j()).collect()
-}
-
 /// The 推進体制図 of every body and relation, bodies in their page order.
-fn promotion_diagram(report: &Report) -> String {
+pub(crate) fn promotion_diagram(report: &Report) -> String {
     let nodes: Vec<crate::diagram::Node> = report
         .bodies
         .iter()

@@ -1,31 +1,14 @@
-//! Typed views of the evaluated model that templates render: every number already formatted
-//! the way the page shows it, so templates hold no logic beyond loops and conditions.
+//! Typed views of the evaluated report that templates render: every figure already spelt by
+//! [`crate::format`], so templates hold no logic beyond loops and conditions.
 
-use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::layout::Link;
+use super::pages::SiteContext;
 use super::paths::{self, relative};
-use crate::evaluate::{
-    GoalSummary, IndicatorYear, Rate, evaluate_indicator, outcome_rate, points_text, summarize_goal,
-};
+use crate::evaluate::{GoalSummary, GradeMark, IndicatorYear, Rate};
 use crate::markdown::{MarkdownContext, render_inline};
-use crate::model::{Direction, Goal, Indicator, IndicatorKind, Plan, Project, Report, Year};
-use crate::num::{format_fixed, format_plain};
-
-/// A value as an indicator shows it: its fixed decimals if set, else as written.
-pub fn format_value(ind: &Indicator, v: Option<Decimal>) -> String {
-    match (v, ind.decimals) {
-        (None, _) => "—".into(),
-        (Some(v), Some(d)) => format_fixed(v, d),
-        (Some(v), None) => format_plain(v),
-    }
-}
-
-/// An amount in 千円 with separators.
-pub fn format_amount(v: Option<Decimal>) -> String {
-    v.map(format_plain).unwrap_or_else(|| "—".into())
-}
+use crate::model::{Direction, Goal, Indicator, IndicatorKind, Plan, Project, Year};
 
 /// A grade cell.
 #[derive(Debug, Clone, Serialize)]
@@ -38,6 +21,18 @@ pub struct GradeView {
     pub manual: bool,
     /// A CSS class by position in the scale (g0 is the top).
     pub class: String,
+}
+
+impl GradeView {
+    /// The view of an evaluated grade.
+    pub fn of(g: &GradeMark) -> GradeView {
+        GradeView {
+            mark: g.mark.clone(),
+            label: g.label.clone(),
+            manual: g.manual,
+            class: format!("g{}", g.rank),
+        }
+    }
 }
 
 /// One indicator row of a goal's table.
@@ -87,47 +82,16 @@ pub struct IndicatorRow {
     pub note: Option<String>,
 }
 
-/// Builds the row of an indicator for a year.
+/// The row of an indicator from its evaluation for a year, linked from the page `from`.
 pub fn indicator_row(
-    report: &Report,
-    plan: &Plan,
+    cx: &SiteContext,
     measure_id: &str,
     ind: &Indicator,
-    year: &Year,
-    from: &str,
-    md: &MarkdownContext,
-) -> IndicatorRow {
-    let r = evaluate_indicator(report, plan, ind, year);
-    row_from_result(report, plan, measure_id, ind, year, &r, from, md)
-}
-
-/// Builds the row of an indicator from its evaluation for the year.
-#[allow(clippy::too_many_arguments)]
-pub fn row_from_result(
-    report: &Report,
-    plan: &Plan,
-    measure_id: &str,
-    ind: &Indicator,
-    year: &Year,
     r: &IndicatorYear,
     from: &str,
     md: &MarkdownContext,
 ) -> IndicatorRow {
-    let era = report.config.era;
-    let scale = report.scale_for(plan, year);
-    let grade = r.grade.as_ref().map(|g| GradeView {
-        class: format!(
-            "g{}",
-            scale
-                .grades
-                .iter()
-                .position(|x| x.mark == g.mark)
-                .unwrap_or(0)
-        ),
-        mark: g.mark.clone(),
-        label: g.label.clone(),
-        manual: g.manual,
-    });
+    let f = cx.fmt;
     IndicatorRow {
         id: ind.id.clone(),
         href: relative(from, &paths::indicator(&ind.id)),
@@ -137,22 +101,21 @@ pub fn row_from_result(
         measure: measure_id.to_string(),
         direction: direction_words(ind.direction).into(),
         cumulative: ind.kind == IndicatorKind::Cumulative,
-        baseline: format_value(ind, ind.baseline.map(|b| b.value)),
-        baseline_year: ind.baseline.map(|b| b.year.short(era)).unwrap_or_default(),
-        final_target: format_value(ind, ind.target.map(|t| t.value)),
-        final_year: ind.target.map(|t| t.year.short(era)).unwrap_or_default(),
-        target: format_value(ind, r.target),
-        actual: if r.actual.is_none() {
-            "未集計".into()
-        } else {
-            format_value(ind, r.actual)
-        },
+        baseline: f.figure_or_none(ind.baseline.map(|b| b.value), ind.decimals),
+        baseline_year: ind
+            .baseline
+            .map(|b| f.year_short(b.year))
+            .unwrap_or_default(),
+        final_target: f.figure_or_none(ind.target.map(|t| t.value), ind.decimals),
+        final_year: ind.target.map(|t| f.year_short(t.year)).unwrap_or_default(),
+        target: f.figure_or_none(r.target, ind.decimals),
+        actual: f.actual(r.actual, ind.decimals),
         not_collected: r.rate == Rate::NotCollected,
-        rate: r.rate.text(),
+        rate: f.rate(r.rate),
         rate_given: matches!(r.rate, Rate::Given(_)),
-        grade,
+        grade: r.grade.as_ref().map(GradeView::of),
         grade_note: r.grade_note.clone(),
-        change: r.change.map(points_text),
+        change: r.change.map(|c| f.points(c)),
         note: r.note.clone(),
     }
 }
@@ -203,30 +166,31 @@ pub struct OutcomeView {
     pub rate_given: bool,
 }
 
-/// Builds a project row.
-pub fn project_row(report: &Report, p: &Project) -> ProjectRow {
-    let d = report.config.project_rate_decimals;
+/// The row of the project at `index` in the year's projects.yaml.
+pub fn project_row(cx: &SiteContext, year: &Year, index: usize, p: &Project) -> ProjectRow {
+    let f = cx.fmt;
     ProjectRow {
         name: p.name.clone(),
         measure: p.measure.clone(),
         flag: match p.status {
             crate::model::ProjectStatus::Continued => String::new(),
-            s => s.label().into(),
+            s => f.project_status(s).into(),
         },
         department: p.department.clone().unwrap_or_default(),
-        settled: format_amount(p.settled),
-        budget: format_amount(p.budget),
+        settled: f.amount(p.settled),
+        budget: f.amount(p.budget),
         outcome: p.outcome.as_ref().map(|o| {
-            let rate = outcome_rate(o, d);
+            // Every outcome is evaluated; a missing one reads as not collected.
+            let rate = cx
+                .ev
+                .outcome(year.year, index)
+                .unwrap_or(Rate::NotCollected);
             OutcomeView {
                 name: o.name.clone(),
                 unit: o.unit.clone(),
-                actual: o
-                    .actual
-                    .map(format_plain)
-                    .unwrap_or_else(|| "未集計".into()),
-                target: o.target.map(format_plain).unwrap_or_else(|| "—".into()),
-                rate: rate.text(),
+                actual: f.actual(o.actual, None),
+                target: f.figure_or_none(o.target, None),
+                rate: f.rate(rate),
                 rate_given: matches!(rate, Rate::Given(_)),
             }
         }),
@@ -262,41 +226,25 @@ pub struct CountView {
     pub class: String,
 }
 
-/// Summarises a goal for a year.
-pub fn summary_view(report: &Report, plan: &Plan, goal: &Goal, year: &Year) -> SummaryView {
-    let s: GoalSummary = summarize_goal(report, plan, goal, year);
-    let scale = report.scale_for(plan, year);
-    let class_of = |mark: &str| {
-        format!(
-            "g{}",
-            scale
-                .grades
-                .iter()
-                .position(|x| x.mark == mark)
-                .unwrap_or(0)
-        )
-    };
+/// The view of a goal's summary for a year.
+pub fn summary_view(cx: &SiteContext, s: &GoalSummary) -> SummaryView {
     SummaryView {
-        total: goal.indicators().count(),
+        total: s.total,
+        // Grades only given by hand are listed when some indicator has one.
         counts: s
             .counts
             .iter()
-            .filter(|(g, n)| *n > 0 || scale.find(&g.mark).is_some_and(|x| x.min.is_some()))
+            .filter(|(g, n)| *n > 0 || g.rated)
             .map(|(g, n)| CountView {
-                class: class_of(&g.mark),
+                class: format!("g{}", g.rank),
                 mark: g.mark.clone(),
                 label: g.label.clone(),
                 count: *n,
             })
             .collect(),
         not_collected: s.not_collected,
-        grade: s.grade.as_ref().map(|g| GradeView {
-            class: class_of(&g.mark),
-            mark: g.mark.clone(),
-            label: g.label.clone(),
-            manual: g.manual,
-        }),
-        mean_rate: s.mean_rate.map(|m| format!("{m}%")),
+        grade: s.grade.as_ref().map(GradeView::of),
+        mean_rate: s.mean_rate.map(|m| cx.fmt.percent(m)),
     }
 }
 
@@ -326,26 +274,32 @@ pub struct PlanItem {
     pub grade_heads: Vec<CountView>,
 }
 
-/// The plans with their goals' summaries for a year, linked from the page `from`.
-pub fn plan_items(report: &Report, year: &Year, from: &str, md: &MarkdownContext) -> Vec<PlanItem> {
-    report
+/// The plans active in a year with their goals' summaries, linked from the page `from`.
+pub fn plan_items(
+    cx: &SiteContext,
+    year: &Year,
+    from: &str,
+    md: &MarkdownContext,
+) -> Vec<PlanItem> {
+    cx.report
         .plans
         .iter()
-        .filter(|p| plan_active(p, year))
-        .map(|p| {
+        .filter_map(|p| cx.ev.plan(&p.id, year.year).map(|py| (p, py)))
+        .map(|(p, py)| {
             let goals: Vec<GoalItem> = p
                 .goals
                 .iter()
-                .map(|g| GoalItem {
+                .zip(&py.goals)
+                .map(|(g, s)| GoalItem {
                     number: goal_number(g),
                     title_html: render_inline(&g.title, md),
                     href: relative(from, &paths::goal(year.year, &p.id, &g.id)),
-                    summary: summary_view(report, p, g, year),
+                    summary: summary_view(cx, s),
                 })
                 .collect();
             PlanItem {
                 title: p.title.clone(),
-                period: period_words(report, p),
+                period: period_words(cx, p),
                 grade_heads: goals
                     .first()
                     .map(|g| g.summary.counts.clone())
@@ -354,15 +308,6 @@ pub fn plan_items(report: &Report, year: &Year, from: &str, md: &MarkdownContext
             }
         })
         .collect()
-}
-
-/// Whether a plan has anything to show in a year: inside its period, or with data.
-pub fn plan_active(plan: &Plan, year: &Year) -> bool {
-    (plan.period.0..=plan.period.1).contains(&year.year)
-        || plan
-            .goals
-            .iter()
-            .any(|g| g.indicators().any(|(_, i)| year.actual(&i.id).is_some()))
 }
 
 /// 目標1 for goal id 1; ids that are not numbers are shown as written.
@@ -375,9 +320,8 @@ pub fn goal_number(g: &Goal) -> String {
 }
 
 /// 計画期間：令和元年度〜令和10年度.
-pub fn period_words(report: &Report, p: &Plan) -> String {
-    let e = report.config.era;
-    format!("{}〜{}", p.period.0.display(e), p.period.1.display(e))
+pub fn period_words(cx: &SiteContext, p: &Plan) -> String {
+    format!("{}〜{}", cx.fmt.year(p.period.0), cx.fmt.year(p.period.1))
 }
 
 /// A link to a page in a list.

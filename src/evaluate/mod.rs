@@ -1,0 +1,378 @@
+//! Evaluation, the stage between loading and rendering: [`evaluate`] walks the report once and
+//! returns an [`Evaluation`] holding each indicator's target, 達成率, grade and change from the
+//! previous year for every fiscal year, each goal's and plan's summary, and each project's
+//! outcome rate. Pages, charts and open data only read that value; the rules themselves
+//! (`rules`) are private to this module, so nothing else can compute a rate.
+//!
+//! Arithmetic is checked: a value too large to compute with is a content error naming the
+//! file and line it came from, reported by `check` and `build` alike.
+
+mod rules;
+mod types;
+
+use std::collections::HashMap;
+
+use indexmap::IndexMap;
+use rust_decimal::Decimal;
+
+pub use types::{Evaluation, GoalSummary, GradeMark, IndicatorYear, PlanYear, Rate, TargetSource};
+
+use crate::diag::{Diagnostic, Diagnostics, Lang};
+use crate::era::FiscalYear;
+use crate::model::{Actual, Goal, Indicator, Plan, Pos, Report, Year};
+use rules::Overflow;
+
+/// The actuals.yaml entries of one year by indicator id.
+type Entries<'a> = HashMap<&'a str, &'a Actual>;
+
+/// Evaluates the whole report. Every overflow is collected, not only the first.
+pub fn evaluate(report: &Report) -> Result<Evaluation, Diagnostics> {
+    let entries: Vec<Entries> = report
+        .years
+        .iter()
+        .map(|y| y.actuals.iter().map(|(id, a)| (id.as_str(), a)).collect())
+        .collect();
+    let mut diags = Diagnostics::default();
+    let mut ev = Evaluation::default();
+    for plan in &report.plans {
+        let active: Vec<usize> = (0..report.years.len())
+            .filter(|&yi| plan_active(plan, &report.years[yi], &entries[yi]))
+            .collect();
+        for goal in &plan.goals {
+            for (_, ind) in goal.indicators() {
+                let years = indicator_years(report, plan, ind, &active, &entries, &mut diags);
+                ev.indicators.insert(ind.id.clone(), years);
+            }
+        }
+        let plan_years = active
+            .iter()
+            .map(|&yi| {
+                plan_year(
+                    report,
+                    plan,
+                    &report.years[yi],
+                    &entries[yi],
+                    &ev,
+                    &mut diags,
+                )
+            })
+            .collect();
+        ev.plans.insert(plan.id.clone(), plan_years);
+    }
+    for year in &report.years {
+        let rates = year
+            .projects
+            .iter()
+            .map(|p| {
+                let o = p.outcome.as_ref()?;
+                rules::outcome_rate(o, report.config.project_rate_decimals)
+                    .map_err(|Overflow| diags.push(outcome_overflow(report, year, p)))
+                    .ok()
+            })
+            .collect();
+        ev.outcomes.insert(year.year, rates);
+    }
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    Ok(ev)
+}
+
+/// The targets of a fiscal year not yet in the report (what `nenpo new-year` writes): every
+/// indicator of the plans in force that year, in plan order, with its planned target.
+pub fn planned_targets(
+    report: &Report,
+    year: FiscalYear,
+) -> Result<IndexMap<String, Option<Decimal>>, Diagnostics> {
+    let mut diags = Diagnostics::default();
+    let mut out = IndexMap::new();
+    for (plan, _, _, ind) in report.indicators() {
+        if !(plan.period.0..=plan.period.1).contains(&year) {
+            continue;
+        }
+        match rules::target_for(ind, year, None) {
+            Ok(t) => {
+                out.insert(ind.id.clone(), t.map(|t| t.0));
+            }
+            Err(Overflow) => diags.push(target_overflow(report, plan, ind, year)),
+        }
+    }
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    Ok(out)
+}
+
+/// A plan has something to show in a year inside its period, or with data for any of its
+/// indicators.
+fn plan_active(plan: &Plan, year: &Year, entries: &Entries) -> bool {
+    (plan.period.0..=plan.period.1).contains(&year.year)
+        || plan.goals.iter().any(|g| {
+            g.indicators()
+                .any(|(_, i)| entries.contains_key(i.id.as_str()))
+        })
+}
+
+/// An indicator in each year its plan is active, with the change from the year before.
+fn indicator_years(
+    report: &Report,
+    plan: &Plan,
+    ind: &Indicator,
+    active: &[usize],
+    entries: &[Entries],
+    diags: &mut Diagnostics,
+) -> Vec<IndicatorYear> {
+    let mut out: Vec<IndicatorYear> = Vec::with_capacity(active.len());
+    for &yi in active {
+        let year = &report.years[yi];
+        let entry = entries[yi].get(ind.id.as_str()).copied();
+        let mut r = match indicator_year(report, plan, ind, year, entry) {
+            Ok(r) => r,
+            Err(d) => {
+                diags.push(d);
+                continue;
+            }
+        };
+        // A year the plan is not active in has no entry, so no rate to compare with.
+        let before = out
+            .last()
+            .filter(|p| p.year.0 == year.year.0 - 1)
+            .map(|p| p.rate);
+        match rules::change(r.rate, before) {
+            Ok(c) => r.change = c,
+            Err(Overflow) => diags.push(entry_overflow(
+                report,
+                year,
+                ind,
+                entry,
+                report.config.lang.pick(
+                    "前年度からの変化（ポイント）",
+                    "the change from the previous year",
+                ),
+            )),
+        }
+        out.push(r);
+    }
+    out
+}
+
+/// An indicator in one year, without the change from the year before.
+fn indicator_year(
+    report: &Report,
+    plan: &Plan,
+    ind: &Indicator,
+    year: &Year,
+    entry: Option<&Actual>,
+) -> Result<IndicatorYear, Diagnostic> {
+    let scale = report.scale_for(plan, year);
+    // Outside the plan's period (the base year before it starts, say) only a target given
+    // for that year counts: the per-year path would grade the baseline against itself.
+    let in_period = (plan.period.0..=plan.period.1).contains(&year.year);
+    let given = entry.and_then(|a| a.target);
+    let target = if in_period || given.is_some() {
+        rules::target_for(ind, year.year, given)
+            .map_err(|Overflow| target_overflow(report, plan, ind, year.year))?
+    } else {
+        None
+    };
+    let actual = entry.and_then(|a| a.actual);
+    let rate = match entry.and_then(|a| a.rate) {
+        Some(given) => Rate::Given(given),
+        None => rules::compute_rate(
+            actual,
+            target.map(|t| t.0),
+            ind.baseline.map(|b| b.value),
+            ind.rate,
+            ind.direction,
+            report.config.rate_decimals,
+        )
+        .map_err(|Overflow| {
+            entry_overflow(
+                report,
+                year,
+                ind,
+                entry,
+                report.config.lang.pick("達成率", "the achievement rate"),
+            )
+        })?,
+    };
+    let grade = match entry.and_then(|a| a.grade.as_deref()) {
+        Some(mark) => scale.find(mark).map(|g| GradeMark::of(scale, g, true)),
+        None => rules::grade_for_rate(scale, rate),
+    };
+    Ok(IndicatorYear {
+        year: year.year,
+        target: target.map(|t| t.0),
+        target_source: target.map(|t| t.1),
+        actual,
+        rate,
+        grade,
+        grade_note: entry.and_then(|a| a.grade_note.clone()),
+        note: entry.and_then(|a| a.note.clone()),
+        change: None,
+        listed: entry.is_some(),
+        shown: entry.is_some() || in_period,
+    })
+}
+
+/// A plan's goals summarised for a year, from its indicators already evaluated in `ev`.
+fn plan_year(
+    report: &Report,
+    plan: &Plan,
+    year: &Year,
+    entries: &Entries,
+    ev: &Evaluation,
+    diags: &mut Diagnostics,
+) -> PlanYear {
+    let goals: Vec<GoalSummary> = plan
+        .goals
+        .iter()
+        .map(|g| summarize_goal(report, plan, g, year, entries, ev, diags))
+        .collect();
+    let results: Vec<&IndicatorYear> = plan
+        .goals
+        .iter()
+        .flat_map(|g| g.indicators())
+        .filter_map(|(_, i)| ev.indicator(&i.id, year.year))
+        .collect();
+    PlanYear {
+        year: year.year,
+        goals,
+        indicators: results.len(),
+        graded: results.iter().filter(|r| r.grade.is_some()).count(),
+        not_collected: results
+            .iter()
+            .filter(|r| r.rate == Rate::NotCollected)
+            .count(),
+    }
+}
+
+/// A goal's grades for a year: the count per grade, 未集計, and the goal's own grade.
+fn summarize_goal(
+    report: &Report,
+    plan: &Plan,
+    goal: &Goal,
+    year: &Year,
+    entries: &Entries,
+    ev: &Evaluation,
+    diags: &mut Diagnostics,
+) -> GoalSummary {
+    let scale = report.scale_for(plan, year);
+    let results: Vec<(&Indicator, &IndicatorYear)> = goal
+        .indicators()
+        .filter_map(|(_, i)| ev.indicator(&i.id, year.year).map(|r| (i, r)))
+        .collect();
+    let counts = scale
+        .grades
+        .iter()
+        .map(|g| {
+            let n = results
+                .iter()
+                .filter(|(_, r)| r.grade.as_ref().is_some_and(|x| x.mark == g.mark))
+                .count();
+            (GradeMark::of(scale, g, false), n)
+        })
+        .collect();
+    // An indicator graded by hand as outside evaluation (a grade with no min, such as −)
+    // does not pull the goal's mean either way.
+    let rated: Vec<(&Indicator, Decimal)> = results
+        .iter()
+        .filter(|(_, r)| r.grade.as_ref().is_none_or(|g| !g.manual || g.rated))
+        .filter_map(|(i, r)| r.rate.value().map(|v| (*i, v)))
+        .collect();
+    let rates: Vec<Decimal> = rated.iter().map(|(_, v)| *v).collect();
+    let mean_rate = rules::mean_rate(&rates, report.config.rate_decimals).unwrap_or_else(|_| {
+        // The largest rate is the one to look at first.
+        let worst = rated.iter().max_by_key(|(_, v)| v.abs()).map(|(i, _)| *i);
+        let lang = report.config.lang;
+        let what = match lang {
+            Lang::Ja => format!("目標「{}」の指標の達成率の平均", goal.id),
+            Lang::En => format!("the mean achievement rate of goal `{}`", goal.id),
+        };
+        let entry = worst.and_then(|i| entries.get(i.id.as_str()).copied());
+        diags.push(overflow_at(
+            year.actuals_file.as_deref().unwrap_or(&plan.file),
+            entry.map(|a| a.pos).unwrap_or_default(),
+            &what,
+            lang,
+        ));
+        None
+    });
+    let manual = year
+        .evaluation(&plan.id, &goal.id)
+        .and_then(|e| e.grade.as_deref())
+        .and_then(|m| scale.find(m))
+        .map(|g| GradeMark::of(scale, g, true));
+    GoalSummary {
+        goal: goal.id.clone(),
+        counts,
+        total: goal.indicators().count(),
+        not_collected: results
+            .iter()
+            .filter(|(_, r)| r.rate == Rate::NotCollected)
+            .count(),
+        no_target: results
+            .iter()
+            .filter(|(_, r)| r.rate == Rate::NoTarget)
+            .count(),
+        grade: manual
+            .or_else(|| mean_rate.map(|m| GradeMark::of(scale, scale.grade_for(m), false))),
+        mean_rate,
+    }
+}
+
+/// A figure too large to compute with, at a place in a content file.
+fn overflow_at(file: &str, pos: Pos, what: &str, lang: Lang) -> Diagnostic {
+    let message = match lang {
+        Lang::Ja => format!("{what}が、計算できる範囲（約±7.9×10の28乗）を超えます"),
+        Lang::En => format!("{what} is too large to compute (beyond about ±7.9e28)"),
+    };
+    Diagnostic::error(file, pos.line, pos.column, message).with_hint(lang.pick(
+        "数値の桁を確かめてください（単位の誤りや、桁区切りの入れ忘れはありませんか）",
+        "check the digits of the values (a wrong unit or a misplaced separator?)",
+    ))
+}
+
+/// The per-year target path left the range: the plan file, at the indicator.
+fn target_overflow(report: &Report, plan: &Plan, ind: &Indicator, year: FiscalYear) -> Diagnostic {
+    let lang = report.config.lang;
+    let what = match lang {
+        Lang::Ja => format!(
+            "指標「{}」の{}の目標値（baseline + per_year × 年数）",
+            ind.id,
+            year.wareki()
+        ),
+        Lang::En => format!(
+            "the FY{} target of indicator `{}` (baseline + per_year × years)",
+            year.0, ind.id
+        ),
+    };
+    overflow_at(&plan.file, ind.pos, &what, lang)
+}
+
+/// A figure of an actuals.yaml entry left the range: that file, at the entry.
+fn entry_overflow(
+    report: &Report,
+    year: &Year,
+    ind: &Indicator,
+    entry: Option<&Actual>,
+    figure: &str,
+) -> Diagnostic {
+    let lang = report.config.lang;
+    let what = match lang {
+        Lang::Ja => format!("指標「{}」の{}の{figure}", ind.id, year.year.wareki()),
+        Lang::En => format!("{figure} of indicator `{}` in FY{}", ind.id, year.year.0),
+    };
+    let file = year.actuals_file.as_deref().unwrap_or(&year.dir);
+    overflow_at(file, entry.map(|a| a.pos).unwrap_or_default(), &what, lang)
+}
+
+fn outcome_overflow(report: &Report, year: &Year, p: &crate::model::Project) -> Diagnostic {
+    let lang = report.config.lang;
+    let what = match lang {
+        Lang::Ja => format!("事業「{}」の成果指標の達成率", p.name),
+        Lang::En => format!("the outcome rate of project `{}`", p.name),
+    };
+    let file = year.projects_file.as_deref().unwrap_or(&year.dir);
+    overflow_at(file, p.pos, &what, lang)
+}

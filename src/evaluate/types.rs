@@ -1,0 +1,217 @@
+//! What the evaluation stage returns: every indicator's targets, rates, grades and changes
+//! per fiscal year, goal and plan summaries, and projects' outcome rates, with the lookups
+//! pages, charts and open data read them through.
+
+use std::collections::BTreeMap;
+
+use indexmap::IndexMap;
+use rust_decimal::Decimal;
+
+use crate::config::{Grade, Scale};
+use crate::era::FiscalYear;
+
+/// An achievement rate, or why there is none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rate {
+    /// Computed and rounded to the report's decimals.
+    Value(Decimal),
+    /// Published by the city by hand, shown as given.
+    Given(Decimal),
+    /// No rate is defined (zero target …) and the target was met: 達成.
+    Met,
+    /// No rate is defined and the target was not met: 未達成.
+    NotMet,
+    /// No actual yet: 未集計.
+    NotCollected,
+    /// No target for the year.
+    NoTarget,
+}
+
+impl Rate {
+    /// The number, when there is one.
+    pub fn value(self) -> Option<Decimal> {
+        match self {
+            Rate::Value(v) | Rate::Given(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
+/// Where a year's target came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TargetSource {
+    /// Given in that year's actuals.yaml.
+    Given,
+    /// baseline + per_year × years.
+    PerYear,
+    /// The plan's final target, in its target year.
+    Final,
+}
+
+/// A grade as shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GradeMark {
+    /// A, ◎ …
+    pub mark: String,
+    /// 達成 …
+    pub label: String,
+    /// Given by hand rather than computed.
+    pub manual: bool,
+    /// Position in the scale, 0 for the top grade (pages colour grades by it).
+    pub rank: usize,
+    /// Whether a rate can earn the grade (it has a `min`); others are only given by hand.
+    pub rated: bool,
+}
+
+impl GradeMark {
+    /// The grade of `scale` with this mark as shown.
+    pub(super) fn of(scale: &Scale, g: &Grade, manual: bool) -> GradeMark {
+        GradeMark {
+            mark: g.mark.clone(),
+            label: g.label.clone(),
+            manual,
+            rank: scale
+                .grades
+                .iter()
+                .position(|x| x.mark == g.mark)
+                .unwrap_or(0),
+            rated: g.min.is_some(),
+        }
+    }
+}
+
+/// An indicator evaluated for one fiscal year.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndicatorYear {
+    /// The fiscal year.
+    pub year: FiscalYear,
+    /// 目標値 for the year.
+    pub target: Option<Decimal>,
+    /// Where the target came from.
+    pub target_source: Option<TargetSource>,
+    /// 実績値.
+    pub actual: Option<Decimal>,
+    /// 達成率.
+    pub rate: Rate,
+    /// 評価.
+    pub grade: Option<GradeMark>,
+    /// Why the grade was given by hand.
+    pub grade_note: Option<String>,
+    /// A remark on the value.
+    pub note: Option<String>,
+    /// Change of the rate from the previous fiscal year, in points.
+    pub change: Option<Decimal>,
+    /// Whether actuals.yaml lists the indicator for this year at all.
+    pub listed: bool,
+    /// Whether the year is on the indicator's trend (its page, its charts): inside its
+    /// plan's period, or listed in actuals.yaml.
+    pub shown: bool,
+}
+
+/// A goal's grades for a year: how many indicators earned each grade, and 未集計.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GoalSummary {
+    /// Goal id.
+    pub goal: String,
+    /// Count per grade of the scale, in scale order (grades with no indicator included).
+    pub counts: Vec<(GradeMark, usize)>,
+    /// Indicators of the goal.
+    pub total: usize,
+    /// Indicators with no actual yet.
+    pub not_collected: usize,
+    /// Indicators with no target this year.
+    pub no_target: usize,
+    /// The goal's grade: the evaluation's by hand, else from the mean of its rates.
+    pub grade: Option<GradeMark>,
+    /// The mean rate the computed grade came from.
+    pub mean_rate: Option<Decimal>,
+}
+
+/// A plan in a year it has something to show: inside its period, or with data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanYear {
+    /// The fiscal year.
+    pub year: FiscalYear,
+    /// Each goal's summary, in the plan's order.
+    pub goals: Vec<GoalSummary>,
+    /// Indicators of the plan.
+    pub indicators: usize,
+    /// Of those, how many have a grade.
+    pub graded: usize,
+    /// Of those, how many are 未集計.
+    pub not_collected: usize,
+}
+
+/// The evaluated report: computed once after loading, read by every page, chart and data
+/// file. Nothing outside the evaluation stage computes a target, rate or grade.
+#[derive(Debug, Clone, Default)]
+pub struct Evaluation {
+    /// Indicator id → every year its plan is active, oldest first.
+    pub(super) indicators: IndexMap<String, Vec<IndicatorYear>>,
+    /// Plan id → every year it is active, oldest first.
+    pub(super) plans: IndexMap<String, Vec<PlanYear>>,
+    /// Fiscal year → each project's outcome rate, in projects.yaml order.
+    pub(super) outcomes: BTreeMap<FiscalYear, Vec<Option<Rate>>>,
+}
+
+fn by_year<T>(items: &[T], year: FiscalYear, key: impl Fn(&T) -> FiscalYear) -> Option<&T> {
+    items
+        .binary_search_by_key(&year, key)
+        .ok()
+        .map(|i| &items[i])
+}
+
+impl Evaluation {
+    /// Every year an indicator is evaluated in (its plan's active years), oldest first.
+    pub fn indicator_years(&self, indicator: &str) -> &[IndicatorYear] {
+        self.indicators
+            .get(indicator)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    /// An indicator in a year its plan is active.
+    pub fn indicator(&self, indicator: &str, year: FiscalYear) -> Option<&IndicatorYear> {
+        by_year(self.indicator_years(indicator), year, |r| r.year)
+    }
+
+    /// The years an indicator's trend shows, up to `upto` (every year when `None`).
+    pub fn trend(
+        &self,
+        indicator: &str,
+        upto: Option<FiscalYear>,
+    ) -> impl Iterator<Item = &IndicatorYear> {
+        self.indicator_years(indicator)
+            .iter()
+            .filter(move |r| r.shown && upto.is_none_or(|u| r.year <= u))
+    }
+
+    /// Every year a plan is active in, oldest first.
+    pub fn plan_years(&self, plan: &str) -> &[PlanYear] {
+        self.plans.get(plan).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// A plan in a year, when it has something to show that year.
+    pub fn plan(&self, plan: &str, year: FiscalYear) -> Option<&PlanYear> {
+        by_year(self.plan_years(plan), year, |p| p.year)
+    }
+
+    /// Whether a plan has anything to show in a year: inside its period, or with data.
+    pub fn plan_active(&self, plan: &str, year: FiscalYear) -> bool {
+        self.plan(plan, year).is_some()
+    }
+
+    /// A goal's summary in a year its plan is active.
+    pub fn goal(&self, plan: &str, goal: &str, year: FiscalYear) -> Option<&GoalSummary> {
+        self.plan(plan, year)
+            .and_then(|p| p.goals.iter().find(|g| g.goal == goal))
+    }
+
+    /// The outcome rate of the year's project at `index` in projects.yaml; none when the
+    /// project has no outcome indicator.
+    pub fn outcome(&self, year: FiscalYear, index: usize) -> Option<Rate> {
+        self.outcomes
+            .get(&year)
+            .and_then(|v| v.get(index).copied().flatten())
+    }
+}

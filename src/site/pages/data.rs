@@ -1,0 +1,58 @@
+//! The open data page: the data files of every year, and how to read them.
+
+use serde::Serialize;
+
+use super::SiteContext;
+use crate::diag::Diagnostic;
+use crate::site::Page;
+use crate::site::layout::Layout;
+use crate::site::paths::{self, relative};
+
+#[derive(Serialize)]
+struct DataRow {
+    year: String,
+    indicators_csv: String,
+    projects_csv: String,
+    json: String,
+    indicators: usize,
+    projects: usize,
+}
+
+#[derive(Serialize)]
+struct DataView {
+    layout: Layout,
+    rows: Vec<DataRow>,
+    bom: bool,
+    code: Option<String>,
+}
+
+/// The open data page.
+pub fn data_page(cx: &SiteContext) -> Result<Page, Diagnostic> {
+    let report = cx.report;
+    let path = paths::DATA;
+    let view = DataView {
+        layout: Layout::new(report, path, "オープンデータ").crumbs(path, &[]),
+        rows: report
+            .years
+            .iter()
+            .rev()
+            .map(|y| DataRow {
+                year: cx.fmt.year(y.year),
+                indicators_csv: relative(path, &format!("data/{}-indicators.csv", y.year)),
+                projects_csv: relative(path, &format!("data/{}-projects.csv", y.year)),
+                json: relative(path, &format!("data/{}.json", y.year)),
+                // The CSV lists every indicator of the plans active that year.
+                indicators: report
+                    .plans
+                    .iter()
+                    .filter_map(|p| cx.ev.plan(&p.id, y.year))
+                    .map(|py| py.indicators)
+                    .sum(),
+                projects: y.projects.len(),
+            })
+            .collect(),
+        bom: report.config.csv_bom,
+        code: report.config.code.clone(),
+    };
+    Page::new(path, "data.html", &view, "book.toml")
+}
