@@ -65,8 +65,8 @@ export function parseCsv(text) {
 }
 
 /**
- * The year's achievement rates from its open data, as the pages print them: one decimal,
- * kept even when it is 0 (the CSV's 87 is 87.0% on the page).
+ * The year's achievement rates from its open data: the CSV writes a rate with the digits the
+ * pages print (87.0 is 87.0% on the page), so the text is compared as it is.
  */
 function expectedRates(year) {
   const [head, ...rows] = parseCsv(readFileSync(join(SITE, 'data', `${year}-indicators.csv`), 'utf8'));
@@ -75,7 +75,7 @@ function expectedRates(year) {
   const name = head.indexOf('指標名');
   return rows
     .filter((r) => r.length === head.length && r[col] !== '')
-    .map((r) => ({ rate: Number(r[col]).toFixed(1), name: r[name] }));
+    .map((r) => ({ rate: r[col], name: r[name] }));
 }
 
 /** The text of each page of a PDF (pdftotext separates pages with form feeds). */

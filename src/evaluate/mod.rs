@@ -282,8 +282,12 @@ fn summarize_goal(
         .collect();
     let rates: Vec<Decimal> = rated.iter().map(|(_, v)| *v).collect();
     let mean_rate = rules::mean_rate(&rates, report.config.rate_decimals).unwrap_or_else(|_| {
-        // The largest rate is the one to look at first.
-        let worst = rated.iter().max_by_key(|(_, v)| v.abs()).map(|(i, _)| *i);
+        // The largest rate is the one to look at first (the first of equals).
+        let worst = rated
+            .iter()
+            .rev()
+            .max_by_key(|(_, v)| v.abs())
+            .map(|(i, _)| *i);
         let lang = report.config.lang;
         let what = match lang {
             Lang::Ja => format!("目標「{}」の指標の達成率の平均", goal.id),

@@ -6,6 +6,7 @@ use serde::Serialize;
 use super::layout::Link;
 use super::pages::SiteContext;
 use super::paths::{self, relative};
+use crate::diag::Diagnostic;
 use crate::evaluate::{GoalSummary, GradeMark, IndicatorYear, Rate};
 use crate::markdown::{MarkdownContext, render_inline};
 use crate::model::{Direction, Goal, Indicator, IndicatorKind, Plan, Project, Year};
@@ -167,9 +168,31 @@ pub struct OutcomeView {
 }
 
 /// The row of the project at `index` in the year's projects.yaml.
-pub fn project_row(cx: &SiteContext, year: &Year, index: usize, p: &Project) -> ProjectRow {
+pub fn project_row(
+    cx: &SiteContext,
+    year: &Year,
+    index: usize,
+    p: &Project,
+) -> Result<ProjectRow, Diagnostic> {
     let f = cx.fmt;
-    ProjectRow {
+    let outcome = match &p.outcome {
+        Some(o) => {
+            let rate = cx.ev.outcome(year.year, index).ok_or_else(|| {
+                let source = year.projects_file.as_deref().unwrap_or(&year.dir);
+                super::not_evaluated(source, &format!("{} {}", p.name, year.year))
+            })?;
+            Some(OutcomeView {
+                name: o.name.clone(),
+                unit: o.unit.clone(),
+                actual: f.actual(o.actual, None),
+                target: f.figure_or_none(o.target, None),
+                rate: f.rate(rate),
+                rate_given: matches!(rate, Rate::Given(_)),
+            })
+        }
+        None => None,
+    };
+    Ok(ProjectRow {
         name: p.name.clone(),
         measure: p.measure.clone(),
         flag: match p.status {
@@ -179,23 +202,9 @@ pub fn project_row(cx: &SiteContext, year: &Year, index: usize, p: &Project) -> 
         department: p.department.clone().unwrap_or_default(),
         settled: f.amount(p.settled),
         budget: f.amount(p.budget),
-        outcome: p.outcome.as_ref().map(|o| {
-            // Every outcome is evaluated; a missing one reads as not collected.
-            let rate = cx
-                .ev
-                .outcome(year.year, index)
-                .unwrap_or(Rate::NotCollected);
-            OutcomeView {
-                name: o.name.clone(),
-                unit: o.unit.clone(),
-                actual: f.actual(o.actual, None),
-                target: f.figure_or_none(o.target, None),
-                rate: f.rate(rate),
-                rate_given: matches!(rate, Rate::Given(_)),
-            }
-        }),
+        outcome,
         note: p.note.clone(),
-    }
+    })
 }
 
 /// A goal's grade distribution for a year.

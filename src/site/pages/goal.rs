@@ -228,7 +228,7 @@ pub fn goal_content(
         .enumerate()
         .filter(|(_, p)| p.plan == plan.id && goal.measures.iter().any(|m| m.id == p.measure))
         .map(|(i, p)| project_row(cx, year, i, p))
-        .collect();
+        .collect::<Result<_, Diagnostic>>()?;
     let evaluation = year.evaluation(&plan.id, &goal.id);
     let eval_prefix = if level > 2 {
         format!("{anchor_prefix}-")

@@ -1,0 +1,134 @@
+//! Figures too large to compute with (a decimal holds about ±7.9 × 10²⁸) are content errors
+//! naming the file and line, reported alike by `check` and `build`: exit code 1, never a
+//! panic.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+use common::{copy_tree, fixture};
+
+fn nenpo(root: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_nenpo"))
+        .arg("-C")
+        .arg(root)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+fn replace(root: &Path, rel: &str, from: &str, to: &str) {
+    let p = root.join(rel);
+    let text = fs::read_to_string(&p).unwrap();
+    assert!(text.contains(from), "{from} not in {rel}");
+    fs::write(p, text.replacen(from, to, 1)).unwrap();
+}
+
+/// seed002 with three overflows: a per-year target path (49.1 + 4 × 10²⁸ × 2 years), a goal
+/// whose two rates of 5 × 10²⁸ % sum past the range, and a project outcome rate (7 × 10²⁸
+/// ÷ 0.5).
+fn overflowing() -> tempfile::TempDir {
+    let dir = copy_tree(&fixture("seed002"));
+    let root = dir.path();
+    replace(
+        root,
+        "content/plans/kizuna.yaml",
+        "target: { year: H30, value: 55.0 }",
+        "target: { year: H30, value: 55.0 }\n            per_year: \"40000000000000000000000000000\"",
+    );
+    fs::write(
+        root.join("content/2017/actuals.yaml"),
+        "kanshin:   { actual: 50.2 }\n\
+         tsunagari: { actual: \"500000000000000000000000000\", target: 1 }\n\
+         kyoryoku:  { actual: \"500000000000000000000000000\", target: 1 }\n",
+    )
+    .unwrap();
+    replace(
+        root,
+        "content/2017/projects.yaml",
+        "actual: 3, target: 4",
+        "actual: \"70000000000000000000000000000\", target: 0.5",
+    );
+    dir
+}
+
+/// The line of `needle` in a file of the report.
+fn line_of(root: &Path, rel: &str, needle: &str) -> usize {
+    fs::read_to_string(root.join(rel))
+        .unwrap()
+        .lines()
+        .position(|l| l.contains(needle))
+        .unwrap()
+        + 1
+}
+
+#[test]
+fn check_and_build_refuse_overflows_naming_file_and_line() {
+    let dir = overflowing();
+    let root = dir.path();
+    let places = [
+        (
+            "content/plans/kizuna.yaml",
+            line_of(root, "content/plans/kizuna.yaml", "id: kanshin"),
+            "目標値（baseline + per_year × 年数）",
+        ),
+        (
+            "content/2017/actuals.yaml",
+            line_of(root, "content/2017/actuals.yaml", "tsunagari"),
+            "目標「1」の指標の達成率の平均",
+        ),
+        (
+            "content/2017/projects.yaml",
+            line_of(
+                root,
+                "content/2017/projects.yaml",
+                "所沢市コミュニティ活動推進事業",
+            ),
+            "成果指標の達成率",
+        ),
+    ];
+    for command in ["check", "build"] {
+        let out = nenpo(root, &[command]);
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{command}: {said}");
+        assert!(!said.contains("panicked"), "{command}: {said}");
+        for (file, line, what) in places {
+            assert!(
+                said.contains(&format!("{file}:{line}:")),
+                "{command}: {file}:{line} not named in\n{said}"
+            );
+            assert!(said.contains(what), "{command}: 「{what}」 not in\n{said}");
+        }
+        assert!(said.contains("計算できる範囲"), "{said}");
+    }
+    assert!(!root.join("public").exists(), "nothing was written");
+}
+
+#[test]
+fn new_year_refuses_a_target_path_that_overflows() {
+    let dir = copy_tree(&fixture("seed002"));
+    let root = dir.path();
+    // In range for 2017 (49.1 + 3 × 10²⁸ × 2), past it by 2019.
+    replace(
+        root,
+        "content/plans/kizuna.yaml",
+        "target: { year: H30, value: 55.0 }",
+        "target: { year: H30, value: 55.0 }\n            per_year: \"30000000000000000000000000000\"",
+    );
+    replace(
+        root,
+        "content/plans/kizuna.yaml",
+        "period: [H27, H30]",
+        "period: [H27, R2]",
+    );
+    assert!(nenpo(root, &["check"]).status.success());
+    let out = nenpo(root, &["new-year", "2019"]);
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    assert!(said.contains("content/plans/kizuna.yaml:"), "{said}");
+    assert!(!said.contains("panicked"), "{said}");
+    assert!(!root.join("content/2019").exists());
+}
