@@ -2,6 +2,9 @@
 //! same chart as a file to download. Every figure a chart prints is spelt by
 //! [`crate::format`] from the exact decimal; only its position is a float.
 
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -30,10 +33,10 @@ pub struct ChartView {
 }
 
 impl ChartView {
-    fn new(svg: String, file: String, from: &str) -> ChartView {
+    fn new(svg: &str, file: String, from: &str) -> ChartView {
         ChartView {
             href: relative(from, &file),
-            svg,
+            svg: svg.to_string(),
             file,
         }
     }
@@ -44,6 +47,40 @@ impl ChartView {
             path: self.file.clone(),
             bytes: chart::standalone(&self.svg).into_bytes(),
         }
+    }
+}
+
+/// Charts drawn once per build. A goal page and the year's print view embed the same
+/// charts; each is drawn on first use, by whichever page comes first, and shared. Drawing
+/// is deterministic, so which page draws it does not change a byte.
+#[derive(Debug, Default)]
+pub struct ChartCache {
+    drawn: Mutex<HashMap<String, Arc<str>>>,
+}
+
+impl ChartCache {
+    /// The chart of the file `file`, drawn by `draw` unless it was drawn already.
+    fn get_or_draw(&self, file: &str, draw: impl FnOnce() -> String) -> Arc<str> {
+        match self.get_or_try_draw(file, || Ok::<_, std::convert::Infallible>(draw())) {
+            Ok(svg) => svg,
+            Err(never) => match never {},
+        }
+    }
+
+    /// [`ChartCache::get_or_draw`] for drawings that may fail.
+    fn get_or_try_draw<E>(
+        &self,
+        file: &str,
+        draw: impl FnOnce() -> Result<String, E>,
+    ) -> Result<Arc<str>, E> {
+        // A poisoned lock only means another page panicked mid-insert; the map is intact.
+        let lookup = || self.drawn.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(svg) = lookup().get(file) {
+            return Ok(svg.clone());
+        }
+        // Drawn outside the lock, so pages draw different charts in parallel.
+        let svg: Arc<str> = Arc::from(draw()?);
+        Ok(lookup().entry(file.to_string()).or_insert(svg).clone())
     }
 }
 
@@ -76,6 +113,18 @@ pub fn trend(
     upto: Option<FiscalYear>,
     from: &str,
 ) -> ChartView {
+    let file = match upto {
+        Some(y) => paths::chart_file(&format!("{y}-trend-{}", ind.id)),
+        None => paths::chart_file(&format!("trend-{}", ind.id)),
+    };
+    let svg = cx
+        .charts
+        .get_or_draw(&file, || chart::render_trend(&trend_input(cx, ind, series)));
+    ChartView::new(&svg, file, from)
+}
+
+/// What a trend chart plots: the evaluated years, the baseline and the final target.
+fn trend_input(cx: &SiteContext, ind: &Indicator, series: &[&IndicatorYear]) -> TrendInput {
     let f = cx.fmt;
     let mut values: Vec<Decimal> = series.iter().filter_map(|r| r.actual).collect();
     values.extend(ind.baseline.map(|b| b.value));
@@ -84,7 +133,7 @@ pub fn trend(
         short_label: f.year_short(yv.year),
         value: figure(cx, yv.value, ind.decimals),
     };
-    let input = TrendInput {
+    TrendInput {
         id: format!("trend-{}", ind.id),
         title: strip_marks(&ind.name),
         unit: ind.unit.clone(),
@@ -102,12 +151,7 @@ pub fn trend(
             .collect(),
         baseline: ind.baseline.map(marker),
         final_target: ind.target.map(marker),
-    };
-    let file = match upto {
-        Some(y) => paths::chart_file(&format!("{y}-trend-{}", ind.id)),
-        None => paths::chart_file(&format!("trend-{}", ind.id)),
-    };
-    ChartView::new(chart::render_trend(&input), file, from)
+    }
 }
 
 /// Each indicator's 達成率 for the year against 100 %.
@@ -118,29 +162,29 @@ pub fn goal_summary(
     year: &Year,
     from: &str,
 ) -> Result<ChartView, Diagnostic> {
-    let bars = goal
-        .indicators()
-        .map(|(_, i)| {
-            let r = evaluated(cx, i, year.year, &plan.file)?;
-            Ok(RateBar {
-                label: strip_marks(&i.name),
-                rate: r.rate.value(),
-                rate_text: cx.fmt.rate_or_reason(r.rate),
-                grade_mark: r.grade.as_ref().map(|g| g.mark.clone()),
+    let file = paths::chart_file(&format!("{}-{}-{}-summary", year.year, plan.id, goal.id));
+    let svg = cx.charts.get_or_try_draw(&file, || {
+        let bars = goal
+            .indicators()
+            .map(|(_, i)| {
+                let r = evaluated(cx, i, year.year, &plan.file)?;
+                Ok(RateBar {
+                    label: strip_marks(&i.name),
+                    rate: r.rate.value(),
+                    rate_text: cx.fmt.rate_or_reason(r.rate),
+                    grade_mark: r.grade.as_ref().map(|g| g.mark.clone()),
+                })
             })
-        })
-        .collect::<Result<Vec<_>, Diagnostic>>()?;
-    let id = format!("summary-{}-{}-{}", year.year, plan.id, goal.id);
-    let title = format!(
-        "{}の指標の達成率（{}）",
-        goal_number(goal),
-        cx.fmt.year_label(year.year)
-    );
-    Ok(ChartView::new(
-        chart::render_goal_summary(&id, &title, &bars),
-        paths::chart_file(&format!("{}-{}-{}-summary", year.year, plan.id, goal.id)),
-        from,
-    ))
+            .collect::<Result<Vec<_>, Diagnostic>>()?;
+        let id = format!("summary-{}-{}-{}", year.year, plan.id, goal.id);
+        let title = format!(
+            "{}の指標の達成率（{}）",
+            goal_number(goal),
+            cx.fmt.year_label(year.year)
+        );
+        Ok(chart::render_goal_summary(&id, &title, &bars))
+    })?;
+    Ok(ChartView::new(&svg, file, from))
 }
 
 /// Each goal's mean rate for the year: the year overview's picture of a plan.
@@ -167,7 +211,7 @@ pub fn plan_summary(cx: &SiteContext, plan: &Plan, py: &PlanYear, from: &str) ->
         cx.fmt.year_label(year)
     );
     ChartView::new(
-        chart::render_goal_summary(&id, &title, &bars),
+        &chart::render_goal_summary(&id, &title, &bars),
         paths::chart_file(&format!("{}-{}-summary", year, plan.id)),
         from,
     )
@@ -181,31 +225,31 @@ pub fn budgets(
     year: &Year,
     from: &str,
 ) -> Option<ChartView> {
-    let bars: Vec<BudgetBar> = year
+    let mut projects = year
         .projects
         .iter()
         .filter(|p| p.plan == plan.id && goal.measures.iter().any(|m| m.id == p.measure))
-        .map(|p| BudgetBar {
-            label: p.name.clone(),
-            budget: p.budget.map(|v| figure(cx, v, None)),
-            settled: p.settled.map(|v| figure(cx, v, None)),
-        })
-        .collect();
-    if bars.is_empty() {
-        return None;
-    }
-    let next = FiscalYear(year.year.0 + 1);
-    let id = format!("budget-{}-{}-{}", year.year, plan.id, goal.id);
-    let title = format!("{}の主な事業の決算額と予算額（千円）", goal_number(goal));
-    Some(ChartView::new(
+        .peekable();
+    projects.peek()?;
+    let file = paths::chart_file(&format!("{}-{}-{}-budgets", year.year, plan.id, goal.id));
+    let svg = cx.charts.get_or_draw(&file, || {
+        let bars: Vec<BudgetBar> = projects
+            .map(|p| BudgetBar {
+                label: p.name.clone(),
+                budget: p.budget.map(|v| figure(cx, v, None)),
+                settled: p.settled.map(|v| figure(cx, v, None)),
+            })
+            .collect();
+        let next = FiscalYear(year.year.0 + 1);
+        let id = format!("budget-{}-{}-{}", year.year, plan.id, goal.id);
+        let title = format!("{}の主な事業の決算額と予算額（千円）", goal_number(goal));
         chart::render_budgets(
             &id,
             &title,
             &format!("{}決算", cx.fmt.year_label(year.year)),
             &format!("{}予算", cx.fmt.year_label(next)),
             &bars,
-        ),
-        paths::chart_file(&format!("{}-{}-{}-budgets", year.year, plan.id, goal.id)),
-        from,
-    ))
+        )
+    });
+    Some(ChartView::new(&svg, file, from))
 }

@@ -36,6 +36,8 @@ pub struct SiteContext<'a> {
     pub ev: &'a Evaluation,
     /// Spells every figure.
     pub fmt: Formatter,
+    /// Charts drawn so far in this build.
+    pub charts: super::charts::ChartCache,
     terms: Vec<&'a str>,
     sequences: HashMap<FiscalYear, Vec<(String, String)>>,
     chapters: HashSet<(FiscalYear, &'a str)>,
@@ -48,6 +50,7 @@ impl<'a> SiteContext<'a> {
             report,
             ev,
             fmt: Formatter::new(&report.config),
+            charts: Default::default(),
             terms: report.glossary.iter().map(|g| g.term.as_str()).collect(),
             sequences: report
                 .years
