@@ -50,16 +50,17 @@ impl ChartView {
     }
 }
 
-/// Charts drawn once per build. A goal page and the year's print view embed the same
-/// charts; each is drawn on first use, by whichever page comes first, and shared. Drawing
-/// is deterministic, so which page draws it does not change a byte.
+/// Charts a goal page and the year's print view share. Both embed the same charts, so each
+/// is drawn by whichever page comes first and handed to the other, then forgotten: a chart
+/// waits here only until its second page takes it, which keeps memory flat. A third asker
+/// would draw it again; drawing is deterministic, so no byte depends on which page drew.
 #[derive(Debug, Default)]
 pub struct ChartCache {
-    drawn: Mutex<HashMap<String, Arc<str>>>,
+    waiting: Mutex<HashMap<String, Arc<str>>>,
 }
 
 impl ChartCache {
-    /// The chart of the file `file`, drawn by `draw` unless it was drawn already.
+    /// The chart of the file `file`, drawn by `draw` unless another page drew it already.
     fn get_or_draw(&self, file: &str, draw: impl FnOnce() -> String) -> Arc<str> {
         match self.get_or_try_draw(file, || Ok::<_, std::convert::Infallible>(draw())) {
             Ok(svg) => svg,
@@ -74,13 +75,14 @@ impl ChartCache {
         draw: impl FnOnce() -> Result<String, E>,
     ) -> Result<Arc<str>, E> {
         // A poisoned lock only means another page panicked mid-insert; the map is intact.
-        let lookup = || self.drawn.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(svg) = lookup().get(file) {
-            return Ok(svg.clone());
+        let waiting = || self.waiting.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(svg) = waiting().remove(file) {
+            return Ok(svg);
         }
         // Drawn outside the lock, so pages draw different charts in parallel.
         let svg: Arc<str> = Arc::from(draw()?);
-        Ok(lookup().entry(file.to_string()).or_insert(svg).clone())
+        waiting().insert(file.to_string(), svg.clone());
+        Ok(svg)
     }
 }
 
@@ -113,14 +115,19 @@ pub fn trend(
     upto: Option<FiscalYear>,
     from: &str,
 ) -> ChartView {
-    let file = match upto {
-        Some(y) => paths::chart_file(&format!("{y}-trend-{}", ind.id)),
-        None => paths::chart_file(&format!("trend-{}", ind.id)),
-    };
-    let svg = cx
-        .charts
-        .get_or_draw(&file, || chart::render_trend(&trend_input(cx, ind, series)));
-    ChartView::new(&svg, file, from)
+    let draw = || chart::render_trend(&trend_input(cx, ind, series));
+    match upto {
+        // A year's trend is on the goal page and in the print view.
+        Some(y) => {
+            let file = paths::chart_file(&format!("{y}-trend-{}", ind.id));
+            ChartView::new(&cx.charts.get_or_draw(&file, draw), file, from)
+        }
+        None => ChartView::new(
+            &draw(),
+            paths::chart_file(&format!("trend-{}", ind.id)),
+            from,
+        ),
+    }
 }
 
 /// What a trend chart plots: the evaluated years, the baseline and the final target.
