@@ -170,6 +170,20 @@ fn indicator_figures_agree_across_html_csv_json_and_charts() {
             }
             assert_eq!(cell(goal_page, &anchor, "達成率"), rate_human, "{what}");
             assert_rate_decimals(&site, r, &rate_human);
+            // The change in ポイント, from the rounded rates of this year and the one before.
+            let before = ev
+                .indicator(&ind.id, nenpo::era::FiscalYear(y.0 - 1))
+                .and_then(|b| b.rate.value());
+            let change = match (r.rate.value(), before) {
+                (Some(now), Some(b)) => f.points(now - b),
+                _ => "—".to_string(),
+            };
+            assert_eq!(r.change.map(|c| f.points(c)).unwrap_or("—".into()), change);
+            assert_eq!(
+                cell(goal_page, &anchor, "前年度からの変化"),
+                change,
+                "{what}"
+            );
 
             // CSV and JSON: the machine spelling, the same digits as the page.
             let row = &csv[&ind.id];
