@@ -14,14 +14,6 @@ use serde::Deserialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Num(pub Decimal);
 
-impl Num {
-    /// The value as a float, for charts.
-    pub fn as_f64(self) -> f64 {
-        use rust_decimal::prelude::ToPrimitive;
-        self.0.to_f64().unwrap_or(0.0)
-    }
-}
-
 impl From<Decimal> for Num {
     fn from(d: Decimal) -> Self {
         Num(d)

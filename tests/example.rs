@@ -153,7 +153,7 @@ fn trend_chart_plots_the_model_with_era_labels_and_gaps() {
     let actuals: Vec<f64> = results
         .iter()
         .filter_map(|r| r.actual)
-        .map(|v| nenpo::num::Num(v).as_f64())
+        .map(|v| rust_decimal::prelude::ToPrimitive::to_f64(&v).unwrap())
         .collect();
     assert_eq!(marks.len(), actuals.len());
     for (i, j) in [(0, 1), (1, 2)] {
