@@ -13,6 +13,7 @@ pub mod diag;
 pub mod diagram;
 pub mod era;
 pub mod evaluate;
+pub mod figure;
 pub mod format;
 pub mod glossary;
 pub mod init;
