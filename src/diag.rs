@@ -7,34 +7,7 @@ use std::path::{Path, PathBuf};
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
-/// The language editor messages are written in (`language` in book.toml).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    /// Japanese, the default: city staff are the readers.
-    #[default]
-    Ja,
-    /// English.
-    En,
-}
-
-impl Lang {
-    /// Picks the message for this language.
-    pub fn pick<'a>(self, ja: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Ja => ja,
-            Lang::En => en,
-        }
-    }
-
-    /// The language for a `language` value of book.toml.
-    pub fn from_code(code: &str) -> Lang {
-        if code.starts_with("en") {
-            Lang::En
-        } else {
-            Lang::Ja
-        }
-    }
-}
+pub use crate::i18n::Lang;
 
 /// How serious a problem is: errors stop the build, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

@@ -14,6 +14,7 @@ pub mod diagram;
 pub mod era;
 pub mod evaluate;
 pub mod glossary;
+pub mod i18n;
 pub mod init;
 pub mod markdown;
 pub mod model;
