@@ -8,10 +8,11 @@ use std::path::{Path, PathBuf};
 
 use crate::build::BuildFailure;
 use crate::diag::Lang;
-use crate::era::FiscalYear;
+use crate::era::{Calendar, EraStyle, FiscalYear};
 use crate::evaluate::target_for;
 use crate::markdown::strip_marks;
 use crate::model::{Direction, IndicatorKind, Report};
+use crate::tr;
 
 /// What `new-year` wrote.
 #[derive(Debug)]
@@ -35,33 +36,26 @@ pub struct NewYear {
 impl NewYear {
     /// What was done and what the editor does next.
     pub fn describe(&self) -> String {
-        let dir = self.dir.display();
-        match self.lang {
-            Lang::Ja => {
-                let projects = match self.from {
-                    Some(from) => format!(
-                        "{}から事業 {} 件を引き継ぎました。決算額・予算額・成果の実績を書いてください",
-                        from.wareki(),
-                        self.projects
-                    ),
-                    None => "前の年度の事業がないため、書き方の例だけを入れました".to_string(),
-                };
-                format!(
-                    "{dir} を作りました（{}）。\n\
-                     \x20 index.md       年度の概要です。本文を書いてください\n\
-                     \x20 actuals.yaml   指標 {} 件（目標値を記入 {} 件）。実績値を actual: に書いてください\n\
-                     \x20 projects.yaml  {projects}\n\
-                     書き終えたら nenpo check で確かめてください。",
-                    self.year.wareki(),
-                    self.indicators,
-                    self.targets,
-                )
-            }
-            Lang::En => format!(
-                "created {dir}: {} indicators ({} with a target), {} projects carried over",
-                self.indicators, self.targets, self.projects
+        let lang = self.lang;
+        let cal = Calendar::new(EraStyle::Both, lang);
+        let projects = match self.from {
+            Some(from) => tr!(
+                lang,
+                msg.new_year_projects,
+                from = cal.year_label(from),
+                count = self.projects
             ),
-        }
+            None => lang.text().msg.new_year_no_projects.to_string(),
+        };
+        tr!(
+            lang,
+            msg.new_year_done,
+            dir = self.dir.display(),
+            year = cal.year_label(self.year),
+            indicators = self.indicators,
+            targets = self.targets,
+            projects = projects
+        )
     }
 }
 
@@ -86,17 +80,20 @@ impl NewYearError {
     }
 }
 
+impl NewYearError {
+    /// What went wrong, in `lang` (content errors in the report's own language).
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            NewYearError::Content(c) => c.diagnostics.summary(c.lang),
+            NewYearError::Exists(p) => tr!(lang, msg.new_year_exists, dir = p.display()),
+            NewYearError::Io(p, e) => tr!(lang, msg.cannot_create, path = p.display(), error = e),
+        }
+    }
+}
+
 impl std::fmt::Display for NewYearError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            NewYearError::Content(c) => write!(f, "{}", c.diagnostics.summary(c.lang)),
-            NewYearError::Exists(p) => write!(
-                f,
-                "{} は既にあります。上書きしないよう、何も作っていません",
-                p.display()
-            ),
-            NewYearError::Io(p, e) => write!(f, "{} を作れません: {e}", p.display()),
-        }
+        f.write_str(&self.message(Lang::Ja))
     }
 }
 

@@ -7,6 +7,7 @@ use super::keys::*;
 pub const CATALOGUE: Catalogue = Catalogue {
     page: PAGE,
     cal: CALENDAR,
+    words: WORDS,
     msg: MESSAGES,
     cli: CLI,
 };
@@ -169,7 +170,7 @@ const PAGE: Page = Page {
     data_not_collected: "For an indicator whose actual value has not been collected yet, the actual and achievement columns are empty and its status says so.",
 };
 
-const CALENDAR: Calendar = Calendar {
+const CALENDAR: CalendarWords = CalendarWords {
     eras: ["Reiwa", "Heisei", "Showa", "Taisho", "Meiji"],
     first_year: "1",
     fy_wareki: "{era} {n}",
@@ -196,13 +197,203 @@ const CALENDAR: Calendar = Calendar {
     ],
 };
 
+const WORDS: Words = Words {
+    standard_grades: [
+        "Achieved",
+        "Mostly achieved",
+        "Slightly behind",
+        "Behind",
+        "Not evaluated",
+    ],
+};
+
 const MESSAGES: Messages = Messages {
+    list_sep: ", ",
+
     error: "error",
     warning: "warning",
     hint: "help",
     summary: "errors: {errors}, warnings: {warnings}",
+
+    did_you_mean: "did you mean `{name}`?",
+    did_you_mean_keys: "did you mean `{name}`? (valid keys: {keys})",
+    did_you_mean_values: "did you mean `{name}`? (allowed values: {values})",
+    did_you_mean_scales: "did you mean `{name}`? (defined: {names})",
+    valid_keys: "valid keys: {keys}",
+    valid_values: "allowed values: {values}",
+    defined_scales: "defined scales: {names}",
+    missing_key: "required key `{key}` is missing",
+
+    no_book: "book.toml is missing",
+    no_book_hint: "run nenpo in the report's folder (or name it with -C), or start a new report with `nenpo init <folder>`",
+    book_unknown_key: "unknown key `{key}` in book.toml",
+    book_title_hint: "add title = \"…\" under [report]",
+    book_syntax: "book.toml is not valid TOML: {detail}",
+    title_empty: "title is empty",
+    scale_undefined: "grade scale `{name}` is not defined",
+    scale_order: "scale `{name}`: list the grades highest min first (`{mark}`)",
+    scale_twice: "scale `{name}` lists grade `{mark}` twice",
+    scale_no_min: "scale `{name}` needs at least one grade with a min",
+    decimals_range: "decimals must be between 0 and 4",
+    code_digits: "local government code `{code}` is not 6 digits",
+    code_check_digit: "the check digit of local government code `{code}` is wrong (it should be {expected})",
+    code_hint: "write the 6-digit local government code, check digit included",
+
+    yaml_unknown_key: "unknown key `{key}`",
+    yaml_add_key: "add `{key}: …`",
+    yaml_bad_value: "`{value}` is not an allowed value",
+    yaml_key_twice: "key `{key}` appears twice",
+    yaml_a_key_twice: "a key appears twice",
+    yaml_remove_one: "remove one of them",
+    yaml_syntax: "YAML syntax error ({detail})",
+    yaml_syntax_hint: "check the indentation, the space after the colon of `key: value`, and quotes left open",
+    yaml_type: "expected {expected}, found {found}",
+    yaml_found_text: "text {text}",
+    yaml_found_list: "a list",
+    yaml_found_map: "`key: value` pairs",
+    expect_fiscal_year: "a fiscal year (2023, FY2023, R5 …)",
+    expect_date: "a date (2023-11-20 …)",
+    expect_number: "a number",
+    expect_integer: "a whole number",
+    expect_id: "an id (letters and digits)",
+    expect_text: "text",
+    expect_bool: "true or false",
+    expect_list: "a list (lines starting with -, or [ ])",
+    expect_map: "`key: value` pairs",
+    expect_other: "{what}",
+    hint_number: "write the number alone, without units, commas or words (null when not yet collected)",
+    hint_fiscal_year: "write it like 2023, FY2023, R5 or H29",
+    hint_date: "write it like 2023-11-20",
+
+    no_content: "the content folder is missing",
+    no_content_hint: "create content/ next to book.toml",
+    unknown_place: "this file does not belong in the content tree",
+    unknown_place_hint: "this file is not read: move it to its place in the content tree (plans/, bodies/, a year folder, glossary.yaml, index.md) or to assets/",
+    year_dir_hint: "name year folders by the Western year, like 2023 (`{dir}` is not a fiscal year)",
+    no_front_matter: "the front matter is missing",
+    no_front_matter_hint: "start the file with settings between `---` lines (---\n{example}\n---)",
+    front_matter_open: "the front matter is never closed",
+    front_matter_open_hint: "add a line holding only `---` after the front matter",
+    cannot_read: "cannot read the file: {error}",
+    not_utf8: "the file is not UTF-8",
+    not_utf8_sjis: "the file is not UTF-8 (it looks like Shift_JIS)",
+    utf8_hint: "save the file again with the UTF-8 encoding",
+
+    output_is_project: "the output folder {path} is the report's folder itself (or holds it); set [build] output in book.toml to a folder such as public",
+    output_inside: "the output folder {path} is inside {dir}/; choose a folder apart from the content",
+    output_not_ours: "the output folder {path} holds files nenpo did not write; empty it after checking, or choose another folder",
+    cannot_create: "cannot create {path}: {error}",
+    cannot_write: "cannot write {path}: {error}",
+    cannot_remove: "cannot remove {path}: {error}",
+    cannot_move: "cannot move {path}: {error}",
+    output_marker: "nenpo wrote this folder. Every build writes it anew.\n",
+
+    stage_load: "loading",
+    stage_render: "rendering",
+    stage_write: "writing",
+    timings: "timings: {list}",
+    timing: "{stage} {secs} s",
+    build_done: "wrote {pages} pages ({files} files) to {dir} in {secs} s",
+    build_failed: "The output folder was left as it was.",
+    check_ok: "No problems found.",
+    pdf_done: "printed the {year} report to {pdf} ({pages} pages, {browser}, {secs} s)",
+    pdf_failed: "No PDF was made: the content has errors.",
+    serving: "Serving the preview at {url}. Open it in a browser.\nSaved changes reload the page; press Ctrl+C to stop.",
+    serve_built: "built",
+    serve_rebuilt: "rebuilt",
+    serve_changed_only: ", changed pages only",
+    serve_log: "[{time}] {done} ({pages} pages, {secs} s{how})",
+    serve_failed: "The content has errors (also shown in the browser). Fix them and save to rebuild.",
+    watch_problem: "file watcher problem: {error}",
+    watch_failed: "cannot watch files: {error}",
+    port_busy: "cannot listen on port {port} ({error}); choose another, like --port 3001",
+    ports_busy: "ports 3000-3010 are all in use ({error}); choose a free one with --port",
+    serve_not_found: "Not found",
+    serve_page_title: "The content has errors",
+    serve_page_lead: "Fix the places below and save: this page reloads by itself.",
+    serve_page_details: "Details",
+    init_done: "Created a new report in {dir} ({files} files). Next:\n\n\
+\x20 cd {dir}\n\
+\x20 nenpo serve    preview in a browser while you edit (Ctrl+C to stop)\n\
+\x20 nenpo check    look for mistakes in the content\n\
+\x20 nenpo build    write the site to public/\n\n\
+First change the city's name and contact in book.toml, then the content in content/.\n\
+The lines starting with # in each file explain what to write.",
+    init_not_empty: "the folder {dir} is not empty, so nothing was written; name a new folder",
+    new_year_bad_year: "`{year}` is not a fiscal year: write it like 2025, FY2025 or R7.",
+    new_year_failed: "The content has errors: no folder was created.",
+    new_year_exists: "{dir} exists already; nothing was written, so nothing is overwritten",
+    new_year_done: "Created {dir} ({year}).\n\
+\x20 index.md       the year's overview: write its text\n\
+\x20 actuals.yaml   {indicators} indicators ({targets} with a target): write each actual value at actual:\n\
+\x20 projects.yaml  {projects}\n\
+When done, run nenpo check.",
+    new_year_projects: "{count} projects carried over from {from}: write the settled amounts, budgets and outcomes",
+    new_year_no_projects: "the previous year has no projects, so only an example is there",
 };
 
 const CLI: Cli = Cli {
     about: "nenpo — builds the annual progress report of a municipal plan as a website.",
+    usage: "nenpo [options] <command>",
+    usage_label: "Usage: ",
+    commands: "Commands",
+    options: "Options",
+    arguments: "Arguments",
+    after_help: "\
+Most used first:
+  nenpo init sakuradai     create a folder for a new report
+  nenpo serve              preview in a browser while you edit (Ctrl+C to stop)
+  nenpo check              look for mistakes in the content
+  nenpo build              write the site to public/
+  nenpo new-year 2025      create the folder for fiscal year 2025
+  nenpo pdf                print the latest year's report to an A4 PDF
+
+Help on a command: nenpo <command> --help
+Exit codes: 0 success, 1 mistakes in the content, 2 mistakes in the command line",
+    help: "show this help",
+    version: "show the version",
+    root: "the report's folder (where book.toml is); the current folder if left out",
+    quiet: "show no progress (mistakes are still shown)",
+    verbose: "also show how long each stage took",
+    value_folder: "folder",
+    value_file: "file",
+    value_port: "port",
+    value_year: "year",
+    value_place: "path",
+    build: "write the report as a website (to public/ unless told otherwise)",
+    build_usage: "nenpo build [-o folder]",
+    build_output: "the output folder (overrides [build] output in book.toml)",
+    check: "check the content and show every problem (file, line, column, how to fix it)",
+    check_usage: "nenpo check",
+    serve: "preview in a browser while you edit (every save updates the page)",
+    serve_usage: "nenpo serve [--port port]",
+    serve_after: "Open the address shown (http://127.0.0.1:3000/ or similar) in a browser.\n\
+Saving a file updates the open page. When the content has mistakes, the page shows\n\
+where they are and how to fix them. Only this computer can see the preview.",
+    serve_port: "the port to use (the first free one from 3000 if left out)",
+    init: "create a new report with example content",
+    init_usage: "nenpo init <folder>",
+    init_after: "Example: nenpo init kankyo-nenpo\n\
+book.toml and content/ get the example content of the fictional city of Wakaba.\n\
+The lines starting with # in each file explain what to write.",
+    init_dir: "the folder to create (made if missing; nothing is written if it is not empty)",
+    new_year: "create the folder for a new fiscal year (indicators listed, targets filled in)",
+    new_year_usage: "nenpo new-year <year>",
+    new_year_after: "Example: nenpo new-year 2025 (FY2025 and R7 work too)\n\
+Creates content/2025/ with index.md, actuals.yaml (the year's indicators and targets)\n\
+and projects.yaml (the previous year's projects carried over). An existing folder is never overwritten.",
+    new_year_year: "the fiscal year (2025, FY2025, R7 …)",
+    pdf: "write the site and print a year's print view to an A4 PDF with this computer's Chromium",
+    pdf_usage: "nenpo pdf [year] [-o file] [--chromium path]",
+    pdf_after: "Example: nenpo pdf (the latest year), nenpo pdf 2023 -o report-2023.pdf\n\
+Looks for Chromium, Google Chrome or Microsoft Edge on the PATH and where they are usually installed.\n\
+The contents list gets each chapter's page number, and the headings become PDF bookmarks.",
+    pdf_year: "the fiscal year (2023, FY2023, R5 …); the latest if left out",
+    pdf_output: "where to save the PDF (<output>/<year>/nenpo-<year>.pdf if left out)",
+    pdf_chromium: "the browser to use (Chromium, Google Chrome, Microsoft Edge); found by itself if left out",
+    no_command: "there is no command `{name}`.",
+    no_option: "there is no option `{name}`.",
+    missing_argument: "give {name}.",
+    bad_value: "`{value}` cannot be used for {name}.",
+    see_help: "See nenpo --help for how to use it.",
 };

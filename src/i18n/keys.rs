@@ -9,7 +9,9 @@ pub struct Catalogue {
     /// Fixed text of the pages, as templates read it (`t.…`).
     pub page: Page,
     /// Years and dates.
-    pub cal: Calendar,
+    pub cal: CalendarWords,
+    /// Words that code puts into pages, charts and data files.
+    pub words: Words,
     /// Diagnostics and the messages of the commands.
     pub msg: Messages,
     /// `nenpo --help` and usage errors.
@@ -222,7 +224,7 @@ pub struct Page {
 
 /// Years and dates.
 #[derive(Debug, Serialize)]
-pub struct Calendar {
+pub struct CalendarWords {
     /// The eras newest first, in the order of [`crate::era`]'s table.
     pub eras: [&'static str; 5],
     /// How the first year of an era is written (元).
@@ -245,19 +247,185 @@ pub struct Calendar {
     pub months: [&'static str; 12],
 }
 
+/// Words that code (not templates) puts into pages, charts and data files.
+#[derive(Debug, Serialize)]
+pub struct Words {
+    /// The built-in `standard` grade scale's labels, A to D, then the ungraded one.
+    pub standard_grades: [&'static str; 5],
+}
+
 /// Diagnostics and the messages of the commands.
 #[derive(Debug, Serialize)]
+// Each field is named after the message it holds; `{name}` marks what is filled in.
 pub struct Messages {
+    /// Between the items of a list in a message.
+    pub list_sep: &'static str,
+
     // diag.rs: how a diagnostic is labelled.
     pub error: &'static str,
     pub warning: &'static str,
     pub hint: &'static str,
-    /// `{errors}`, `{warnings}`.
     pub summary: &'static str,
+
+    // Suggestions shared by book.toml and YAML.
+    pub did_you_mean: &'static str,
+    pub did_you_mean_keys: &'static str,
+    pub did_you_mean_values: &'static str,
+    pub did_you_mean_scales: &'static str,
+    pub valid_keys: &'static str,
+    pub valid_values: &'static str,
+    pub defined_scales: &'static str,
+    pub missing_key: &'static str,
+
+    // config.rs: book.toml.
+    pub no_book: &'static str,
+    pub no_book_hint: &'static str,
+    pub book_unknown_key: &'static str,
+    pub book_title_hint: &'static str,
+    pub book_syntax: &'static str,
+    pub title_empty: &'static str,
+    pub scale_undefined: &'static str,
+    pub scale_order: &'static str,
+    pub scale_twice: &'static str,
+    pub scale_no_min: &'static str,
+    pub decimals_range: &'static str,
+    pub code_digits: &'static str,
+    pub code_check_digit: &'static str,
+    pub code_hint: &'static str,
+
+    // content/yaml.rs: YAML problems.
+    pub yaml_unknown_key: &'static str,
+    pub yaml_add_key: &'static str,
+    pub yaml_bad_value: &'static str,
+    pub yaml_key_twice: &'static str,
+    pub yaml_a_key_twice: &'static str,
+    pub yaml_remove_one: &'static str,
+    pub yaml_syntax: &'static str,
+    pub yaml_syntax_hint: &'static str,
+    pub yaml_type: &'static str,
+    pub yaml_found_text: &'static str,
+    pub yaml_found_list: &'static str,
+    pub yaml_found_map: &'static str,
+    pub expect_fiscal_year: &'static str,
+    pub expect_date: &'static str,
+    pub expect_number: &'static str,
+    pub expect_integer: &'static str,
+    pub expect_id: &'static str,
+    pub expect_text: &'static str,
+    pub expect_bool: &'static str,
+    pub expect_list: &'static str,
+    pub expect_map: &'static str,
+    pub expect_other: &'static str,
+    pub hint_number: &'static str,
+    pub hint_fiscal_year: &'static str,
+    pub hint_date: &'static str,
+
+    // content/load.rs and source.rs: files and folders.
+    pub no_content: &'static str,
+    pub no_content_hint: &'static str,
+    pub unknown_place: &'static str,
+    pub unknown_place_hint: &'static str,
+    pub year_dir_hint: &'static str,
+    pub no_front_matter: &'static str,
+    pub no_front_matter_hint: &'static str,
+    pub front_matter_open: &'static str,
+    pub front_matter_open_hint: &'static str,
+    pub cannot_read: &'static str,
+    pub not_utf8: &'static str,
+    pub not_utf8_sjis: &'static str,
+    pub utf8_hint: &'static str,
+
+    // output.rs: the output folder.
+    pub output_is_project: &'static str,
+    pub output_inside: &'static str,
+    pub output_not_ours: &'static str,
+    pub cannot_create: &'static str,
+    pub cannot_write: &'static str,
+    pub cannot_remove: &'static str,
+    pub cannot_move: &'static str,
+    pub output_marker: &'static str,
+
+    // The commands' own lines (main.rs, cli/progress.rs).
+    pub stage_load: &'static str,
+    pub stage_render: &'static str,
+    pub stage_write: &'static str,
+    pub timings: &'static str,
+    pub timing: &'static str,
+    pub build_done: &'static str,
+    pub build_failed: &'static str,
+    pub check_ok: &'static str,
+    pub pdf_done: &'static str,
+    pub pdf_failed: &'static str,
+    pub serving: &'static str,
+    pub serve_built: &'static str,
+    pub serve_rebuilt: &'static str,
+    pub serve_changed_only: &'static str,
+    pub serve_log: &'static str,
+    pub serve_failed: &'static str,
+    pub watch_problem: &'static str,
+    pub watch_failed: &'static str,
+    pub port_busy: &'static str,
+    pub ports_busy: &'static str,
+    pub serve_not_found: &'static str,
+    pub serve_page_title: &'static str,
+    pub serve_page_lead: &'static str,
+    pub serve_page_details: &'static str,
+    pub init_done: &'static str,
+    pub init_not_empty: &'static str,
+    pub new_year_bad_year: &'static str,
+    pub new_year_failed: &'static str,
+    pub new_year_exists: &'static str,
+    pub new_year_done: &'static str,
+    pub new_year_projects: &'static str,
+    pub new_year_no_projects: &'static str,
 }
 
-/// `nenpo --help` and usage errors.
+/// `nenpo --help` and usage errors. `value_*` name what an argument holds.
 #[derive(Debug, Serialize)]
 pub struct Cli {
     pub about: &'static str,
+    pub usage: &'static str,
+    pub usage_label: &'static str,
+    pub commands: &'static str,
+    pub options: &'static str,
+    pub arguments: &'static str,
+    pub after_help: &'static str,
+    pub help: &'static str,
+    pub version: &'static str,
+    pub root: &'static str,
+    pub quiet: &'static str,
+    pub verbose: &'static str,
+    pub value_folder: &'static str,
+    pub value_file: &'static str,
+    pub value_port: &'static str,
+    pub value_year: &'static str,
+    pub value_place: &'static str,
+    pub build: &'static str,
+    pub build_usage: &'static str,
+    pub build_output: &'static str,
+    pub check: &'static str,
+    pub check_usage: &'static str,
+    pub serve: &'static str,
+    pub serve_usage: &'static str,
+    pub serve_after: &'static str,
+    pub serve_port: &'static str,
+    pub init: &'static str,
+    pub init_usage: &'static str,
+    pub init_after: &'static str,
+    pub init_dir: &'static str,
+    pub new_year: &'static str,
+    pub new_year_usage: &'static str,
+    pub new_year_after: &'static str,
+    pub new_year_year: &'static str,
+    pub pdf: &'static str,
+    pub pdf_usage: &'static str,
+    pub pdf_after: &'static str,
+    pub pdf_year: &'static str,
+    pub pdf_output: &'static str,
+    pub pdf_chromium: &'static str,
+    pub no_command: &'static str,
+    pub no_option: &'static str,
+    pub missing_argument: &'static str,
+    pub bad_value: &'static str,
+    pub see_help: &'static str,
 }

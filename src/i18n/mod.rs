@@ -12,7 +12,7 @@ mod ja;
 mod keys;
 pub mod templates;
 
-pub use keys::{Calendar, Catalogue, Cli, Messages, Page};
+pub use keys::{CalendarWords, Catalogue, Cli, Messages, Page};
 
 use std::fmt::{self, Display};
 
