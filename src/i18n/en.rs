@@ -9,6 +9,7 @@ pub const CATALOGUE: Catalogue = Catalogue {
     cal: CALENDAR,
     words: WORDS,
     msg: MESSAGES,
+    files: FILES,
     cli: CLI,
 };
 
@@ -330,6 +331,41 @@ The lines starting with # in each file explain what to write.",
 When done, run nenpo check.",
     new_year_projects: "{count} projects carried over from {from}: write the settled amounts, budgets and outcomes",
     new_year_no_projects: "the previous year has no projects, so only an example is there",
+};
+
+const FILES: Files = Files {
+    index_md: "---\n# The overview of {year}. docs/writing-content.md (chapter 5) explains the front matter between the --- lines.\n\
+title: Overview of {year}\n\
+# The edition line: the year of publication and the year reported on\n\
+edition: {next} edition ({year} results)\n\
+# Once the publication date is set, remove the leading \"# \" and write it.\n\
+# published: {published}\n\
+---\n\
+Write an overview of the year's work in three to six paragraphs.\n\n\
+## Main work\n\n\
+Headings appear in the page's table of contents.\n",
+    actuals_head: "# The indicators' actual values for {year} (created by nenpo new-year).\n\
+# actual: the actual value. Leave it null while it is not yet collected (the page says so).\n\
+# target: the year's target, computed from the plan file.\n\
+# Notes go in note:, a hand-given evaluation in grade: and grade_note: (docs/writing-content.md, chapter 6).\n",
+    actuals_goal: "\n# ── {plan} goal {goal} {title}\n",
+    actuals_details: " ({list})",
+    cumulative: "cumulative",
+    lower_is_better: "lower is better",
+    no_target: " the plan gives no target for this year; write target: if there is one",
+    projects_head: "# The main projects of {year} (created by nenpo new-year).\n",
+    projects_example: "# Start each project with \"-\" and remove the [] on the last line (docs/writing-content.md, chapter 7).\n\
+# - name: Project name\n\
+#   measure: \"plan-id:measure\"\n\
+#   department: Department\n\
+#   status: new\n\
+#   settled: 1000\n\
+#   budget: 1200\n\
+#   outcome: {{ name: Outcome indicator, unit: cases, actual: 10, target: 12 }}\n\
+[]\n",
+    projects_carried: "# The projects of {prev}, carried over. Fill in:\n\
+#   settled: the settled amount of {year} (thousand yen)  budget: the budget of {next} (thousand yen)  outcome actual: the outcome\n\
+# Mark new projects status: new and enlarged ones enhanced. Remove the projects that ended.\n",
 };
 
 const CLI: Cli = Cli {

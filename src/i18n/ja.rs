@@ -9,6 +9,7 @@ pub const CATALOGUE: Catalogue = Catalogue {
     cal: CALENDAR,
     words: WORDS,
     msg: MESSAGES,
+    files: FILES,
     cli: CLI,
 };
 
@@ -312,6 +313,41 @@ const MESSAGES: Messages = Messages {
 書き終えたら nenpo check で確かめてください。",
     new_year_projects: "{from}から事業 {count} 件を引き継ぎました。決算額・予算額・成果の実績を書いてください",
     new_year_no_projects: "前の年度の事業がないため、書き方の例だけを入れました",
+};
+
+const FILES: Files = Files {
+    index_md: "---\n# {year}の概要です。前付け（---の間）の書き方は docs/writing-content.md の5章にあります。\n\
+title: {year}の概要\n\
+# 版の表示：発行する年度と、実績の年度\n\
+edition: {next}版（{year}実績）\n\
+# 発行日が決まったら、先頭の「# 」を消して書きます。\n\
+# published: {published}\n\
+---\n\
+{year}の取組の概要を、3〜6段落程度で書いてください。\n\n\
+## 主な取組\n\n\
+見出しを付けると、ページの目次に表示されます。\n",
+    actuals_head: "# {year}の指標の実績値です（nenpo new-year で作成）。\n\
+# actual: 実績値を書きます。まだ集計できていないときは null のままにします（「未集計」と表示されます）。\n\
+# target: この年度の目標値です。計画ファイルから計算して記入しました。\n\
+# 備考は note:、手動の評価は grade: と grade_note: に書けます（docs/writing-content.md の6章）。\n",
+    actuals_goal: "\n# ── {plan} 目標{goal} {title}\n",
+    actuals_details: "（{list}）",
+    cumulative: "累計",
+    lower_is_better: "低いほど良い",
+    no_target: " 目標値は計画から計算できません。あれば target: を書いてください",
+    projects_head: "# {year}の主要事業です（nenpo new-year で作成）。\n",
+    projects_example: "# 1事業ずつ「-」で始めて書き、最後の行の [] を消してください（docs/writing-content.md の7章）。\n\
+# - name: 事業名\n\
+#   measure: \"計画ID:施策番号\"\n\
+#   department: 担当課\n\
+#   status: new\n\
+#   settled: 1000\n\
+#   budget: 1200\n\
+#   outcome: {{ name: 成果指標, unit: 件, actual: 10, target: 12 }}\n\
+[]\n",
+    projects_carried: "# {prev}の事業を引き継ぎました。次を書いてください。\n\
+#   settled: {year}の決算額（千円）  budget: {next}の予算額（千円）  outcome の actual: 成果の実績\n\
+# 新規の事業は status: new、内容を充実した事業は enhanced にします。終わった事業は消してください。\n",
 };
 
 const CLI: Cli = Cli {

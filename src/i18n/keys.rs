@@ -14,6 +14,8 @@ pub struct Catalogue {
     pub words: Words,
     /// Diagnostics and the messages of the commands.
     pub msg: Messages,
+    /// What `nenpo new-year` writes into the new year's files for the editor.
+    pub files: Files,
     /// `nenpo --help` and usage errors.
     pub cli: Cli,
 }
@@ -378,6 +380,30 @@ pub struct Messages {
     pub new_year_done: &'static str,
     pub new_year_projects: &'static str,
     pub new_year_no_projects: &'static str,
+}
+
+/// What `nenpo new-year` writes into the new year's files: comments and examples for the
+/// editor. `{year}` is the new year, `{next}` the year after, `{prev}` the year carried over.
+#[derive(Debug, Serialize)]
+pub struct Files {
+    /// index.md: `{year}`, `{next}`, `{published}` (a date in the next year).
+    pub index_md: &'static str,
+    /// actuals.yaml's opening comment: `{year}`.
+    pub actuals_head: &'static str,
+    /// The comment before a goal's indicators: `{plan}`, `{goal}`, `{title}`.
+    pub actuals_goal: &'static str,
+    /// Details after an indicator's name: `{list}`.
+    pub actuals_details: &'static str,
+    pub cumulative: &'static str,
+    pub lower_is_better: &'static str,
+    /// After an indicator whose target the plan does not give.
+    pub no_target: &'static str,
+    /// projects.yaml's opening comment: `{year}`.
+    pub projects_head: &'static str,
+    /// How to write projects, when there are none to carry over.
+    pub projects_example: &'static str,
+    /// What to fill in for carried-over projects: `{prev}`, `{year}`, `{next}`.
+    pub projects_carried: &'static str,
 }
 
 /// `nenpo --help` and usage errors. `value_*` name what an argument holds.
