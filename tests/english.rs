@@ -287,3 +287,65 @@ fn english_pages_say_so_and_mark_editors_japanese() {
         "the editor's Japanese introduction is marked for screen readers"
     );
 }
+
+/// Runs nenpo with `NENPO_LANG` set (or removed) and no colour.
+fn nenpo(args: &[&str], nenpo_lang: Option<&str>, dir: &Path) -> (bool, String, String) {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_nenpo"));
+    cmd.args(args).current_dir(dir).env("NO_COLOR", "1");
+    match nenpo_lang {
+        Some(l) => cmd.env("NENPO_LANG", l),
+        None => cmd.env_remove("NENPO_LANG"),
+    };
+    let out = cmd.output().unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn help_speaks_the_reports_language_and_outside_a_report_nenpo_lang() {
+    let report = english_example();
+    let empty = tempfile::tempdir().unwrap();
+    let root = report.path().to_str().unwrap();
+    // Outside a report: Japanese unless NENPO_LANG says English.
+    let (_, ja, _) = nenpo(&["--help"], None, empty.path());
+    assert!(ja.contains("使い方: nenpo [オプション] <コマンド>"), "{ja}");
+    let (_, en, _) = nenpo(&["--help"], Some("en"), empty.path());
+    assert!(en.contains("Usage: nenpo [options] <command>"), "{en}");
+    assert!(!has_japanese(&en), "{en}");
+    // In a report, its language wins over NENPO_LANG.
+    let (_, en, _) = nenpo(&["-C", root, "pdf", "--help"], Some("ja"), empty.path());
+    assert!(en.contains("Usage: nenpo pdf [year] [-o file]"), "{en}");
+    let (ok, _, err) = nenpo(&["-C", root, "biuld"], None, empty.path());
+    assert!(!ok);
+    assert!(err.contains("there is no command `biuld`"), "{err}");
+}
+
+#[test]
+fn an_english_report_gets_english_messages() {
+    let dir = english_example();
+    let root = dir.path().to_str().unwrap();
+    let (ok, _, err) = nenpo(&["-C", root, "check"], None, dir.path());
+    assert!(ok, "{err}");
+    assert_eq!(err.trim(), "No problems found.");
+    let actuals = dir.path().join("content/2021/actuals.yaml");
+    let text = std::fs::read_to_string(&actuals).unwrap();
+    let broken = text.replacen("actual:", "actul:", 1);
+    std::fs::write(&actuals, broken).unwrap();
+    let (ok, _, err) = nenpo(&["-C", root, "build", "-q"], None, dir.path());
+    assert!(!ok);
+    assert!(err.contains("error: unknown key `actul`"), "{err}");
+    assert!(err.contains("help: did you mean `actual`?"), "{err}");
+    assert!(err.contains("errors: 1, warnings: 0"), "{err}");
+    assert!(
+        err.contains("The output folder was left as it was."),
+        "{err}"
+    );
+    // Only the quoted lines of the file (after `|`) may hold the editor's Japanese.
+    assert!(
+        err.lines().all(|l| l.contains('|') || !has_japanese(l)),
+        "{err}"
+    );
+}

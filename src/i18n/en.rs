@@ -72,7 +72,7 @@ const PAGE: Page = Page {
     years_title: "Reports by fiscal year",
 
     plan_period: "Plan period: {period}",
-    year_chart_caption: "Figure: average achievement of each goal (the figures are in the table above)",
+    year_chart_caption: "Figure: average achievement of each goal; the figures are in the table above",
     year_chapters: "Chapters for this year",
     year_meetings: "Meetings this year",
 
@@ -82,7 +82,7 @@ const PAGE: Page = Page {
     indicator_count: "Indicators",
     goal_mean_rate: " (mean achievement {rate})",
     outlook: "Future direction",
-    summary_chart_caption: "Figure: achievement of each indicator (the tables are under each measure below)",
+    summary_chart_caption: "Figure: achievement of each indicator; the tables are under each measure below",
     managed_by: "Progress of this plan is reviewed by: ",
     measure_id: "Measure {id}",
     measure_department: "Department: {department}",
@@ -96,7 +96,7 @@ const PAGE: Page = Page {
     trend_download: "download the figure as SVG",
     no_indicators: "This measure has no numerical targets (indicators). See “Main projects” and “Evaluation” below for its progress.",
     projects_title: "Main projects",
-    budget_chart_caption: "Figure: settled and budgeted amounts of each project (the figures are in the table below)",
+    budget_chart_caption: "Figure: settled and budgeted amounts of each project; the figures are in the table below",
     projects_caption: "Main projects: settlement, budget and outcome indicators (amounts in thousands of yen)",
     project_name: "Project",
     thousand_yen: "{year} (thousand yen)",
@@ -112,7 +112,7 @@ const PAGE: Page = Page {
     formula: "How achievement is calculated",
     source: "Source",
     history_title: "Year by year",
-    history_chart_caption: "Figure: target and actual value by year (the figures are in the table below)",
+    history_chart_caption: "Figure: target and actual value by year; the figures are in the table below",
     history_caption: "{name}: target, actual value and achievement by year (unit: {unit})",
 
     bodies_intro: "The following bodies review, evaluate and coordinate the plan so that it moves forward.",
