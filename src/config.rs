@@ -255,59 +255,8 @@ impl Config {
         let raw: RawBook = toml::from_str(text).map_err(|e| vec![toml_error(text, &e, lang)])?;
         let lang = Lang::from_code(raw.report.language.as_deref().unwrap_or("ja"));
         let mut problems = Vec::new();
-        let at = |key: &str| locate_key(text, key);
-
-        let mut scales = BTreeMap::new();
-        scales.insert("standard".to_string(), Scale::standard(lang));
-        for (name, raw_scale) in &raw.evaluation.scales {
-            match build_scale(name, raw_scale, lang) {
-                Ok(s) => {
-                    scales.insert(name.clone(), s);
-                }
-                Err(msg) => {
-                    let (l, c) = at(&format!("scales.{name}"));
-                    problems.push(Diagnostic::error(FILE, l, c, msg));
-                }
-            }
-        }
-        if !scales.contains_key(&raw.evaluation.scale) {
-            let (l, c) = at("scale");
-            let mut d = Diagnostic::error(
-                FILE,
-                l,
-                c,
-                tr!(lang, msg.scale_undefined, name = raw.evaluation.scale),
-            );
-            d = d.with_hint(scale_hint(&scales, &raw.evaluation.scale, lang));
-            problems.push(d);
-        }
-        if let Some(code) = &raw.report.code
-            && let Err(msg) = validate_local_government_code(code, lang)
-        {
-            let (l, c) = at("code");
-            problems.push(Diagnostic::error(FILE, l, c, msg).with_hint(lang.text().msg.code_hint));
-        }
-        for (key, v) in [
-            ("rate_decimals", raw.evaluation.rate_decimals),
-            (
-                "project_rate_decimals",
-                raw.evaluation.project_rate_decimals,
-            ),
-        ] {
-            if v > 4 {
-                let (l, c) = at(key);
-                problems.push(Diagnostic::error(
-                    FILE,
-                    l,
-                    c,
-                    lang.text().msg.decimals_range,
-                ));
-            }
-        }
-        if raw.report.title.trim().is_empty() {
-            let (l, c) = at("title");
-            problems.push(Diagnostic::error(FILE, l, c, lang.text().msg.title_empty));
-        }
+        let scales = scales(&raw, text, lang, &mut problems);
+        value_problems(&raw, text, lang, &mut problems);
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -342,6 +291,67 @@ impl Config {
         self.scales
             .get(name)
             .unwrap_or_else(|| &self.scales[&self.default_scale])
+    }
+}
+
+/// The built-in scale and the scales of book.toml; the default scale must be one of them.
+fn scales(
+    raw: &RawBook,
+    text: &str,
+    lang: Lang,
+    problems: &mut Vec<Diagnostic>,
+) -> BTreeMap<String, Scale> {
+    let at = |key: &str| locate_key(text, key);
+    let mut scales = BTreeMap::new();
+    scales.insert("standard".to_string(), Scale::standard(lang));
+    for (name, raw_scale) in &raw.evaluation.scales {
+        match build_scale(name, raw_scale, lang) {
+            Ok(s) => {
+                scales.insert(name.clone(), s);
+            }
+            Err(msg) => {
+                let (l, c) = at(&format!("scales.{name}"));
+                problems.push(Diagnostic::error(FILE, l, c, msg));
+            }
+        }
+    }
+    if !scales.contains_key(&raw.evaluation.scale) {
+        let (l, c) = at("scale");
+        let name = &raw.evaluation.scale;
+        problems.push(
+            Diagnostic::error(FILE, l, c, tr!(lang, msg.scale_undefined, name = name))
+                .with_hint(scale_hint(&scales, name, lang)),
+        );
+    }
+    scales
+}
+
+/// Values book.toml may not hold: a wrong local government code, too many decimals, an
+/// empty title.
+fn value_problems(raw: &RawBook, text: &str, lang: Lang, problems: &mut Vec<Diagnostic>) {
+    let at = |key: &str| locate_key(text, key);
+    let m = &lang.text().msg;
+    if let Some(code) = &raw.report.code
+        && let Err(msg) = validate_local_government_code(code, lang)
+    {
+        let (l, c) = at("code");
+        problems.push(Diagnostic::error(FILE, l, c, msg).with_hint(m.code_hint));
+    }
+    for (key, v) in [
+        ("rate_decimals", raw.evaluation.rate_decimals),
+        (
+            "project_rate_decimals",
+            raw.evaluation.project_rate_decimals,
+        ),
+    ] {
+        if v > 4 {
+            let (l, c) = at(key);
+            problems.push(Diagnostic::error(FILE, l, c, m.decimals_range));
+        }
+    }
+    if raw.report.title.trim().is_empty() {
+        let (l, c) = at("title");
+        problems.push(Diagnostic::error(FILE, l, c, m.title_empty));
     }
 }
 
