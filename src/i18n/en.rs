@@ -148,7 +148,7 @@ const PAGE: Page = Page {
     meeting_minutes: "Minutes",
 
     print_published: "Published {date}",
-    print_hint: "This page is for printing. Use your browser's Print command to print it on A4 paper or save it as a PDF.",
+    print_hint: "This page is for printing. Use your browser's Print command to print it on A4 paper or save it as a PDF. ",
     print_back: "Back to the normal view",
     print_toc: "Contents",
     print_overview: "Overview",
