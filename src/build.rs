@@ -50,11 +50,12 @@ pub enum Stage {
 impl Stage {
     /// What the stage does, for progress lines.
     pub fn label(self, lang: Lang) -> &'static str {
+        let m = &lang.text().msg;
         match self {
-            Stage::Load => lang.pick("原稿の読み込み", "loading"),
-            Stage::Evaluate => lang.pick("達成率の計算", "evaluating"),
-            Stage::Render => lang.pick("ページの作成", "rendering"),
-            Stage::Write => lang.pick("書き出し", "writing"),
+            Stage::Load => m.stage_load,
+            Stage::Evaluate => m.stage_evaluate,
+            Stage::Render => m.stage_render,
+            Stage::Write => m.stage_write,
         }
     }
 }
@@ -168,7 +169,7 @@ pub fn build_with(
     };
     on_stage(Stage::Write);
     check_output_dir(root, &out, lang).map_err(|e| fail(e.0))?;
-    write_site(&out, &files).map_err(|e| fail(e.0))?;
+    write_site(&out, &files, lang).map_err(|e| fail(e.0))?;
     Ok(BuildSummary {
         output: out,
         pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),

@@ -7,8 +7,9 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 
 use crate::diag::{Diagnostic, Diagnostics, Lang, nearest};
-use crate::era::EraStyle;
+use crate::era::{Calendar, EraStyle};
 use crate::source::read_text;
+use crate::tr;
 
 /// The settings of a report.
 #[derive(Debug, Clone)]
@@ -70,8 +71,9 @@ pub struct Grade {
 }
 
 impl Scale {
-    /// The built-in scale of SPEC §3.
-    pub fn standard() -> Scale {
+    /// The built-in scale of SPEC §3, labelled in the report's language.
+    pub fn standard(lang: Lang) -> Scale {
+        let labels = lang.text().words.standard_grades;
         let g = |min: Option<i64>, mark: &str, label: &str| Grade {
             min: min.map(Decimal::from),
             mark: mark.into(),
@@ -80,11 +82,11 @@ impl Scale {
         Scale {
             name: "standard".into(),
             grades: vec![
-                g(Some(100), "A", "達成"),
-                g(Some(80), "B", "概ね達成"),
-                g(Some(50), "C", "やや遅れ"),
-                g(Some(0), "D", "遅れ"),
-                g(None, "−", "評価対象外"),
+                g(Some(100), "A", labels[0]),
+                g(Some(80), "B", labels[1]),
+                g(Some(50), "C", labels[2]),
+                g(Some(0), "D", labels[3]),
+                g(None, "−", labels[4]),
             ],
         }
     }
@@ -220,10 +222,8 @@ impl Config {
         let mut diags = Diagnostics::default();
         let path = root.join(FILE);
         if !path.is_file() {
-            diags.push(
-                Diagnostic::error(FILE, 0, 0, "book.toml がありません")
-                    .with_hint("レポートのフォルダで実行するか、`nenpo init <フォルダ>` で新しいレポートを作ってください"),
-            );
+            let m = &Lang::Ja.text().msg;
+            diags.push(Diagnostic::error(FILE, 0, 0, m.no_book).with_hint(m.no_book_hint));
             return Err(diags);
         }
         let text = match read_text(&path, FILE, Lang::Ja) {
@@ -255,75 +255,8 @@ impl Config {
         let raw: RawBook = toml::from_str(text).map_err(|e| vec![toml_error(text, &e, lang)])?;
         let lang = Lang::from_code(raw.report.language.as_deref().unwrap_or("ja"));
         let mut problems = Vec::new();
-        let at = |key: &str| locate_key(text, key);
-
-        let mut scales = BTreeMap::new();
-        scales.insert("standard".to_string(), Scale::standard());
-        for (name, raw_scale) in &raw.evaluation.scales {
-            match build_scale(name, raw_scale, lang) {
-                Ok(s) => {
-                    scales.insert(name.clone(), s);
-                }
-                Err(msg) => {
-                    let (l, c) = at(&format!("scales.{name}"));
-                    problems.push(Diagnostic::error(FILE, l, c, msg));
-                }
-            }
-        }
-        if !scales.contains_key(&raw.evaluation.scale) {
-            let (l, c) = at("scale");
-            let mut d = Diagnostic::error(
-                FILE,
-                l,
-                c,
-                match lang {
-                    Lang::Ja => {
-                        format!("評価の尺度「{}」が定義されていません", raw.evaluation.scale)
-                    }
-                    Lang::En => format!("grade scale `{}` is not defined", raw.evaluation.scale),
-                },
-            );
-            d = d.with_hint(scale_hint(&scales, &raw.evaluation.scale, lang));
-            problems.push(d);
-        }
-        if let Some(code) = &raw.report.code
-            && let Err(msg) = validate_local_government_code(code, lang)
-        {
-            let (l, c) = at("code");
-            problems.push(Diagnostic::error(FILE, l, c, msg).with_hint(lang.pick(
-                "総務省の「全国地方公共団体コード」の6桁（検査数字を含む）を書いてください",
-                "use the 6-digit code including its check digit",
-            )));
-        }
-        for (key, v) in [
-            ("rate_decimals", raw.evaluation.rate_decimals),
-            (
-                "project_rate_decimals",
-                raw.evaluation.project_rate_decimals,
-            ),
-        ] {
-            if v > 4 {
-                let (l, c) = at(key);
-                problems.push(Diagnostic::error(
-                    FILE,
-                    l,
-                    c,
-                    lang.pick(
-                        "小数点以下の桁数は 0 から 4 までです",
-                        "decimals must be between 0 and 4",
-                    ),
-                ));
-            }
-        }
-        if raw.report.title.trim().is_empty() {
-            let (l, c) = at("title");
-            problems.push(Diagnostic::error(
-                FILE,
-                l,
-                c,
-                lang.pick("title が空です", "title is empty"),
-            ));
-        }
+        let scales = scales(&raw, text, lang, &mut problems);
+        value_problems(&raw, text, lang, &mut problems);
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -348,6 +281,11 @@ impl Config {
         })
     }
 
+    /// How the report writes years and dates.
+    pub fn calendar(&self) -> Calendar {
+        Calendar::new(self.era, self.lang)
+    }
+
     /// The scale with this name (validated names always exist).
     pub fn scale(&self, name: &str) -> &Scale {
         self.scales
@@ -356,17 +294,74 @@ impl Config {
     }
 }
 
+/// The built-in scale and the scales of book.toml; the default scale must be one of them.
+fn scales(
+    raw: &RawBook,
+    text: &str,
+    lang: Lang,
+    problems: &mut Vec<Diagnostic>,
+) -> BTreeMap<String, Scale> {
+    let at = |key: &str| locate_key(text, key);
+    let mut scales = BTreeMap::new();
+    scales.insert("standard".to_string(), Scale::standard(lang));
+    for (name, raw_scale) in &raw.evaluation.scales {
+        match build_scale(name, raw_scale, lang) {
+            Ok(s) => {
+                scales.insert(name.clone(), s);
+            }
+            Err(msg) => {
+                let (l, c) = at(&format!("scales.{name}"));
+                problems.push(Diagnostic::error(FILE, l, c, msg));
+            }
+        }
+    }
+    if !scales.contains_key(&raw.evaluation.scale) {
+        let (l, c) = at("scale");
+        let name = &raw.evaluation.scale;
+        problems.push(
+            Diagnostic::error(FILE, l, c, tr!(lang, msg.scale_undefined, name = name))
+                .with_hint(scale_hint(&scales, name, lang)),
+        );
+    }
+    scales
+}
+
+/// Values book.toml may not hold: a wrong local government code, too many decimals, an
+/// empty title.
+fn value_problems(raw: &RawBook, text: &str, lang: Lang, problems: &mut Vec<Diagnostic>) {
+    let at = |key: &str| locate_key(text, key);
+    let m = &lang.text().msg;
+    if let Some(code) = &raw.report.code
+        && let Err(msg) = validate_local_government_code(code, lang)
+    {
+        let (l, c) = at("code");
+        problems.push(Diagnostic::error(FILE, l, c, msg).with_hint(m.code_hint));
+    }
+    for (key, v) in [
+        ("rate_decimals", raw.evaluation.rate_decimals),
+        (
+            "project_rate_decimals",
+            raw.evaluation.project_rate_decimals,
+        ),
+    ] {
+        if v > 4 {
+            let (l, c) = at(key);
+            problems.push(Diagnostic::error(FILE, l, c, m.decimals_range));
+        }
+    }
+    if raw.report.title.trim().is_empty() {
+        let (l, c) = at("title");
+        problems.push(Diagnostic::error(FILE, l, c, m.title_empty));
+    }
+}
+
 /// A hint naming the defined scales, or the nearest one to a typo.
 pub fn scale_hint(scales: &BTreeMap<String, Scale>, name: &str, lang: Lang) -> String {
     let names: Vec<&str> = scales.keys().map(String::as_str).collect();
-    match (nearest(name, names.iter().copied()), lang) {
-        (Some(n), Lang::Ja) => format!(
-            "「{n}」の誤りではありませんか（定義済み: {}）",
-            names.join("、")
-        ),
-        (Some(n), Lang::En) => format!("did you mean `{n}`? (defined: {})", names.join(", ")),
-        (None, Lang::Ja) => format!("定義済みの尺度: {}", names.join("、")),
-        (None, Lang::En) => format!("defined scales: {}", names.join(", ")),
+    let list = names.join(lang.text().msg.list_sep);
+    match nearest(name, names.iter().copied()) {
+        Some(n) => tr!(lang, msg.did_you_mean_scales, name = n, names = list),
+        None => tr!(lang, msg.defined_scales, names = list),
     }
 }
 
@@ -378,24 +373,12 @@ fn build_scale(name: &str, raw: &RawScale, lang: Lang) -> Result<Scale, String> 
             if let Some(prev) = last_min
                 && min >= prev
             {
-                return Err(match lang {
-                    Lang::Ja => format!(
-                        "尺度「{name}」の評価は min の大きい順に並べてください（「{}」）",
-                        g.mark
-                    ),
-                    Lang::En => format!(
-                        "scale `{name}`: grades must be listed highest min first (`{}`)",
-                        g.mark
-                    ),
-                });
+                return Err(tr!(lang, msg.scale_order, name = name, mark = g.mark));
             }
             last_min = Some(min);
         }
         if grades.iter().any(|x: &Grade| x.mark == g.mark) {
-            return Err(match lang {
-                Lang::Ja => format!("尺度「{name}」に評価「{}」が2回あります", g.mark),
-                Lang::En => format!("scale `{name}` lists grade `{}` twice", g.mark),
-            });
+            return Err(tr!(lang, msg.scale_twice, name = name, mark = g.mark));
         }
         grades.push(Grade {
             min: g.min.and_then(|m| Decimal::try_from(m).ok()),
@@ -404,10 +387,7 @@ fn build_scale(name: &str, raw: &RawScale, lang: Lang) -> Result<Scale, String> 
         });
     }
     if last_min.is_none() {
-        return Err(match lang {
-            Lang::Ja => format!("尺度「{name}」には min のある評価が少なくとも1つ必要です"),
-            Lang::En => format!("scale `{name}` needs at least one grade with a min"),
-        });
+        return Err(tr!(lang, msg.scale_no_min, name = name));
     }
     Ok(Scale {
         name: name.into(),
@@ -420,10 +400,7 @@ fn build_scale(name: &str, raw: &RawScale, lang: Lang) -> Result<Scale, String> 
 pub fn validate_local_government_code(code: &str, lang: Lang) -> Result<(), String> {
     let digits: Vec<u32> = code.chars().filter_map(|c| c.to_digit(10)).collect();
     if digits.len() != 6 || code.chars().count() != 6 {
-        return Err(match lang {
-            Lang::Ja => format!("全国地方公共団体コード「{code}」は6桁の数字ではありません"),
-            Lang::En => format!("local government code `{code}` is not 6 digits"),
-        });
+        return Err(tr!(lang, msg.code_digits, code = code));
     }
     let sum: u32 = digits[..5]
         .iter()
@@ -432,18 +409,13 @@ pub fn validate_local_government_code(code: &str, lang: Lang) -> Result<(), Stri
         .sum();
     let check = (11 - sum % 11) % 10;
     if digits[5] != check {
-        return Err(match lang {
-            Lang::Ja => format!(
-                "全国地方公共団体コード「{code}」の検査数字が正しくありません（{}{} になるはずです）",
-                &code[..5],
-                check
-            ),
-            Lang::En => format!(
-                "the check digit of `{code}` is wrong (expected {}{})",
-                &code[..5],
-                check
-            ),
-        });
+        let expected = format!("{}{check}", &code[..5]);
+        return Err(tr!(
+            lang,
+            msg.code_check_digit,
+            code = code,
+            expected = expected
+        ));
     }
     Ok(())
 }
@@ -474,31 +446,24 @@ fn toml_error(text: &str, e: &toml::de::Error, lang: Lang) -> Diagnostic {
     if let Some(rest) = raw.strip_prefix("unknown field `") {
         let field = rest.split('`').next().unwrap_or("");
         let expected: Vec<&str> = rest.split('`').skip(2).step_by(2).collect();
-        d.message = match lang {
-            Lang::Ja => format!("book.toml に不明なキー「{field}」があります"),
-            Lang::En => format!("unknown key `{field}` in book.toml"),
-        };
-        let hint = match (nearest(field, expected.iter().copied()), lang) {
-            (Some(n), Lang::Ja) => format!("「{n}」の誤りではありませんか"),
-            (Some(n), Lang::En) => format!("did you mean `{n}`?"),
-            (None, Lang::Ja) => format!("使えるキー: {}", expected.join("、")),
-            (None, Lang::En) => format!("valid keys: {}", expected.join(", ")),
+        d.message = tr!(lang, msg.book_unknown_key, key = field);
+        let hint = match nearest(field, expected.iter().copied()) {
+            Some(n) => tr!(lang, msg.did_you_mean, name = n),
+            None => tr!(
+                lang,
+                msg.valid_keys,
+                keys = expected.join(lang.text().msg.list_sep)
+            ),
         };
         d = d.with_hint(hint);
     } else if let Some(rest) = raw.strip_prefix("missing field `") {
         let field = rest.split('`').next().unwrap_or("");
-        d.message = match lang {
-            Lang::Ja => format!("必須のキー「{field}」がありません"),
-            Lang::En => format!("required key `{field}` is missing"),
-        };
+        d.message = tr!(lang, msg.missing_key, key = field);
         if field == "title" || field == "report" {
-            d = d.with_hint(lang.pick(
-                "[report] に title = \"…\" を書いてください",
-                "add title = \"…\" under [report]",
-            ));
+            d = d.with_hint(lang.text().msg.book_title_hint);
         }
-    } else if lang == Lang::Ja {
-        d.message = format!("book.toml の書き方に誤りがあります: {raw}");
+    } else {
+        d.message = tr!(lang, msg.book_syntax, detail = raw);
     }
     d
 }
@@ -556,7 +521,7 @@ mod tests {
 
     #[test]
     fn grade_lookup_follows_the_scale() {
-        let s = Scale::standard();
+        let s = Scale::standard(Lang::Ja);
         assert_eq!(s.grade_for(Decimal::new(1000, 1)).mark, "A");
         assert_eq!(s.grade_for(Decimal::new(999, 1)).mark, "B");
         assert_eq!(s.grade_for(Decimal::new(-5, 0)).mark, "D");

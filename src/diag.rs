@@ -7,34 +7,7 @@ use std::path::{Path, PathBuf};
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
-/// The language editor messages are written in (`language` in book.toml).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    /// Japanese, the default: city staff are the readers.
-    #[default]
-    Ja,
-    /// English.
-    En,
-}
-
-impl Lang {
-    /// Picks the message for this language.
-    pub fn pick<'a>(self, ja: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Ja => ja,
-            Lang::En => en,
-        }
-    }
-
-    /// The language for a `language` value of book.toml.
-    pub fn from_code(code: &str) -> Lang {
-        if code.starts_with("en") {
-            Lang::En
-        } else {
-            Lang::Ja
-        }
-    }
-}
+pub use crate::i18n::Lang;
 
 /// How serious a problem is: errors stop the build, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -188,32 +161,23 @@ impl Diagnostics {
 
     /// 「エラー 2 件、警告 1 件」.
     pub fn summary(&self, lang: Lang) -> String {
-        match lang {
-            Lang::Ja => format!(
-                "エラー {} 件、警告 {} 件",
-                self.error_count(),
-                self.warning_count()
-            ),
-            Lang::En => format!(
-                "{} error(s), {} warning(s)",
-                self.error_count(),
-                self.warning_count()
-            ),
-        }
+        crate::tr!(
+            lang,
+            msg.summary,
+            errors = self.error_count(),
+            warnings = self.warning_count()
+        )
     }
 }
 
 fn render_one(d: &Diagnostic, source: Option<&str>, lang: Lang, renderer: &Renderer) -> String {
-    let level = match (d.severity, lang) {
-        (Severity::Error, Lang::Ja) => Level::ERROR.with_name("エラー"),
-        (Severity::Warning, Lang::Ja) => Level::WARNING.with_name("警告"),
-        (Severity::Error, Lang::En) => Level::ERROR,
-        (Severity::Warning, Lang::En) => Level::WARNING,
+    // annotate-snippets names its levels in English; the catalogue names them instead.
+    let m = &lang.text().msg;
+    let level = match d.severity {
+        Severity::Error => Level::ERROR.with_name(m.error),
+        Severity::Warning => Level::WARNING.with_name(m.warning),
     };
-    let help = match lang {
-        Lang::Ja => Level::HELP.with_name("修正方法"),
-        Lang::En => Level::HELP,
-    };
+    let help = Level::HELP.with_name(m.hint);
     let location = if d.line > 0 {
         format!("{}:{}:{}", d.file, d.line, d.column.max(1))
     } else {

@@ -4,6 +4,8 @@ use std::fmt;
 
 use serde::Deserialize;
 
+use crate::i18n::{Lang, fill};
+
 /// A Japanese fiscal year (年度), April to March, named by the 西暦 year it starts in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct FiscalYear(pub i32);
@@ -37,52 +39,43 @@ impl FiscalYear {
     /// The era name and the year within it. Fiscal year 2019 is 令和元年度, not 平成31年度:
     /// the fiscal year takes the era that was in force for most of it, as cities write it.
     pub fn era(self) -> (&'static str, i32) {
-        for &(name, _, first, _) in ERAS {
-            if self.0 >= first {
-                return (name, self.0 - first + 1);
-            }
+        match self.era_index() {
+            Some((i, n)) => (ERAS[i].0, n),
+            None => ("", self.0),
         }
-        ("", self.0)
+    }
+
+    /// The era's place in [`ERAS`] and the year within it.
+    fn era_index(self) -> Option<(usize, i32)> {
+        ERAS.iter()
+            .position(|e| self.0 >= e.2)
+            .map(|i| (i, self.0 - ERAS[i].2 + 1))
     }
 
     /// 令和5年度, 令和元年度.
     pub fn wareki(self) -> String {
-        let (era, n) = self.era();
-        format!("{era}{}年度", era_number(n))
+        Calendar::JA.wareki(self)
     }
 
     /// 2023年度.
     pub fn seireki(self) -> String {
-        format!("{}年度", self.0)
+        Calendar::JA.seireki(self)
     }
 
-    /// The year as the report's `era` style asks for.
+    /// The year as a Japanese report's `era` style asks for; [`Calendar::year`] in any language.
     pub fn display(self, style: EraStyle) -> String {
-        match style {
-            EraStyle::Both => format!("{}（{}）", self.wareki(), self.seireki()),
-            EraStyle::Wareki => self.wareki(),
-            EraStyle::Seireki => self.seireki(),
-        }
+        Calendar::new(style, Lang::Ja).year(self)
     }
 
-    /// The year in running text and titles: 令和5年度, or 2023年度 for `seireki` reports.
+    /// The year in a Japanese report's running text; [`Calendar::year_label`] in any language.
     pub fn label(self, style: EraStyle) -> String {
-        match style {
-            EraStyle::Seireki => self.seireki(),
-            _ => self.wareki(),
-        }
+        Calendar::new(style, Lang::Ja).year_label(self)
     }
 
-    /// A short label for chart axes and tight table headers: R5 or 2023.
+    /// A short label for chart axes in a Japanese report; [`Calendar::year_short`] in any
+    /// language.
     pub fn short(self, style: EraStyle) -> String {
-        match style {
-            EraStyle::Seireki => self.0.to_string(),
-            _ => {
-                let (era, n) = self.era();
-                let initial = ERAS.iter().find(|e| e.0 == era).map(|e| e.1).unwrap_or('?');
-                format!("{initial}{n}")
-            }
-        }
+        Calendar::new(style, Lang::Ja).year_short(self)
     }
 
     /// Parses what an editor may type for a fiscal year: `2023`, `2023年度`, `令和5年度`,
@@ -147,14 +140,6 @@ impl<'de> Deserialize<'de> for FiscalYear {
     }
 }
 
-fn era_number(n: i32) -> String {
-    if n == 1 {
-        "元".to_string()
-    } else {
-        n.to_string()
-    }
-}
-
 /// Folds full-width ASCII (０-９, Ａ-Ｚ, ．) to half width, as editors paste from Word or Excel.
 pub fn normalize_width(s: &str) -> String {
     s.chars()
@@ -176,8 +161,6 @@ pub struct Date {
     /// Day of month, 1–31.
     pub day: u32,
 }
-
-const WEEKDAYS: [&str; 7] = ["月", "火", "水", "木", "金", "土", "日"];
 
 impl Date {
     /// A date if it exists in the calendar.
@@ -226,8 +209,13 @@ impl Date {
 
     /// 月, 火 … for the date.
     pub fn weekday(self) -> &'static str {
+        Lang::Ja.text().cal.weekdays[self.weekday_index()]
+    }
+
+    /// Monday = 0.
+    fn weekday_index(self) -> usize {
         // 1970-01-01 was a Thursday (index 3).
-        WEEKDAYS[(self.days_from_epoch() + 3).rem_euclid(7) as usize]
+        (self.days_from_epoch() + 3).rem_euclid(7) as usize
     }
 
     /// The fiscal year the date falls in (April to March).
@@ -241,37 +229,158 @@ impl Date {
 
     /// 令和5年11月20日（月）: the era of the day itself, so 2019-04-30 is 平成31年.
     pub fn wareki_with_weekday(self) -> String {
-        format!("{}（{}）", self.wareki(), self.weekday())
+        Calendar::JA.date(self)
     }
 
     /// 令和5年11月20日.
     pub fn wareki(self) -> String {
-        let key = (self.year, self.month, self.day);
-        for &(name, _, _, start) in ERAS {
-            if key >= start {
-                let n = self.year - start.0 + 1;
-                return format!("{name}{}年{}月{}日", era_number(n), self.month, self.day);
-            }
-        }
-        self.seireki()
+        Calendar::JA.date_words(self, EraStyle::Wareki)
     }
 
     /// 2023年11月20日.
     pub fn seireki(self) -> String {
-        format!("{}年{}月{}日", self.year, self.month, self.day)
+        Calendar::JA.date_words(self, EraStyle::Seireki)
     }
 
-    /// The date as the report's `era` style asks for, with the weekday.
+    /// The date with its weekday as a Japanese report's `era` style asks for;
+    /// [`Calendar::date`] in any language.
     pub fn display(self, style: EraStyle) -> String {
-        match style {
-            EraStyle::Seireki => format!("{}（{}）", self.seireki(), self.weekday()),
-            _ => self.wareki_with_weekday(),
-        }
+        Calendar::new(style, Lang::Ja).date(self)
+    }
+
+    /// The era of the day itself and the year within it.
+    fn era_index(self) -> Option<(usize, i32)> {
+        let key = (self.year, self.month, self.day);
+        ERAS.iter()
+            .position(|e| key >= e.3)
+            .map(|i| (i, self.year - ERAS[i].3.0 + 1))
     }
 
     /// 2023-11-20, for machine-readable attributes.
     pub fn iso(self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// How a report writes years and dates: its `era` style, in its language.
+///
+/// Japanese: 令和5年度（2023年度）, 令和5年11月20日（月）. English: FY2023 (Reiwa 5), and
+/// dates by the Western calendar, November 20, 2023 (Mon), which English readers know.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Calendar {
+    /// `era` in book.toml.
+    pub style: EraStyle,
+    /// `language` in book.toml.
+    pub lang: Lang,
+}
+
+impl Calendar {
+    /// Japanese with both 和暦 and 西暦.
+    pub const JA: Calendar = Calendar {
+        style: EraStyle::Both,
+        lang: Lang::Ja,
+    };
+
+    /// A report's way of writing years and dates.
+    pub fn new(style: EraStyle, lang: Lang) -> Calendar {
+        Calendar { style, lang }
+    }
+
+    fn words(self) -> &'static crate::i18n::CalendarWords {
+        &self.lang.text().cal
+    }
+
+    /// The year by era: 令和5年度, 令和元年度; Reiwa 5.
+    pub fn wareki(self, y: FiscalYear) -> String {
+        let w = self.words();
+        match y.era_index() {
+            Some((i, n)) => fill(
+                w.fy_wareki,
+                &[("era", &w.eras[i]), ("n", &self.era_year(n))],
+            ),
+            None => self.seireki(y),
+        }
+    }
+
+    /// The year by 西暦: 2023年度; FY2023.
+    pub fn seireki(self, y: FiscalYear) -> String {
+        fill(self.words().fy_seireki, &[("year", &y.0)])
+    }
+
+    /// The year as `era` asks for: 令和5年度（2023年度）; FY2023 (Reiwa 5).
+    pub fn year(self, y: FiscalYear) -> String {
+        match self.style {
+            EraStyle::Both => fill(
+                self.words().fy_both,
+                &[("wareki", &self.wareki(y)), ("seireki", &self.seireki(y))],
+            ),
+            EraStyle::Wareki => self.wareki(y),
+            EraStyle::Seireki => self.seireki(y),
+        }
+    }
+
+    /// The year in running text and titles: 令和5年度 (2023年度 for `seireki`). English
+    /// uses FY2023 unless the report asks for the era alone.
+    pub fn year_label(self, y: FiscalYear) -> String {
+        match (self.style, self.lang) {
+            (EraStyle::Seireki, _) | (EraStyle::Both, Lang::En) => self.seireki(y),
+            _ => self.wareki(y),
+        }
+    }
+
+    /// A short label for chart axes and tight table headers: R5 or 2023.
+    pub fn year_short(self, y: FiscalYear) -> String {
+        match (self.style, self.lang) {
+            (EraStyle::Seireki, _) | (EraStyle::Both, Lang::En) => y.0.to_string(),
+            _ => match y.era_index() {
+                Some((i, n)) => format!("{}{n}", ERAS[i].1),
+                None => y.0.to_string(),
+            },
+        }
+    }
+
+    /// A date with its weekday: 令和5年11月20日（月）; November 20, 2023 (Mon).
+    pub fn date(self, d: Date) -> String {
+        fill(
+            self.words().date_weekday,
+            &[
+                ("date", &self.date_words(d, self.style)),
+                ("weekday", &self.words().weekdays[d.weekday_index()]),
+            ],
+        )
+    }
+
+    /// A date without its weekday, by era or by 西暦 as `style` says.
+    fn date_words(self, d: Date, style: EraStyle) -> String {
+        let w = self.words();
+        let era = match style {
+            EraStyle::Seireki => None,
+            _ => d.era_index(),
+        };
+        let (pattern, era_name, n) = match era {
+            Some((i, n)) => (w.date_wareki, w.eras[i], self.era_year(n)),
+            None => (w.date_seireki, "", String::new()),
+        };
+        fill(
+            pattern,
+            &[
+                ("era", &era_name),
+                ("n", &n),
+                ("year", &d.year),
+                ("month", &d.month),
+                ("month_name", &w.months[d.month as usize - 1]),
+                ("day", &d.day),
+            ],
+        )
+    }
+
+    /// 元 for the first year of an era in Japanese.
+    fn era_year(self, n: i32) -> String {
+        if n == 1 {
+            self.words().first_year.to_string()
+        } else {
+            n.to_string()
+        }
     }
 }
 
@@ -324,6 +433,41 @@ mod tests {
         assert_eq!(y.short(EraStyle::Both), "R5");
         assert_eq!(FiscalYear(2019).short(EraStyle::Wareki), "R1");
         assert_eq!(y.short(EraStyle::Seireki), "2023");
+    }
+
+    #[test]
+    fn english_years_and_dates() {
+        let en = |style| Calendar::new(style, Lang::En);
+        let y = FiscalYear(2023);
+        assert_eq!(en(EraStyle::Both).year(y), "FY2023 (Reiwa 5)");
+        assert_eq!(en(EraStyle::Seireki).year(y), "FY2023");
+        assert_eq!(en(EraStyle::Wareki).year(y), "Reiwa 5");
+        assert_eq!(
+            en(EraStyle::Both).year(FiscalYear(2019)),
+            "FY2019 (Reiwa 1)"
+        );
+        assert_eq!(
+            en(EraStyle::Both).year(FiscalYear(2018)),
+            "FY2018 (Heisei 30)"
+        );
+        assert_eq!(en(EraStyle::Both).year_label(y), "FY2023");
+        assert_eq!(en(EraStyle::Wareki).year_label(y), "Reiwa 5");
+        assert_eq!(en(EraStyle::Both).year_short(y), "2023");
+        assert_eq!(en(EraStyle::Wareki).year_short(y), "R5");
+        let d = Date::parse("2018-11-16").unwrap();
+        assert_eq!(en(EraStyle::Both).date(d), "November 16, 2018 (Fri)");
+        assert_eq!(en(EraStyle::Wareki).date(d), "November 16, 2018 (Fri)");
+        assert_eq!(
+            Calendar::new(EraStyle::Seireki, Lang::Ja).date(d),
+            "2018年11月16日（金）"
+        );
+    }
+
+    #[test]
+    fn the_catalogue_names_the_eras_in_the_order_of_the_table() {
+        let names: Vec<&str> = ERAS.iter().map(|e| e.0).collect();
+        assert_eq!(names, Lang::Ja.text().cal.eras);
+        assert_eq!(Lang::En.text().cal.eras.len(), ERAS.len());
     }
 
     #[test]

@@ -16,6 +16,7 @@ pub mod evaluate;
 pub mod figure;
 pub mod format;
 pub mod glossary;
+pub mod i18n;
 pub mod init;
 pub mod markdown;
 pub mod model;

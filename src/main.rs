@@ -11,19 +11,22 @@ use std::time::Instant;
 use cli::progress::{Progress, clock};
 use cli::{Cli, Command};
 use nenpo::diag::Lang;
+use nenpo::era::{Calendar, EraStyle};
+use nenpo::tr;
 
 fn main() -> ExitCode {
-    let cli = cli::parse();
+    let (cli, _) = cli::parse();
     let color = std::env::var_os("NO_COLOR").is_none() && std::io::stderr().is_terminal();
+    // The report's language; where there is no readable book.toml, NENPO_LANG's.
     let lang = nenpo::config::Config::load(&cli.root)
         .map(|c| c.lang)
-        .unwrap_or_default();
+        .unwrap_or_else(|_| cli::outside_report());
     match cli.command {
         Command::Build { ref output } => build(&cli, output.as_deref(), lang, color),
         Command::Check => check(&cli, lang, color),
         Command::Serve { port } => serve(&cli, port, lang, color),
-        Command::Init { ref dir } => init(dir),
-        Command::NewYear { ref year } => new_year(&cli, year, color),
+        Command::Init { ref dir } => init(dir, lang),
+        Command::NewYear { ref year } => new_year(&cli, year, lang, color),
         Command::Pdf {
             ref year,
             ref output,
@@ -60,36 +63,26 @@ fn pdf(
             }
             if !cli.quiet {
                 let pages = s.pages.map_or("?".into(), |n| n.to_string());
-                let secs = started.elapsed().as_secs_f64();
+                let secs = format!("{:.1}", started.elapsed().as_secs_f64());
+                let year = Calendar::new(EraStyle::Both, lang).year_label(s.year);
                 eprintln!(
                     "{}",
-                    match lang {
-                        Lang::Ja => format!(
-                            "{}の報告書を PDF（{pages} ページ）にしました：{}（{}、{secs:.1} 秒）",
-                            s.year.wareki(),
-                            s.pdf.display(),
-                            s.chromium.display(),
-                        ),
-                        Lang::En => format!(
-                            "printed fiscal year {} to {} ({pages} pages, {}, {secs:.1} s)",
-                            s.year.0,
-                            s.pdf.display(),
-                            s.chromium.display(),
-                        ),
-                    }
+                    tr!(
+                        lang,
+                        msg.pdf_done,
+                        year = year,
+                        pages = pages,
+                        pdf = s.pdf.display(),
+                        browser = s.chromium.display(),
+                        secs = secs
+                    )
                 );
             }
             ExitCode::SUCCESS
         }
         Err(nenpo::pdf::PdfError::Build(f)) => {
             eprint!("{}", f.diagnostics.render(f.lang, color));
-            eprintln!(
-                "{}",
-                f.lang.pick(
-                    "内容に誤りがあるため、PDF は作りませんでした。",
-                    "No PDF was made: the content has errors."
-                )
-            );
+            eprintln!("{}", f.lang.text().msg.pdf_failed);
             ExitCode::from(1)
         }
         Err(nenpo::pdf::PdfError::Usage(msg, _)) => {
@@ -110,36 +103,24 @@ fn build(cli: &Cli, output: Option<&Path>, lang: Lang, color: bool) -> ExitCode 
                 eprint!("{}", s.warnings.render(s.lang, color));
             }
             if !cli.quiet {
-                let secs = started.elapsed().as_secs_f64();
+                let secs = format!("{:.2}", started.elapsed().as_secs_f64());
                 eprintln!(
                     "{}",
-                    match s.lang {
-                        Lang::Ja => format!(
-                            "{} ページ（ファイル {} 個）を {} に出力しました（{secs:.2} 秒）",
-                            s.pages,
-                            s.files,
-                            s.output.display(),
-                        ),
-                        Lang::En => format!(
-                            "wrote {} pages ({} files) to {} in {secs:.2} s",
-                            s.pages,
-                            s.files,
-                            s.output.display(),
-                        ),
-                    }
+                    tr!(
+                        s.lang,
+                        msg.build_done,
+                        pages = s.pages,
+                        files = s.files,
+                        dir = s.output.display(),
+                        secs = secs
+                    )
                 );
             }
             ExitCode::SUCCESS
         }
         Err(f) => {
             eprint!("{}", f.diagnostics.render(f.lang, color));
-            eprintln!(
-                "{}",
-                f.lang.pick(
-                    "出力先は変更していません。",
-                    "The output folder was left as it was."
-                )
-            );
+            eprintln!("{}", f.lang.text().msg.build_failed);
             ExitCode::from(1)
         }
     }
@@ -156,10 +137,7 @@ fn check(cli: &Cli, lang: Lang, color: bool) -> ExitCode {
             if !warnings.is_empty() {
                 eprint!("{}", warnings.render(lang, color));
             } else if !cli.quiet {
-                eprintln!(
-                    "{}",
-                    lang.pick("問題は見つかりませんでした。", "No problems found.")
-                );
+                eprintln!("{}", lang.text().msg.check_ok);
             }
             ExitCode::SUCCESS
         }
@@ -187,65 +165,41 @@ fn serve(cli: &Cli, port: Option<u16>, lang: Lang, color: bool) -> ExitCode {
                 eprint!("{}", warnings.render(lang, color));
             }
             if !quiet {
-                let how = match (incremental && verbose, lang) {
-                    (true, Lang::Ja) => "、変更したページのみ",
-                    (true, Lang::En) => ", changed pages only",
-                    _ => "",
+                let m = &lang.text().msg;
+                let how = if incremental && verbose {
+                    m.serve_changed_only
+                } else {
+                    ""
                 };
                 let done = if first.swap(false, std::sync::atomic::Ordering::SeqCst) {
-                    lang.pick("サイトを作りました", "built")
+                    m.serve_built
                 } else {
-                    lang.pick("更新しました", "rebuilt")
+                    m.serve_rebuilt
                 };
                 eprintln!(
                     "{}",
-                    match lang {
-                        Lang::Ja => format!(
-                            "[{}] {done}（{pages} ページ、{:.2} 秒{how}）",
-                            clock(),
-                            took.as_secs_f64()
-                        ),
-                        Lang::En => format!(
-                            "[{}] {done} ({pages} pages, {:.2} s{how})",
-                            clock(),
-                            took.as_secs_f64()
-                        ),
-                    }
+                    tr!(
+                        lang,
+                        msg.serve_log,
+                        time = clock(),
+                        done = done,
+                        pages = pages,
+                        secs = format!("{:.2}", took.as_secs_f64()),
+                        how = how
+                    )
                 );
             }
         }
         Event::Failed { diagnostics } => {
             eprint!("{}", diagnostics.render(lang, color));
-            eprintln!(
-                "{}",
-                lang.pick(
-                    "原稿に誤りがあります。ブラウザにも表示しています。直して保存すると自動で更新されます。",
-                    "The content has errors (also shown in the browser). Fix and save to rebuild."
-                )
-            );
+            eprintln!("{}", lang.text().msg.serve_failed);
         }
-        Event::WatchError(msg) => eprintln!(
-            "{}: {msg}",
-            lang.pick("ファイルの監視で問題がありました", "file watcher problem")
-        ),
+        Event::WatchError(msg) => eprintln!("{}", tr!(lang, msg.watch_problem, error = msg)),
     });
     let options = nenpo::serve::Options { port };
     match nenpo::serve::start(&cli.root, &options, events) {
         Ok(server) => {
-            eprintln!(
-                "{}",
-                match lang {
-                    Lang::Ja => format!(
-                        "プレビューを {} で表示しています。ブラウザで開いてください。\n\
-                         原稿を保存すると自動で更新されます。終了するには Ctrl+C を押してください。",
-                        server.url()
-                    ),
-                    Lang::En => format!(
-                        "Serving the preview at {}. Saved changes reload the browser; press Ctrl+C to stop.",
-                        server.url()
-                    ),
-                }
-            );
+            eprintln!("{}", tr!(lang, msg.serving, url = server.url()));
             server.wait();
             ExitCode::SUCCESS
         }
@@ -256,32 +210,30 @@ fn serve(cli: &Cli, port: Option<u16>, lang: Lang, color: bool) -> ExitCode {
     }
 }
 
-fn init(dir: &Path) -> ExitCode {
+fn init(dir: &Path, lang: Lang) -> ExitCode {
     match nenpo::init::init(dir) {
         Ok(files) => {
-            let shown = dir.display();
             eprintln!(
-                "新しいレポートを {shown} に作りました（ファイル {} 個）。次のように進めてください。\n\n\
-                 \x20 cd {shown}\n\
-                 \x20 nenpo serve    編集しながらブラウザで確認します（Ctrl+C で終了）\n\
-                 \x20 nenpo check    原稿の誤りを調べます\n\
-                 \x20 nenpo build    public/ に公開用のサイトを出力します\n\n\
-                 まず book.toml の市の名前と問い合わせ先を、次に content/ の原稿を書き換えてください。\n\
-                 書き方は、各ファイルの「#」で始まる説明を読んでください。",
-                files.len()
+                "{}",
+                tr!(
+                    lang,
+                    msg.init_done,
+                    dir = dir.display(),
+                    files = files.len()
+                )
             );
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("{e}");
+            eprintln!("{}", e.message(lang));
             ExitCode::from(e.exit_code())
         }
     }
 }
 
-fn new_year(cli: &Cli, year: &str, color: bool) -> ExitCode {
+fn new_year(cli: &Cli, year: &str, lang: Lang, color: bool) -> ExitCode {
     let Some(year) = nenpo::era::FiscalYear::parse(year) else {
-        eprintln!("「{year}」を年度として読めません。2025、令和7年度、R7 のように書いてください。");
+        eprintln!("{}", tr!(lang, msg.new_year_bad_year, year = year));
         return ExitCode::from(2);
     };
     match nenpo::new_year::new_year(&cli.root, year) {
@@ -293,17 +245,11 @@ fn new_year(cli: &Cli, year: &str, color: bool) -> ExitCode {
         }
         Err(nenpo::new_year::NewYearError::Content(f)) => {
             eprint!("{}", f.diagnostics.render(f.lang, color));
-            eprintln!(
-                "{}",
-                f.lang.pick(
-                    "原稿に誤りがあるため、年度のフォルダは作っていません。",
-                    "The content has errors: no folder was created."
-                )
-            );
+            eprintln!("{}", f.lang.text().msg.new_year_failed);
             ExitCode::from(1)
         }
         Err(e) => {
-            eprintln!("{e}");
+            eprintln!("{}", e.message(lang));
             ExitCode::from(e.exit_code())
         }
     }

@@ -8,10 +8,11 @@ use std::path::{Path, PathBuf};
 
 use crate::build::BuildFailure;
 use crate::diag::Lang;
-use crate::era::FiscalYear;
+use crate::era::{Calendar, EraStyle, FiscalYear};
 use crate::evaluate::planned_targets;
 use crate::markdown::strip_marks;
 use crate::model::{Direction, IndicatorKind, Report};
+use crate::tr;
 
 /// What `new-year` wrote.
 #[derive(Debug)]
@@ -35,33 +36,26 @@ pub struct NewYear {
 impl NewYear {
     /// What was done and what the editor does next.
     pub fn describe(&self) -> String {
-        let dir = self.dir.display();
-        match self.lang {
-            Lang::Ja => {
-                let projects = match self.from {
-                    Some(from) => format!(
-                        "{}から事業 {} 件を引き継ぎました。決算額・予算額・成果の実績を書いてください",
-                        from.wareki(),
-                        self.projects
-                    ),
-                    None => "前の年度の事業がないため、書き方の例だけを入れました".to_string(),
-                };
-                format!(
-                    "{dir} を作りました（{}）。\n\
-                     \x20 index.md       年度の概要です。本文を書いてください\n\
-                     \x20 actuals.yaml   指標 {} 件（目標値を記入 {} 件）。実績値を actual: に書いてください\n\
-                     \x20 projects.yaml  {projects}\n\
-                     書き終えたら nenpo check で確かめてください。",
-                    self.year.wareki(),
-                    self.indicators,
-                    self.targets,
-                )
-            }
-            Lang::En => format!(
-                "created {dir}: {} indicators ({} with a target), {} projects carried over",
-                self.indicators, self.targets, self.projects
+        let lang = self.lang;
+        let cal = Calendar::new(EraStyle::Both, lang);
+        let projects = match self.from {
+            Some(from) => tr!(
+                lang,
+                msg.new_year_projects,
+                from = cal.year_label(from),
+                count = self.projects
             ),
-        }
+            None => lang.text().msg.new_year_no_projects.to_string(),
+        };
+        tr!(
+            lang,
+            msg.new_year_done,
+            dir = self.dir.display(),
+            year = cal.year_label(self.year),
+            indicators = self.indicators,
+            targets = self.targets,
+            projects = projects
+        )
     }
 }
 
@@ -86,17 +80,20 @@ impl NewYearError {
     }
 }
 
+impl NewYearError {
+    /// What went wrong, in `lang` (content errors in the report's own language).
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            NewYearError::Content(c) => c.diagnostics.summary(c.lang),
+            NewYearError::Exists(p) => tr!(lang, msg.new_year_exists, dir = p.display()),
+            NewYearError::Io(p, e) => tr!(lang, msg.cannot_create, path = p.display(), error = e),
+        }
+    }
+}
+
 impl std::fmt::Display for NewYearError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            NewYearError::Content(c) => write!(f, "{}", c.diagnostics.summary(c.lang)),
-            NewYearError::Exists(p) => write!(
-                f,
-                "{} は既にあります。上書きしないよう、何も作っていません",
-                p.display()
-            ),
-            NewYearError::Io(p, e) => write!(f, "{} を作れません: {e}", p.display()),
-        }
+        f.write_str(&self.message(Lang::Ja))
     }
 }
 
@@ -122,10 +119,11 @@ pub fn new_year(root: &Path, year: FiscalYear) -> Result<NewYear, NewYearError> 
         })
     })?;
     let (projects, carried, from) = projects_yaml(&report, year);
+    let lang = report.config.lang;
     // create_dir, not create_dir_all: a folder made meanwhile is refused, not filled.
     fs::create_dir(&dir).map_err(|e| NewYearError::Io(dir.clone(), e))?;
     for (name, text) in [
-        ("index.md", index_md(year)),
+        ("index.md", index_md(year, lang)),
         ("actuals.yaml", actuals),
         ("projects.yaml", projects),
     ] {
@@ -144,27 +142,24 @@ pub fn new_year(root: &Path, year: FiscalYear) -> Result<NewYear, NewYearError> 
         targets,
         projects: carried,
         from,
-        lang: report.config.lang,
+        lang,
     })
 }
 
+/// The year as the files name it: 令和5年度; FY2023.
+fn year_words(year: FiscalYear, lang: Lang) -> String {
+    Calendar::new(EraStyle::Both, lang).year_label(year)
+}
+
 /// index.md with the edition line a city prints: the report comes out the next year.
-pub fn index_md(year: FiscalYear) -> String {
+pub fn index_md(year: FiscalYear, lang: Lang) -> String {
     let next = FiscalYear(year.0 + 1);
-    format!(
-        "---\n# {w}の概要です。前付け（---の間）の書き方は docs/writing-content.md の5章にあります。\n\
-         title: {w}の概要\n\
-         # 版の表示：発行する年度と、実績の年度\n\
-         edition: {nw}版（{w}実績）\n\
-         # 発行日が決まったら、先頭の「# 」を消して書きます。\n\
-         # published: {n}-09-30\n\
-         ---\n\
-         {w}の取組の概要を、3〜6段落程度で書いてください。\n\n\
-         ## 主な取組\n\n\
-         見出しを付けると、ページの目次に表示されます。\n",
-        w = year.wareki(),
-        nw = next.wareki(),
-        n = year.0 + 1,
+    tr!(
+        lang,
+        files.index_md,
+        year = year_words(year, lang),
+        next = year_words(next, lang),
+        published = format!("{}-09-30", next.0)
     )
 }
 
@@ -176,13 +171,9 @@ pub fn actuals_yaml(
     year: FiscalYear,
 ) -> Result<(String, usize, usize), crate::diag::Diagnostics> {
     let planned = planned_targets(report, year)?;
-    let mut out = format!(
-        "# {}の指標の実績値です（nenpo new-year で作成）。\n\
-         # actual: 実績値を書きます。まだ集計できていないときは null のままにします（「未集計」と表示されます）。\n\
-         # target: この年度の目標値です。計画ファイルから計算して記入しました。\n\
-         # 備考は note:、手動の評価は grade: と grade_note: に書けます（docs/writing-content.md の6章）。\n",
-        year.wareki()
-    );
+    let lang = report.config.lang;
+    let words = &lang.text().files;
+    let mut out = tr!(lang, files.actuals_head, year = year_words(year, lang));
     let (mut count, mut targets) = (0, 0);
     let mut last_goal = None;
     for (plan, goal, _, ind) in report.indicators() {
@@ -191,31 +182,32 @@ pub fn actuals_yaml(
         }
         if last_goal != Some((&plan.id, &goal.id)) {
             last_goal = Some((&plan.id, &goal.id));
-            let _ = write!(
-                out,
-                "\n# ── {} 目標{} {}\n",
-                one_line(plan.short_name()),
-                goal.id,
-                one_line(&goal.title)
-            );
+            out.push_str(&tr!(
+                lang,
+                files.actuals_goal,
+                plan = one_line(plan.short_name()),
+                goal = goal.id,
+                title = one_line(&goal.title)
+            ));
         }
         let mut about = one_line(&ind.name);
         let mut details = Vec::new();
         if !ind.unit.is_empty() {
             details.push(ind.unit.clone());
         }
-        if ind.kind == IndicatorKind::Cumulative && !ind.name.contains("累計") {
-            details.push("累計".into());
+        if ind.kind == IndicatorKind::Cumulative && !ind.name.contains(words.cumulative) {
+            details.push(words.cumulative.into());
         }
         if ind.direction == Direction::Down {
-            details.push("低いほど良い".into());
+            details.push(words.lower_is_better.into());
         }
         if !details.is_empty() {
-            let _ = write!(about, "（{}）", details.join("、"));
+            let list = details.join(lang.text().msg.list_sep);
+            about.push_str(&tr!(lang, files.actuals_details, list = list));
         }
         let target = planned.get(&ind.id).copied().flatten();
         if target.is_none() {
-            about.push_str(" 目標値は計画から計算できません。あれば target: を書いてください");
+            about.push_str(words.no_target);
         }
         let _ = write!(
             out,
@@ -242,33 +234,19 @@ pub fn actuals_yaml(
 pub fn projects_yaml(report: &Report, year: FiscalYear) -> (String, usize, Option<FiscalYear>) {
     let next = FiscalYear(year.0 + 1);
     let previous = report.years.iter().rev().find(|y| y.year < year);
-    let mut out = format!(
-        "# {}の主要事業です（nenpo new-year で作成）。\n",
-        year.wareki()
-    );
+    let lang = report.config.lang;
+    let mut out = tr!(lang, files.projects_head, year = year_words(year, lang));
     let Some(prev) = previous.filter(|p| !p.projects.is_empty()) else {
-        out.push_str(
-            "# 1事業ずつ「-」で始めて書き、最後の行の [] を消してください（docs/writing-content.md の7章）。\n\
-             # - name: 事業名\n\
-             #   measure: \"計画ID:施策番号\"\n\
-             #   department: 担当課\n\
-             #   status: new\n\
-             #   settled: 1000\n\
-             #   budget: 1200\n\
-             #   outcome: { name: 成果指標, unit: 件, actual: 10, target: 12 }\n\
-             []\n",
-        );
+        out.push_str(&tr!(lang, files.projects_example));
         return (out, 0, None);
     };
-    let _ = write!(
-        out,
-        "# {}の事業を引き継ぎました。次を書いてください。\n\
-         #   settled: {}の決算額（千円）  budget: {}の予算額（千円）  outcome の actual: 成果の実績\n\
-         # 新規の事業は status: new、内容を充実した事業は enhanced にします。終わった事業は消してください。\n",
-        prev.year.wareki(),
-        year.wareki(),
-        next.wareki(),
-    );
+    out.push_str(&tr!(
+        lang,
+        files.projects_carried,
+        prev = year_words(prev.year, lang),
+        year = year_words(year, lang),
+        next = year_words(next, lang)
+    ));
     for p in &prev.projects {
         let _ = write!(
             out,

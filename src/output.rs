@@ -8,6 +8,7 @@ use rayon::prelude::*;
 
 use crate::diag::Lang;
 use crate::site::OutputFile;
+use crate::tr;
 
 /// The marker nenpo leaves in its output folder, so it never replaces a folder it did not write.
 pub const MARKER: &str = ".nenpo-output";
@@ -37,33 +38,18 @@ pub fn check_output_dir(root: &Path, out: &Path, lang: Lang) -> Result<(), Outpu
     };
     let root_abs = abs(root);
     let out_abs = abs(out);
-    let refuse = |ja: String, en: String| {
-        Err(OutputError(match lang {
-            Lang::Ja => ja,
-            Lang::En => en,
-        }))
-    };
+    let path = out.display();
     if out_abs == root_abs || root_abs.starts_with(&out_abs) {
-        return refuse(
-            format!(
-                "出力先「{}」がレポートのフォルダそのもの（またはその親）です。book.toml の [build] output を public などにしてください",
-                out.display()
-            ),
-            format!(
-                "the output folder {} is the project itself (or holds it)",
-                out.display()
-            ),
-        );
+        return Err(OutputError(tr!(lang, msg.output_is_project, path = path)));
     }
     for protected in ["content", "assets", "themes"] {
         if out_abs.starts_with(root_abs.join(protected)) {
-            return refuse(
-                format!(
-                    "出力先「{}」が {protected}/ の中にあります。原稿と混ざらないよう、別のフォルダにしてください",
-                    out.display()
-                ),
-                format!("the output folder {} is inside {protected}/", out.display()),
-            );
+            return Err(OutputError(tr!(
+                lang,
+                msg.output_inside,
+                path = path,
+                dir = protected
+            )));
         }
     }
     if out.is_dir() && !out.join(MARKER).exists() {
@@ -71,16 +57,7 @@ pub fn check_output_dir(root: &Path, out: &Path, lang: Lang) -> Result<(), Outpu
             .map(|mut d| d.next().is_some())
             .unwrap_or(false);
         if not_empty {
-            return refuse(
-                format!(
-                    "出力先「{}」には nenpo が作っていないファイルがあります。消してよいか確かめてから空にするか、別の出力先を指定してください",
-                    out.display()
-                ),
-                format!(
-                    "the output folder {} holds files nenpo did not write; empty it or choose another",
-                    out.display()
-                ),
-            );
+            return Err(OutputError(tr!(lang, msg.output_not_ours, path = path)));
         }
     }
     Ok(())
@@ -101,7 +78,7 @@ fn normalize(p: &Path) -> PathBuf {
 }
 
 /// Writes the files to `out`, replacing what was there only once everything is written.
-pub fn write_site(out: &Path, files: &[OutputFile]) -> Result<(), OutputError> {
+pub fn write_site(out: &Path, files: &[OutputFile], lang: Lang) -> Result<(), OutputError> {
     let parent = out
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -112,43 +89,43 @@ pub fn write_site(out: &Path, files: &[OutputFile]) -> Result<(), OutputError> {
         .unwrap_or_else(|| "public".into());
     let tmp = parent.join(format!(".{name}.nenpo-tmp"));
     let old = parent.join(format!(".{name}.nenpo-old"));
-    let io = |what: &str, p: &Path, e: std::io::Error| {
-        OutputError(format!("{what} {}: {e}", p.display()))
+    let m = &lang.text().msg;
+    let io = |pattern: &str, p: &Path, e: std::io::Error| {
+        OutputError(crate::i18n::fill(
+            pattern,
+            &[("path", &p.display()), ("error", &e)],
+        ))
     };
     if tmp.exists() {
-        fs::remove_dir_all(&tmp).map_err(|e| io("cannot remove", &tmp, e))?;
+        fs::remove_dir_all(&tmp).map_err(|e| io(m.cannot_remove, &tmp, e))?;
     }
-    fs::create_dir_all(&tmp).map_err(|e| io("cannot create", &tmp, e))?;
+    fs::create_dir_all(&tmp).map_err(|e| io(m.cannot_create, &tmp, e))?;
     let result = (|| {
         // Folders are made by the same tasks that write into them: with one folder per page,
         // making 10,000 folders one after another would take most of the write time.
         files.par_iter().try_for_each(|f| {
             let p = tmp.join(&f.path);
             if let Some(d) = p.parent() {
-                fs::create_dir_all(d).map_err(|e| io("cannot create", d, e))?;
+                fs::create_dir_all(d).map_err(|e| io(m.cannot_create, d, e))?;
             }
-            fs::write(&p, &f.bytes).map_err(|e| io("cannot write", &p, e))
+            fs::write(&p, &f.bytes).map_err(|e| io(m.cannot_write, &p, e))
         })?;
-        fs::write(
-            tmp.join(MARKER),
-            "このフォルダは nenpo が作りました。build のたびに作り直されます。\n",
-        )
-        .map_err(|e| io("cannot write", &tmp, e))
+        fs::write(tmp.join(MARKER), m.output_marker).map_err(|e| io(m.cannot_write, &tmp, e))
     })();
     if let Err(e) = result {
         let _ = fs::remove_dir_all(&tmp);
         return Err(e);
     }
     if old.exists() {
-        fs::remove_dir_all(&old).map_err(|e| io("cannot remove", &old, e))?;
+        fs::remove_dir_all(&old).map_err(|e| io(m.cannot_remove, &old, e))?;
     }
     if out.exists() {
-        fs::rename(out, &old).map_err(|e| io("cannot move", out, e))?;
+        fs::rename(out, &old).map_err(|e| io(m.cannot_move, out, e))?;
     }
     if let Err(e) = fs::rename(&tmp, out) {
         // Put the previous site back rather than leave nothing published.
         let _ = fs::rename(&old, out);
-        return Err(io("cannot move", &tmp, e));
+        return Err(io(m.cannot_move, &tmp, e));
     }
     let _ = fs::remove_dir_all(&old);
     Ok(())
@@ -180,14 +157,14 @@ mod tests {
             path: "a/index.html".into(),
             bytes: b"1".to_vec(),
         }];
-        write_site(&out, &files).unwrap();
+        write_site(&out, &files, Lang::Ja).unwrap();
         assert_eq!(fs::read(out.join("a/index.html")).unwrap(), b"1");
         assert!(out.join(MARKER).exists());
         let files2 = vec![OutputFile {
             path: "b.html".into(),
             bytes: b"2".to_vec(),
         }];
-        write_site(&out, &files2).unwrap();
+        write_site(&out, &files2, Lang::Ja).unwrap();
         assert!(!out.join("a/index.html").exists());
         assert!(out.join("b.html").exists());
         assert!(check_output_dir(dir.path(), &out, Lang::Ja).is_ok());

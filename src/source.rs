@@ -7,17 +7,8 @@ use crate::diag::{Diagnostic, Lang};
 
 /// Reads a file as UTF-8 text; `rel` is how diagnostics name it.
 pub fn read_text(path: &Path, rel: &str, lang: Lang) -> Result<String, Diagnostic> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        Diagnostic::error(
-            rel,
-            0,
-            0,
-            match lang {
-                Lang::Ja => format!("ファイルを読み込めません: {e}"),
-                Lang::En => format!("cannot read the file: {e}"),
-            },
-        )
-    })?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| Diagnostic::error(rel, 0, 0, crate::tr!(lang, msg.cannot_read, error = e)))?;
     decode_text(&bytes, rel, lang)
 }
 
@@ -34,19 +25,9 @@ pub fn decode_text(bytes: &[u8], rel: &str, lang: Lang) -> Result<String, Diagno
             let column = valid.rsplit('\n').next().unwrap_or("").chars().count() as u32 + 1;
             let (_, _, had_errors) = encoding_rs::SHIFT_JIS.decode(bytes);
             let sjis = !had_errors;
-            let message = match (lang, sjis) {
-                (Lang::Ja, true) => {
-                    "文字コードが UTF-8 ではありません（Shift_JIS で保存されているようです）"
-                }
-                (Lang::Ja, false) => "文字コードが UTF-8 ではありません",
-                (Lang::En, true) => "the file is not UTF-8 (it looks like Shift_JIS)",
-                (Lang::En, false) => "the file is not UTF-8",
-            };
-            let hint = lang.pick(
-                "エディタの「文字コードを指定して保存」で UTF-8 を選んで保存し直してください",
-                "save the file again with the UTF-8 encoding",
-            );
-            Err(Diagnostic::error(rel, line, column, message).with_hint(hint))
+            let m = &lang.text().msg;
+            let message = if sjis { m.not_utf8_sjis } else { m.not_utf8 };
+            Err(Diagnostic::error(rel, line, column, message).with_hint(m.utf8_hint))
         }
     }
 }
@@ -104,19 +85,8 @@ pub fn split_front_matter<'a>(
         pos = line_end + 1;
         line_no += 1;
     }
-    Err(Diagnostic::error(
-        rel,
-        1,
-        1,
-        lang.pick(
-            "前付け（フロントマター）が閉じられていません",
-            "the front matter is never closed",
-        ),
-    )
-    .with_hint(lang.pick(
-        "先頭の「---」に対応する「---」だけの行を、設定の終わりに書いてください",
-        "add a line holding only `---` after the front matter",
-    )))
+    let m = &lang.text().msg;
+    Err(Diagnostic::error(rel, 1, 1, m.front_matter_open).with_hint(m.front_matter_open_hint))
 }
 
 #[cfg(test)]

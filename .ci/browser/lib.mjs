@@ -20,8 +20,8 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 /** The built site under test: $NENPO_SITE, or target/ci-site (what .ci/run builds). */
 export const SITE = resolve(process.env.NENPO_SITE ?? join(ROOT, 'target', 'ci-site'));
 
-/** Where screenshots and printed PDFs go (gitignored). */
-export const SHOTS = join(ROOT, 'target', 'screenshots');
+/** Where screenshots and printed PDFs go (gitignored): $NENPO_SHOTS, or target/screenshots. */
+export const SHOTS = resolve(process.env.NENPO_SHOTS ?? join(ROOT, 'target', 'screenshots'));
 
 /** The sub-path the local server publishes the site under, as a city CMS folder would. */
 export const BASE_PATH = '/city/report/';

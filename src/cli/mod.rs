@@ -1,34 +1,33 @@
-//! The command line as clap reads it, with Japanese help and usage messages an editor can
-//! follow.
+//! The command line as clap reads it, with help and usage messages in the catalogue's
+//! language: Japanese unless the report (or, outside a report, `NENPO_LANG`) says English.
 
 pub mod progress;
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 
 use clap::{Arg, ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand};
+use nenpo::diag::Lang;
+use nenpo::tr;
 
-/// nenpo（年報）— 自治体の計画の年次報告書を、ウェブサイトとして作ります。
+/// The arguments. Help texts come from the catalogue (see [`command`]); the comments here
+/// are for developers.
 #[derive(Parser)]
-#[command(
-    name = "nenpo",
-    version,
-    override_usage = "nenpo [オプション] <コマンド>"
-)]
+#[command(name = "nenpo", version)]
 pub struct Cli {
-    /// レポートのフォルダ（book.toml のある場所）。省略時は今いるフォルダ
+    /// The report's folder.
     #[arg(
         long,
         short = 'C',
         global = true,
         default_value = ".",
-        hide_default_value = true,
-        value_name = "フォルダ"
+        hide_default_value = true
     )]
     pub root: PathBuf,
-    /// 途中経過を表示しない（誤りは表示します）
+    /// No progress lines.
     #[arg(long, short, global = true, conflicts_with = "verbose")]
     pub quiet: bool,
-    /// 処理の段階ごとにかかった時間も表示する
+    /// Stage timings too.
     #[arg(long, short, global = true)]
     pub verbose: bool,
     #[command(subcommand)]
@@ -37,171 +36,217 @@ pub struct Cli {
 
 #[derive(Subcommand)]
 pub enum Command {
-    /// レポートをウェブサイトとして出力します（既定の出力先は public/）
-    #[command(override_usage = "nenpo build [-o フォルダ]")]
+    /// `nenpo build`.
     Build {
-        /// 出力先のフォルダ（book.toml の [build] output より優先）
-        #[arg(long, short, value_name = "フォルダ")]
+        /// The output folder.
+        #[arg(long, short)]
         output: Option<PathBuf>,
     },
-    /// 内容を検査し、問題をすべて表示します（ファイル名・行・列・直し方）
-    #[command(override_usage = "nenpo check")]
+    /// `nenpo check`.
     Check,
-    /// 編集しながらブラウザで確認します（保存するたびに自動で更新されます）
-    #[command(
-        override_usage = "nenpo serve [--port 番号]",
-        after_help = "表示されたアドレス（http://127.0.0.1:3000/ など）をブラウザで開きます。\n\
-            原稿を保存すると、開いているページが自動で更新されます。原稿に誤りがあるときは、\n\
-            ページに誤りの場所と直し方が表示されます。このパソコンの中だけで見られ、公開はされません。"
-    )]
+    /// `nenpo serve`.
     Serve {
-        /// 使うポート番号（省略時は 3000 から空いている番号）
-        #[arg(long, short, value_name = "番号")]
+        /// The port.
+        #[arg(long, short)]
         port: Option<u16>,
     },
-    /// 新しいレポートを、見本の原稿つきで作ります
-    #[command(
-        override_usage = "nenpo init <フォルダ>",
-        after_help = "例: nenpo init kankyo-nenpo\n\
-            book.toml と content/ に、架空の「わかば市」の見本の原稿ができます。\n\
-            各ファイルの「#」で始まる行が、項目の説明です。"
-    )]
+    /// `nenpo init`.
     Init {
-        /// 作るフォルダ（ないときは作ります。空でなければ何もしません）
-        #[arg(value_name = "フォルダ")]
+        /// The new report's folder.
         dir: PathBuf,
     },
-    /// 新しい年度のフォルダを作ります（指標の一覧と各年度の目標値を記入済み）
-    #[command(
-        override_usage = "nenpo new-year <年度>",
-        after_help = "例: nenpo new-year 2025（nenpo new-year 令和7年度 も同じです）\n\
-            content/2025/ に index.md、actuals.yaml（その年度の指標と目標値）、\n\
-            projects.yaml（前の年度の事業を引き継いだもの）を作ります。既にあるフォルダは上書きしません。"
-    )]
+    /// `nenpo new-year`.
     NewYear {
-        /// 年度（2025、令和7年度、R7 など）
-        #[arg(value_name = "年度")]
+        /// The fiscal year as typed.
         year: String,
     },
-    /// サイトを出力し、年度の印刷用ページを、この PC の Chromium で A4 の PDF にします
-    #[command(
-        override_usage = "nenpo pdf [年度] [-o ファイル] [--chromium 場所]",
-        after_help = "例: nenpo pdf（最新の年度）、nenpo pdf 令和5年度 -o 令和5年度版.pdf\n\
-            Chromium・Google Chrome・Microsoft Edge のどれかを PATH とふつうのインストール先から探します。\n\
-            目次に各章のページ番号が入り、見出しから PDF のしおりができます。"
-    )]
+    /// `nenpo pdf`.
     Pdf {
-        /// 年度（2023、令和5年度、R5 など）。省略時は最新の年度
-        #[arg(value_name = "年度")]
+        /// The fiscal year as typed; the latest when absent.
         year: Option<String>,
-        /// PDF の保存先（省略時は <出力先>/<年度>/nenpo-<年度>.pdf）
-        #[arg(long, short, value_name = "ファイル")]
+        /// Where the PDF goes.
+        #[arg(long, short)]
         output: Option<PathBuf>,
-        /// 使うブラウザー（Chromium、Google Chrome、Microsoft Edge）の場所。省略時は自動で探します
-        #[arg(long, value_name = "場所")]
+        /// The browser to print with.
+        #[arg(long)]
         chromium: Option<PathBuf>,
     },
 }
 
-const HELP: &str = "\
-{before-help}{about-with-newline}
-使い方: {usage}
+/// The language of the command line: the report's `language` when the folder given with
+/// -C (or the current one) has a book.toml nenpo can read; otherwise `NENPO_LANG` (ja or
+/// en); otherwise Japanese. `LANG` is not consulted: servers and containers often set it
+/// to English whatever their users read.
+pub fn language(args: &[OsString]) -> Lang {
+    let root = root_arg(args).unwrap_or_else(|| PathBuf::from("."));
+    match nenpo::config::Config::load(&root) {
+        Ok(c) => c.lang,
+        Err(_) => outside_report(),
+    }
+}
 
-{all-args}{after-help}";
+/// The language where there is no report to ask: `NENPO_LANG`, or Japanese.
+pub fn outside_report() -> Lang {
+    std::env::var("NENPO_LANG")
+        .map(|v| Lang::from_code(&v))
+        .unwrap_or_default()
+}
 
-const AFTER_HELP: &str = "\
-よく使う順に:
-  nenpo init sakuradai     新しいレポートのフォルダを作る
-  nenpo serve              編集しながらブラウザで確認する（Ctrl+C で終了）
-  nenpo check              原稿の誤りを調べる
-  nenpo build              public/ にサイトを出力する
-  nenpo new-year 2025      2025年度（令和7年度）のフォルダを作る
-  nenpo pdf                最新の年度の報告書を A4 の PDF にする
+/// The folder of `-C`, `-Cdir`, `--root dir` or `--root=dir`, read before clap runs
+/// because clap's help is built before it parses.
+fn root_arg(args: &[OsString]) -> Option<PathBuf> {
+    let mut it = args.iter().skip(1);
+    while let Some(a) = it.next() {
+        let s = a.to_string_lossy();
+        if s == "-C" || s == "--root" {
+            return it.next().map(PathBuf::from);
+        }
+        if let Some(rest) = s.strip_prefix("--root=") {
+            return Some(PathBuf::from(rest));
+        }
+        if let Some(rest) = s.strip_prefix("-C") {
+            return Some(PathBuf::from(rest));
+        }
+        if s == "--" {
+            break;
+        }
+    }
+    None
+}
 
-各コマンドの説明: nenpo <コマンド> --help
-終了コード: 0 成功、1 原稿の誤り、2 コマンドの書き方の誤り";
-
-/// Japanese headings and help lines for clap's built-in parts.
-fn command() -> clap::Command {
+/// The command with help texts, headings and usage lines in `lang`.
+fn command(lang: Lang) -> clap::Command {
+    let c = &lang.text().cli;
+    let template = format!(
+        "{{before-help}}{{about-with-newline}}\n{}{{usage}}\n\n{{all-args}}{{after-help}}",
+        c.usage_label
+    );
     let help = Arg::new("help")
         .short('h')
         .long("help")
         .action(ArgAction::Help)
         .global(true)
-        .help("この説明を表示する");
+        .help(c.help);
+    let sub = |s: clap::Command, about: &'static str, usage: &'static str| {
+        s.about(about)
+            .override_usage(usage)
+            .help_template(template.clone())
+            .disable_help_flag(true)
+            .mut_args(move |a| heading(a, lang))
+    };
     Cli::command()
-        .help_template(HELP)
-        .after_help(AFTER_HELP)
+        .about(c.about)
+        .override_usage(c.usage)
+        .help_template(template.clone())
+        .after_help(c.after_help)
         .disable_help_flag(true)
         .disable_help_subcommand(true)
         .disable_version_flag(true)
-        .subcommand_help_heading("コマンド")
-        .next_help_heading("オプション")
+        .subcommand_help_heading(c.commands)
+        .next_help_heading(c.options)
+        .mut_arg("root", |a| a.help(c.root).value_name(c.value_folder))
+        .mut_arg("quiet", |a| a.help(c.quiet))
+        .mut_arg("verbose", |a| a.help(c.verbose))
         .arg(help)
         .arg(
             Arg::new("version")
                 .short('V')
                 .long("version")
                 .action(ArgAction::Version)
-                .help("版を表示する"),
+                .help(c.version),
         )
-        .mut_args(heading)
-        .mut_subcommands(|s| {
-            s.help_template(HELP)
-                .disable_help_flag(true)
-                .mut_args(heading)
+        .mut_args(move |a| heading(a, lang))
+        .mut_subcommand("build", |s| {
+            sub(s, c.build, c.build_usage).mut_arg("output", |a| {
+                a.help(c.build_output).value_name(c.value_folder)
+            })
+        })
+        .mut_subcommand("check", |s| sub(s, c.check, c.check_usage))
+        .mut_subcommand("serve", |s| {
+            sub(s, c.serve, c.serve_usage)
+                .after_help(c.serve_after)
+                .mut_arg("port", |a| a.help(c.serve_port).value_name(c.value_port))
+        })
+        .mut_subcommand("init", |s| {
+            sub(s, c.init, c.init_usage)
+                .after_help(c.init_after)
+                .mut_arg("dir", |a| a.help(c.init_dir).value_name(c.value_folder))
+        })
+        .mut_subcommand("new-year", |s| {
+            sub(s, c.new_year, c.new_year_usage)
+                .after_help(c.new_year_after)
+                .mut_arg("year", |a| a.help(c.new_year_year).value_name(c.value_year))
+        })
+        .mut_subcommand("pdf", |s| {
+            sub(s, c.pdf, c.pdf_usage)
+                .after_help(c.pdf_after)
+                .mut_arg("year", |a| a.help(c.pdf_year).value_name(c.value_year))
+                .mut_arg("output", |a| a.help(c.pdf_output).value_name(c.value_file))
+                .mut_arg("chromium", |a| {
+                    a.help(c.pdf_chromium).value_name(c.value_place)
+                })
         })
 }
 
-fn heading(a: Arg) -> Arg {
+fn heading(a: Arg, lang: Lang) -> Arg {
+    let c = &lang.text().cli;
     let h = if a.is_positional() {
-        "引数"
+        c.arguments
     } else {
-        "オプション"
+        c.options
     };
     a.help_heading(h)
 }
 
-/// clap's own messages are English: say the common mistakes in Japanese, keeping its
-/// details for the rest. Exits 2, as every usage error does.
-fn usage_error(e: clap::Error) -> ! {
+/// clap's own messages are English: say the common mistakes in the catalogue's words,
+/// keeping its details for the rest. Exits 2, as every usage error does.
+fn usage_error(e: clap::Error, lang: Lang) -> ! {
     use clap::error::{ContextKind, ErrorKind};
     let context = |k: ContextKind| e.get(k).map(ToString::to_string).unwrap_or_default();
     let msg = match e.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => e.exit(),
         ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand | ErrorKind::MissingSubcommand => {
-            let _ = command().print_help();
+            let _ = command(lang).print_help();
             std::process::exit(2);
         }
-        ErrorKind::InvalidSubcommand => format!(
-            "「{}」というコマンドはありません。",
-            context(ContextKind::InvalidSubcommand)
+        ErrorKind::InvalidSubcommand => tr!(
+            lang,
+            cli.no_command,
+            name = context(ContextKind::InvalidSubcommand)
         ),
-        ErrorKind::UnknownArgument => format!(
-            "「{}」というオプションはありません。",
-            context(ContextKind::InvalidArg)
-        ),
-        ErrorKind::MissingRequiredArgument => {
-            format!("{} を指定してください。", context(ContextKind::InvalidArg))
+        ErrorKind::UnknownArgument => {
+            tr!(lang, cli.no_option, name = context(ContextKind::InvalidArg))
         }
-        ErrorKind::InvalidValue | ErrorKind::ValueValidation => format!(
-            "「{}」は {} に使えません。",
-            context(ContextKind::InvalidValue),
-            context(ContextKind::InvalidArg)
+        ErrorKind::MissingRequiredArgument => tr!(
+            lang,
+            cli.missing_argument,
+            name = context(ContextKind::InvalidArg)
+        ),
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => tr!(
+            lang,
+            cli.bad_value,
+            value = context(ContextKind::InvalidValue),
+            name = context(ContextKind::InvalidArg)
         ),
         _ => e.to_string().trim_end().to_string(),
     };
-    eprintln!("{msg}\n使い方は nenpo --help で確かめてください。");
+    eprintln!("{msg}\n{}", lang.text().cli.see_help);
     std::process::exit(2);
 }
 
-/// Parses the arguments, exiting with Japanese messages on mistakes.
-pub fn parse() -> Cli {
-    match command()
-        .try_get_matches()
+/// Parses the arguments, exiting with messages in the command line's language on mistakes.
+/// Returns the language too, for what the commands say before a report is loaded.
+pub fn parse() -> (Cli, Lang) {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let lang = language(&args);
+    match command(lang)
+        .try_get_matches_from(&args)
         .and_then(|m| Cli::from_arg_matches(&m))
     {
-        Ok(c) => c,
-        Err(e) => usage_error(e),
+        Ok(c) => (c, lang),
+        Err(e) => usage_error(e, lang),
     }
 }
+
+#[cfg(test)]
+mod tests;

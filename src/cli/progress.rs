@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 
 use nenpo::build::Stage;
 use nenpo::diag::Lang;
+use nenpo::tr;
 
 /// The time of day for serve's log lines.
 pub fn clock() -> String {
@@ -77,19 +78,17 @@ impl Progress {
             bar.finish_and_clear();
         }
         if self.verbose && !self.timings.is_empty() {
+            let lang = self.lang;
             let parts: Vec<String> = self
                 .timings
                 .iter()
-                .map(|(s, d)| match self.lang {
-                    Lang::Ja => format!("{} {:.3} 秒", s.label(self.lang), d.as_secs_f64()),
-                    Lang::En => format!("{} {:.3} s", s.label(self.lang), d.as_secs_f64()),
+                .map(|(s, d)| {
+                    let secs = format!("{:.3}", d.as_secs_f64());
+                    tr!(lang, msg.timing, stage = s.label(lang), secs = secs)
                 })
                 .collect();
-            eprintln!(
-                "{}{}",
-                self.lang.pick("所要時間: ", "timings: "),
-                parts.join(self.lang.pick("、", ", "))
-            );
+            let list = parts.join(lang.text().msg.list_sep);
+            eprintln!("{}", tr!(lang, msg.timings, list = list));
         }
     }
 }

@@ -87,21 +87,8 @@ pub fn discover(root: &Path, lang: Lang, diags: &mut Diagnostics) -> Vec<(Role, 
     let content = root.join("content");
     let mut found = Vec::new();
     if !content.is_dir() {
-        diags.push(
-            Diagnostic::error(
-                "content",
-                0,
-                0,
-                lang.pick(
-                    "content フォルダがありません",
-                    "the content folder is missing",
-                ),
-            )
-            .with_hint(lang.pick(
-                "book.toml と同じ場所に content フォルダを作ってください",
-                "create content/ next to book.toml",
-            )),
-        );
+        let m = &lang.text().msg;
+        diags.push(Diagnostic::error("content", 0, 0, m.no_content).with_hint(m.no_content_hint));
         return found;
     }
     // Sorted walking makes diagnostics and load order independent of the file system.
@@ -177,24 +164,16 @@ fn year_dir(name: &str) -> Option<FiscalYear> {
 }
 
 fn unknown_place(rel: &str, parts: &[String], lang: Lang) -> Diagnostic {
-    let hint = match (parts.first().map(String::as_str), lang) {
-        (Some(d), Lang::Ja) if parts.len() > 1 && year_dir(d).is_none() && !FIXED_DIRS.contains(&d) => {
-            format!("年度のフォルダは「2023」のように西暦の数字で名付けます（「{d}」は年度として読めません）")
+    let m = &lang.text().msg;
+    let hint = match parts.first().map(String::as_str) {
+        Some(d) if parts.len() > 1 && year_dir(d).is_none() && !FIXED_DIRS.contains(&d) => {
+            crate::tr!(lang, msg.year_dir_hint, dir = d)
         }
-        (_, Lang::Ja) => "このファイルは読み込まれません。SPEC のフォルダ構成（plans/、bodies/、年度フォルダ、glossary.yaml、index.md）に置くか、assets/ に移してください".to_string(),
-        (_, Lang::En) => "this file is not read: move it to its place in the content tree or to assets/".to_string(),
+        _ => m.unknown_place_hint.to_string(),
     };
-    Diagnostic::error(
-        rel,
-        0,
-        0,
-        lang.pick(
-            "このファイルの置き場所が content の構成に合いません",
-            "this file does not belong in the content tree",
-        ),
-    )
-    .with_hint(hint)
-    .warning()
+    Diagnostic::error(rel, 0, 0, m.unknown_place)
+        .with_hint(hint)
+        .warning()
 }
 
 /// Reads and parses every file in parallel; the order of the result is the input order.
@@ -299,21 +278,9 @@ fn parse_one(role: &Role, text: &str, rel: &str, lang: Lang) -> Result<Data, Dia
 }
 
 fn missing_front_matter(rel: &str, example: &str, lang: Lang) -> Diagnostic {
-    Diagnostic::error(
-        rel,
-        1,
-        1,
-        lang.pick(
-            "前付け（フロントマター）がありません",
-            "the front matter is missing",
-        ),
-    )
-    .with_hint(match lang {
-        Lang::Ja => format!(
-            "ファイルの先頭に「---」で挟んで設定を書いてください（例: ---\n{example}\n---）"
-        ),
-        Lang::En => {
-            format!("start the file with settings between `---` lines (---\n{example}\n---)")
-        }
-    })
+    Diagnostic::error(rel, 1, 1, lang.text().msg.no_front_matter).with_hint(crate::tr!(
+        lang,
+        msg.no_front_matter_hint,
+        example = example
+    ))
 }

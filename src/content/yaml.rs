@@ -5,6 +5,7 @@ use serde::de::DeserializeOwned;
 use serde_saphyr::{Error, Location, Options};
 
 use crate::diag::{Diagnostic, Lang, nearest};
+use crate::tr;
 
 /// Parses YAML that starts at line `line_offset + 1` of the file `rel`.
 ///
@@ -46,57 +47,33 @@ pub fn pos(loc: &Location) -> (u32, u32) {
 fn to_diagnostic(err: &Error, rel: &str, lang: Lang) -> Diagnostic {
     let err = err.without_snippet();
     let (line, column) = err.location().map(|l| pos(&l)).unwrap_or((0, 0));
-    let ja = lang == Lang::Ja;
+    let m = &lang.text().msg;
+    let list = |items: &[&str]| items.join(m.list_sep);
     let (message, hint): (String, Option<String>) = match err {
         Error::SerdeUnknownField {
             field, expected, ..
         } => {
-            let msg = if ja {
-                format!("不明なキー「{field}」があります")
-            } else {
-                format!("unknown key `{field}`")
-            };
+            let keys = list(expected);
             let hint = match nearest(field, expected.iter().copied()) {
-                Some(n) if ja => format!(
-                    "「{n}」の誤りではありませんか（使えるキー: {}）",
-                    expected.join("、")
-                ),
-                Some(n) => format!("did you mean `{n}`? (valid keys: {})", expected.join(", ")),
-                None if ja => format!("使えるキー: {}", expected.join("、")),
-                None => format!("valid keys: {}", expected.join(", ")),
+                Some(n) => tr!(lang, msg.did_you_mean_keys, name = n, keys = keys),
+                None => tr!(lang, msg.valid_keys, keys = keys),
             };
-            (msg, Some(hint))
+            (tr!(lang, msg.yaml_unknown_key, key = field), Some(hint))
         }
         Error::SerdeMissingField { field, .. } => (
-            if ja {
-                format!("必須のキー「{field}」がありません")
-            } else {
-                format!("required key `{field}` is missing")
-            },
-            Some(if ja {
-                format!("「{field}: …」を書き加えてください")
-            } else {
-                format!("add `{field}: …`")
-            }),
+            tr!(lang, msg.missing_key, key = field),
+            Some(tr!(lang, msg.yaml_add_key, key = field)),
         ),
         Error::SerdeUnknownVariant {
             variant, expected, ..
-        } => (
-            if ja {
-                format!("「{variant}」は使えない値です")
-            } else {
-                format!("`{variant}` is not an allowed value")
-            },
-            Some(match nearest(variant, expected.iter().copied()) {
-                Some(n) if ja => format!(
-                    "「{n}」の誤りではありませんか（使える値: {}）",
-                    expected.join("、")
-                ),
-                Some(n) => format!("did you mean `{n}`? (allowed: {})", expected.join(", ")),
-                None if ja => format!("使える値: {}", expected.join("、")),
-                None => format!("allowed values: {}", expected.join(", ")),
-            }),
-        ),
+        } => {
+            let values = list(expected);
+            let hint = match nearest(variant, expected.iter().copied()) {
+                Some(n) => tr!(lang, msg.did_you_mean_values, name = n, values = values),
+                None => tr!(lang, msg.valid_values, values = values),
+            };
+            (tr!(lang, msg.yaml_bad_value, value = variant), Some(hint))
+        }
         Error::SerdeInvalidType {
             unexpected,
             expected,
@@ -108,31 +85,19 @@ fn to_diagnostic(err: &Error, rel: &str, lang: Lang) -> Diagnostic {
             ..
         } => type_message(unexpected, expected, lang),
         Error::DuplicateMappingKey { key, .. } => (
-            match (key, ja) {
-                (Some(k), true) => format!("キー「{k}」が2回書かれています"),
-                (None, true) => "同じキーが2回書かれています".to_string(),
-                (Some(k), false) => format!("key `{k}` appears twice"),
-                (None, false) => "a key appears twice".to_string(),
+            match key {
+                Some(k) => tr!(lang, msg.yaml_key_twice, key = k),
+                None => m.yaml_a_key_twice.to_string(),
             },
-            Some(
-                lang.pick("どちらか一方を消してください", "remove one of them")
-                    .to_string(),
-            ),
+            Some(m.yaml_remove_one.to_string()),
         ),
         other => {
             let raw = other.to_string();
             let raw = raw.split(" at line ").next().unwrap_or(&raw).to_string();
-            if ja {
-                (
-                    format!("YAML の書き方に誤りがあります（{raw}）"),
-                    Some(
-                        "字下げ（行頭の空白）、「キー: 値」のコロンの後の空白、引用符の閉じ忘れを確かめてください"
-                            .to_string(),
-                    ),
-                )
-            } else {
-                (format!("YAML syntax error ({raw})"), None)
-            }
+            (
+                tr!(lang, msg.yaml_syntax, detail = raw),
+                Some(m.yaml_syntax_hint.to_string()),
+            )
         }
     };
     let mut d = Diagnostic::error(rel, line, column, message);
@@ -140,61 +105,92 @@ fn to_diagnostic(err: &Error, rel: &str, lang: Lang) -> Diagnostic {
     d
 }
 
-/// Words for the value a visitor expected.
-fn expected_words(expected: &str, lang: Lang) -> String {
-    if lang == Lang::En {
-        return expected.to_string();
+/// What a visitor expected, as serde words it (`a fiscal year`, `f64`, `a sequence`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Expected {
+    FiscalYear,
+    Date,
+    Number,
+    Integer,
+    Id,
+    Text,
+    Bool,
+    List,
+    Map,
+    Other,
+}
+
+impl Expected {
+    fn of(e: &str) -> Expected {
+        if e.contains("fiscal year") {
+            Expected::FiscalYear
+        } else if e.contains("date") {
+            Expected::Date
+        } else if e.contains("number") || e.starts_with('f') {
+            Expected::Number
+        } else if e.contains("integer") || e.starts_with('u') || e.starts_with('i') {
+            Expected::Integer
+        } else if e.contains("an id") {
+            Expected::Id
+        } else if e.contains("string") {
+            Expected::Text
+        } else if e.contains("bool") {
+            Expected::Bool
+        } else if e.contains("sequence") || e.contains("tuple") || e.contains("Vec") {
+            Expected::List
+        } else if e.contains("struct") || e.contains("map") {
+            Expected::Map
+        } else {
+            Expected::Other
+        }
     }
-    let e = expected;
-    let w = if e.contains("fiscal year") {
-        "年度（2023、令和5年度、R5 など）"
-    } else if e.contains("date") {
-        "日付（2023-11-20 など）"
-    } else if e.contains("number") || e.starts_with('f') {
-        "数値"
-    } else if e.contains("integer") || e.starts_with('u') || e.starts_with('i') {
-        "整数"
-    } else if e.contains("an id") {
-        "ID（英数字）"
-    } else if e.contains("string") {
-        "文字列"
-    } else if e.contains("bool") {
-        "true か false"
-    } else if e.contains("sequence") || e.contains("tuple") || e.contains("Vec") {
-        "リスト（- で始まる行、または [ ] ）"
-    } else if e.contains("struct") || e.contains("map") {
-        "「キー: 値」の組"
-    } else {
-        return format!("「{e}」");
-    };
-    w.to_string()
+
+    /// The words for it, `raw` being serde's own for the kinds nenpo has no words for.
+    fn words(self, raw: &str, lang: Lang) -> String {
+        let m = &lang.text().msg;
+        match self {
+            Expected::FiscalYear => m.expect_fiscal_year.into(),
+            Expected::Date => m.expect_date.into(),
+            Expected::Number => m.expect_number.into(),
+            Expected::Integer => m.expect_integer.into(),
+            Expected::Id => m.expect_id.into(),
+            Expected::Text => m.expect_text.into(),
+            Expected::Bool => m.expect_bool.into(),
+            Expected::List => m.expect_list.into(),
+            Expected::Map => m.expect_map.into(),
+            Expected::Other => tr!(lang, msg.expect_other, what = raw),
+        }
+    }
+
+    /// How to write a value of this kind, where a reminder helps.
+    fn hint(self, lang: Lang) -> Option<String> {
+        let m = &lang.text().msg;
+        match self {
+            Expected::Number => Some(m.hint_number.into()),
+            Expected::FiscalYear => Some(m.hint_fiscal_year.into()),
+            Expected::Date => Some(m.hint_date.into()),
+            _ => None,
+        }
+    }
 }
 
 fn type_message(unexpected: &str, expected: &str, lang: Lang) -> (String, Option<String>) {
-    let exp = expected_words(expected, lang);
-    if lang == Lang::En {
-        return (format!("expected {exp}, found {unexpected}"), None);
-    }
-    let found = unexpected
-        .strip_prefix("string ")
-        .map(|s| format!("文字列 {s}"))
-        .unwrap_or_else(|| {
-            unexpected
-                .replace("sequence", "リスト")
-                .replace("map", "「キー: 値」の組")
-        });
-    let hint = if exp == "数値" {
-        Some("単位や「約」「,」を付けず、数字だけを書いてください（未集計なら null）".to_string())
-    } else if exp.starts_with("年度") {
-        Some("2023、2023年度、令和5年度、R5、H29 のように書いてください".to_string())
-    } else if exp.starts_with("日付") {
-        Some("2023-11-20 または 令和5年11月20日 のように書いてください".to_string())
-    } else {
-        None
+    let kind = Expected::of(expected);
+    let m = &lang.text().msg;
+    let found = match unexpected.strip_prefix("string ") {
+        Some(s) => tr!(lang, msg.yaml_found_text, text = s),
+        None => unexpected
+            .replace("sequence", m.yaml_found_list)
+            .replace("map", m.yaml_found_map),
     };
     (
-        format!("{exp}が必要なところに {found} が書かれています"),
-        hint,
+        tr!(
+            lang,
+            msg.yaml_type,
+            expected = kind.words(expected, lang),
+            found = found
+        ),
+        kind.hint(lang),
     )
 }
 

@@ -4,6 +4,9 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use crate::diag::Lang;
+use crate::tr;
+
 /// The template's files, by path inside the new report.
 const TEMPLATE: &[(&str, &str)] = &[
     ("book.toml", include_str!("template/book.toml")),
@@ -64,16 +67,19 @@ impl InitError {
     }
 }
 
+impl InitError {
+    /// What went wrong, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            InitError::NotEmpty(p) => tr!(lang, msg.init_not_empty, dir = p.display()),
+            InitError::Io(p, e) => tr!(lang, msg.cannot_create, path = p.display(), error = e),
+        }
+    }
+}
+
 impl std::fmt::Display for InitError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            InitError::NotEmpty(p) => write!(
-                f,
-                "フォルダ {} は空ではないため、何も書き込んでいません。新しいフォルダの名前を指定してください",
-                p.display()
-            ),
-            InitError::Io(p, e) => write!(f, "{} を作れません: {e}", p.display()),
-        }
+        f.write_str(&self.message(Lang::Ja))
     }
 }
 

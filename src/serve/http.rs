@@ -79,11 +79,7 @@ fn not_found(shared: &Shared, rq: Request) {
         .cloned();
     let body = match page {
         Some(p) => page::inject(&p),
-        None => shared
-            .lang
-            .pick("ページが見つかりません", "Not found")
-            .as_bytes()
-            .to_vec(),
+        None => shared.lang.text().msg.serve_not_found.as_bytes().to_vec(),
     };
     let _ = rq.respond(bytes(404, "text/html; charset=utf-8", body));
 }

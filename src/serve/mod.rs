@@ -185,12 +185,8 @@ pub fn start(root: &Path, options: &Options, events: EventSink) -> Result<Server
     builder.full();
 
     let (tx, rx) = mpsc::channel();
-    let watcher = watch::Watcher::start(&root, tx, events.clone()).map_err(|e| {
-        ServeError(format!(
-            "{}: {e}",
-            lang.pick("ファイルの監視を始められません", "cannot watch files")
-        ))
-    })?;
+    let watcher = watch::Watcher::start(&root, tx, events.clone())
+        .map_err(|e| ServeError(crate::tr!(lang, msg.watch_failed, error = e)))?;
     let rebuilder = std::thread::Builder::new()
         .name("nenpo-rebuild".into())
         .spawn(move || builder.run(rx))
@@ -236,17 +232,9 @@ fn bind(port: Option<u16>, lang: Lang) -> Result<tiny_http::Server, ServeError> 
             Err(e) => last = e.to_string(),
         }
     }
-    Err(ServeError(match (port, lang) {
-        (Some(p), Lang::Ja) => format!(
-            "ポート {p} を使えません（{last}）。--port 3001 のように別の番号を指定してください"
-        ),
-        (None, Lang::Ja) => format!(
-            "ポート 3000〜3010 がすべて使用中です（{last}）。--port で空いている番号を指定してください"
-        ),
-        (Some(p), Lang::En) => format!("cannot listen on port {p} ({last}); try --port 3001"),
-        (None, Lang::En) => {
-            format!("ports 3000-3010 are all in use ({last}); choose one with --port")
-        }
+    Err(ServeError(match port {
+        Some(p) => crate::tr!(lang, msg.port_busy, port = p, error = last),
+        None => crate::tr!(lang, msg.ports_busy, error = last),
     }))
 }
 

@@ -42,16 +42,8 @@ pub fn inject(html: &[u8]) -> Vec<u8> {
 /// The page shown at every address while the content has errors: every problem with its
 /// file, line, column, message, hint and snippet.
 pub fn error_page(diagnostics: &Diagnostics, lang: Lang) -> String {
-    let (title, lead) = match lang {
-        Lang::Ja => (
-            "原稿に誤りがあります",
-            "次の箇所を直して保存してください。保存すると、このページは自動で更新されます。",
-        ),
-        Lang::En => (
-            "The content has errors",
-            "Fix the places below and save: this page reloads by itself.",
-        ),
-    };
+    let m = &lang.text().msg;
+    let (title, lead) = (m.serve_page_title, m.serve_page_lead);
     let mut items = String::new();
     for d in diagnostics.sorted() {
         let place = if d.line > 0 {
@@ -59,11 +51,9 @@ pub fn error_page(diagnostics: &Diagnostics, lang: Lang) -> String {
         } else {
             d.file.clone()
         };
-        let kind = match (d.severity, lang) {
-            (crate::diag::Severity::Error, Lang::Ja) => "エラー",
-            (crate::diag::Severity::Warning, Lang::Ja) => "警告",
-            (crate::diag::Severity::Error, Lang::En) => "error",
-            (crate::diag::Severity::Warning, Lang::En) => "warning",
+        let kind = match d.severity {
+            crate::diag::Severity::Error => m.error,
+            crate::diag::Severity::Warning => m.warning,
         };
         items.push_str(&format!(
             "<li><span class=\"kind\">{kind}</span> <code>{}</code> {}",
@@ -72,8 +62,8 @@ pub fn error_page(diagnostics: &Diagnostics, lang: Lang) -> String {
         ));
         if let Some(h) = &d.hint {
             items.push_str(&format!(
-                "<br><span class=\"hint\">{}{}</span>",
-                lang.pick("修正方法: ", "hint: "),
+                "<br><span class=\"hint\">{}: {}</span>",
+                m.hint,
                 escape(h)
             ));
         }
@@ -85,9 +75,9 @@ pub fn error_page(diagnostics: &Diagnostics, lang: Lang) -> String {
 <title>{title} — nenpo</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n\
 <h1>{title}</h1>\n<p>{lead}</p>\n<p class=\"summary\">{summary}</p>\n<ol>\n{items}</ol>\n\
 <h2>{details}</h2>\n<pre>{report}</pre>\n</main>\n{TAG}\n</body>\n</html>\n",
-        lang_code = lang.pick("ja", "en"),
+        lang_code = lang.code(),
         summary = escape(&diagnostics.summary(lang)),
-        details = lang.pick("詳しい内容", "Details"),
+        details = m.serve_page_details,
         report = escape(&diagnostics.render(lang, false)),
     )
 }

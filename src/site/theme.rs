@@ -74,6 +74,7 @@ impl Theme {
         }
         let mut tera = tera::Tera::new();
         tera.autoescape_on([".html", ".xml"]);
+        crate::i18n::templates::register(&mut tera, lang);
         if let Err(e) = tera.add_raw_templates(templates) {
             diags.push(Diagnostic::error(
                 format!("themes/{name}/templates"),
