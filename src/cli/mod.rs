@@ -94,7 +94,7 @@ pub enum Command {
         /// 年度（2023、令和5年度、R5 など）。省略時は最新の年度
         #[arg(value_name = "年度")]
         year: Option<String>,
-        /// PDF の保存先（省略時は <出力先>/<年度>/nenpo-<年度>.pdf）
+        /// PDF の保存先（.pdf で終わる名前。省略時は <出力先>/<年度>/nenpo-<年度>.pdf）。原稿のフォルダの中や、nenpo が作ったのではない既存のファイルには書きません
         #[arg(long, short, value_name = "ファイル")]
         output: Option<PathBuf>,
         /// 使うブラウザー（Chromium、Google Chrome、Microsoft Edge）の場所。省略時は自動で探します
