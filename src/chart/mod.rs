@@ -33,10 +33,7 @@ pub use budget::render_budgets;
 pub use summary::render_goal_summary;
 pub use trend::render_trend;
 
-/// The font stack written on the root `<svg>`: Japanese fonts of the common platforms
-/// first (macOS, Windows, Linux), then the generic family.
-pub const FONT_FAMILY: &str = "'Hiragino Kaku Gothic ProN','Hiragino Sans','BIZ UDPGothic',\
-'Yu Gothic',Meiryo,'Noto Sans CJK JP','Noto Sans JP',sans-serif";
+pub use crate::svg::FONT_FAMILY;
 
 /// One indicator's values over the fiscal years, for [`render_trend`].
 #[derive(Debug, Clone, PartialEq, Default)]

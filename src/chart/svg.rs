@@ -7,6 +7,8 @@ use plotters::style::RGBColor;
 use std::fmt::Write as _;
 use std::ops::Range;
 
+pub(crate) use crate::svg::{char_em, esc, num, text_width};
+
 /// A colour used by plotters, with its hex spelling as plotters writes it (uppercase).
 ///
 /// Several roles share a visible colour but differ in the last hex digit: the
@@ -51,25 +53,6 @@ pub(crate) const TICK_TEXT: Paint = paint(0x33, 0x33, 0x33, "#333333");
 /// Font size as plotters wants it: plotters writes `size / 1.24` into the SVG.
 pub(crate) fn plotters_size(px: f64) -> f64 {
     px * 1.24
-}
-
-/// Width of a character in em: full-width (kanji, kana, full-width forms, ○◎△…) 1em,
-/// ASCII about 0.55em (narrow punctuation less, capitals more), half-width kana 0.5em.
-pub(crate) fn char_em(c: char) -> f64 {
-    match c {
-        ' ' | '.' | ',' | ':' | ';' | '\'' | '!' | '|' | 'i' | 'l' | 'j' | 'I' => 0.3,
-        '(' | ')' | '[' | ']' | 'f' | 't' | 'r' | '-' | '/' => 0.4,
-        'M' | 'W' | 'm' | 'w' | '%' | '@' => 0.85,
-        'A'..='Z' => 0.65,
-        '\u{20}'..='\u{7e}' => 0.56,
-        '\u{ff61}'..='\u{ff9f}' => 0.5,
-        _ => 1.0,
-    }
-}
-
-/// Estimated width of `s` in pixels at font size `px`.
-pub(crate) fn text_width(s: &str, px: f64) -> f64 {
-    s.chars().map(char_em).sum::<f64>() * px
 }
 
 /// `s` cut to fit `max_w` pixels at `px`, ending in `…` when cut.
@@ -202,34 +185,6 @@ pub(crate) fn fmt_num(v: f64, decimals: u32) -> String {
         out.push(ch);
     }
     out.push_str(frac);
-    out
-}
-
-/// A coordinate written with at most one decimal (`12`, `12.5`), never `-0`.
-pub(crate) fn num(v: f64) -> String {
-    let r = (v * 10.0).round() / 10.0;
-    if r == 0.0 {
-        return "0".to_string();
-    }
-    if r.fract() == 0.0 {
-        format!("{r:.0}")
-    } else {
-        format!("{r:.1}")
-    }
-}
-
-/// XML escaping for text content and attribute values.
-pub(crate) fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            _ => out.push(c),
-        }
-    }
     out
 }
 
@@ -511,7 +466,7 @@ pub(crate) fn finish(raw: &str, f: &Frame<'_>, overlay: &Overlay) -> String {
         h = f.height,
         id = f.id,
         kind = f.kind,
-        font = super::FONT_FAMILY,
+        font = crate::svg::FONT_FAMILY,
     );
     let _ = writeln!(out, "<title id=\"{}-title\">{}</title>", f.id, esc(f.title));
     let _ = writeln!(out, "<desc id=\"{}-desc\">{}</desc>", f.id, esc(f.desc));
@@ -629,15 +584,6 @@ mod tests {
         assert_eq!(fmt_num(0.5, 2), "0.50");
         assert_eq!(fmt_num(-1500.0, 0), "-1,500");
         assert_eq!(fmt_num(-0.01, 1), "0.0");
-        assert_eq!(num(12.0), "12");
-        assert_eq!(num(12.25), "12.3");
-        assert_eq!(num(-0.01), "0");
-    }
-
-    #[test]
-    fn measures_full_width_as_one_em() {
-        assert_eq!(text_width("実績値", 10.0), 30.0);
-        assert!(text_width("R5", 10.0) < 15.0);
     }
 
     #[test]

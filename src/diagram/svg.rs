@@ -6,10 +6,10 @@
 
 use std::fmt::Write;
 
+use crate::svg::{FONT_FAMILY, esc as escape, num};
+
 use super::{KIND_GAP, KIND_PX, LABEL_PX, LINE_HEIGHT, Layout, NAME_PX, Rect};
 
-/// Japanese-first font stack (macOS, Windows, then Linux), in attribute-safe quoting.
-const FONT_FAMILY: &str = "'Hiragino Kaku Gothic ProN', 'Hiragino Sans', 'BIZ UDPGothic', 'Yu Gothic', Meiryo, 'Noto Sans CJK JP', sans-serif";
 const INK: &str = "#1a1a1a";
 const KIND_INK: &str = "#444";
 /// Baseline below the centre of a line, in em: centres full-width glyphs in their line.
@@ -218,33 +218,7 @@ fn shorten_end(points: &[(f64, f64)], by: f64) -> Vec<(f64, f64)> {
     out
 }
 
-/// A coordinate with one fixed decimal, never "-0.0", so output is byte-stable.
-fn num(v: f64) -> String {
-    let r = (v * 10.0).round() / 10.0;
-    if r == 0.0 {
-        "0.0".to_string()
-    } else {
-        format!("{r:.1}")
-    }
-}
-
 /// The caller's id reduced to characters safe in XML ids and `url(#…)` references.
 fn sanitize_id(id: &str) -> String {
     crate::xml_id::xml_id(id, "d-")
-}
-
-/// Escapes text for element content and attribute values.
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
