@@ -5,8 +5,8 @@
 use super::BudgetBar;
 use super::bars::{self, BOTTOM, PLOT_LEFT, X_LABEL_AREA};
 use super::svg::{
-    self, BLUE, BUDGET_BAR, BUDGET_EDGE, Frame, MUTED, ORANGE, Overlay, PAD, SETTLED_BAR, Text,
-    fmt_num, num, text_width,
+    self, BLUE, BLUE_RGB, Frame, MUTED, Mark, ORANGE, ORANGE_RGB, Overlay, PAD, Pen, SvgBackend,
+    Text, fmt_num, num, text_width,
 };
 use plotters::prelude::*;
 
@@ -73,19 +73,7 @@ pub fn render_budgets(
          <line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"{ORANGE}\" stroke-width=\"3\"/></pattern>"
     );
     let mut raw = String::new();
-    let drawn = draw(&mut raw, bars, &rows, top_h, height, &mut o);
-    let rules = [
-        svg::rule("fill", SETTLED_BAR, "class=\"settled-bar\""),
-        (
-            format!("fill=\"{}\"", BUDGET_BAR.hex),
-            format!("fill=\"url(#{id}-hatch)\" class=\"budget-bar\""),
-        ),
-        svg::rule(
-            "stroke",
-            BUDGET_EDGE,
-            "stroke-width=\"1.5\" class=\"budget-edge\"",
-        ),
-    ];
+    let drawn = draw(&mut raw, bars, &rows, top_h, height, &hatch, &mut o);
     let frame = Frame {
         id: &id,
         kind: "budgets",
@@ -94,7 +82,6 @@ pub fn render_budgets(
         title,
         desc: &desc,
         defs: &defs,
-        rules: &rules,
     };
     match drawn {
         Ok(()) => svg::finish(&raw, &frame, &o),
@@ -108,6 +95,7 @@ fn draw(
     rows: &[svg::Row],
     top_h: u32,
     height: u32,
+    hatch: &str,
     o: &mut Overlay,
 ) -> Result<(), Box<dyn std::error::Error>> {
     let amounts = bars.iter().flat_map(|b| [b.settled, b.budget]).flatten();
@@ -117,14 +105,15 @@ fn draw(
     let (lo, hi) = ((lo / step).floor() * step, (hi / step).ceil() * step);
     let x_fmt = |x: &f64| fmt_num(*x, 0);
 
-    let root = SVGBackend::with_string(buf, (W, height)).into_drawing_area();
+    let pen = Pen::default();
+    let root = SvgBackend::new(buf, (W, height), &pen).into_drawing_area();
     root.fill(&WHITE)?;
     let (_, lower) = root.split_vertically(top_h);
     let plot_h = (height - top_h - X_LABEL_AREA - BOTTOM) as f64;
     // y is measured in pixels up from the bottom of the plot; `down` converts offsets
     // from the top.
     let down = |off: f64| plot_h - off;
-    let mut chart = bars::bar_plot(&lower, (lo, hi, step), plot_h, RIGHT, &x_fmt)?;
+    let mut chart = bars::bar_plot(&lower, &pen, (lo, hi, step), plot_h, RIGHT, &x_fmt)?;
     // The settled bar sits above the budget bar: (top, bottom) offsets of each.
     let slots = |row: &svg::Row| {
         let t = row.bar_top;
@@ -137,16 +126,31 @@ fn draw(
         let (t, b) = slots(row)[slot];
         [(0.0, down(t)), (v as f64, down(b))]
     };
-    chart.draw_series(bars.iter().zip(rows).filter_map(|(b, row)| {
-        b.settled
-            .map(|v| Rectangle::new(rect(row, 0, v), SETTLED_BAR.rgb.filled()))
-    }))?;
-    for style in [BUDGET_BAR.rgb.filled(), BUDGET_EDGE.rgb.into()] {
-        chart.draw_series(
-            bars.iter()
-                .zip(rows)
-                .filter_map(|(b, row)| b.budget.map(|v| Rectangle::new(rect(row, 1, v), style))),
-        )?;
+    pen.draw(Mark::shapes("settled-bar"), || {
+        chart.draw_series(bars.iter().zip(rows).filter_map(|(b, row)| {
+            b.settled
+                .map(|v| Rectangle::new(rect(row, 0, v), BLUE_RGB.filled()))
+        }))
+    })?;
+    // Hatched, then outlined so the bar's end is crisp.
+    let budget_marks = [
+        (
+            Mark::shapes("budget-bar").fill(hatch.to_string()),
+            ORANGE_RGB.filled(),
+        ),
+        (
+            Mark::shapes("budget-edge").extra(" stroke-width=\"1.5\""),
+            ORANGE_RGB.into(),
+        ),
+    ];
+    for (mark, style) in budget_marks {
+        pen.draw(mark, || {
+            chart.draw_series(
+                bars.iter().zip(rows).filter_map(|(b, row)| {
+                    b.budget.map(|v| Rectangle::new(rect(row, 1, v), style))
+                }),
+            )
+        })?;
     }
     for (b, row) in bars.iter().zip(rows) {
         let (x0, label_y) = chart.backend_coord(&(0.0, down(row.label_y)));

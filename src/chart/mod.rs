@@ -1,12 +1,14 @@
 //! SVG charts of a report: indicator trends, goal summaries and project budgets.
 //!
 //! The module is self-contained: callers fill the plain input structs below (already
-//! formatted labels, already computed values) and get an SVG string back. The SVG is
-//! drawn with [`plotters`] (axes, grid, tick labels, series, markers, bars) and then
-//! post-processed here: the root gets `role="img"`, a `<title>` and a `<desc>` that say
-//! in words what the chart shows, a Japanese font stack, dash patterns and CSS classes;
-//! Japanese text (titles, legends, direct labels, notes) is laid out by this module,
-//! because plotters estimates text width from the UTF-8 byte length.
+//! formatted labels, already computed values) and get an SVG string back. [`plotters`]
+//! lays out the axes, grid, tick labels, series, markers and bars and draws them through
+//! this module's own backend, which writes each shape as one element with the class and
+//! dash pattern of what it shows; around that the root gets `role="img"`, a `<title>` and
+//! a `<desc>` that say in words what the chart shows, and the Japanese font stack.
+//! Japanese text (titles, legends, direct labels, notes) is laid out by this module with
+//! the shared width estimate ([`crate::svg`]), because plotters estimates text width from
+//! the UTF-8 byte length.
 //!
 //! Every chart is:
 //! - **inline-safe**: no XML declaration or DOCTYPE, `xmlns` on the root, valid to embed
@@ -21,8 +23,10 @@
 //!
 //! Element classes for theming and tests: `actual-line`, `actual-mark`, `target-line`,
 //! `target-mark`, `baseline`, `final-target`, `rate-bar`, `rate-100`, `settled-bar`,
-//! `budget-bar`, `x-label`, `value-label`, `missing`, `legend`, `chart-title`, `note`.
+//! `budget-bar`, `budget-edge`, `tick-label`, `value-label`, `missing`, `legend`,
+//! `chart-title`, `note`.
 
+mod backend;
 mod bars;
 mod budget;
 mod summary;

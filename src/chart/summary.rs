@@ -7,8 +7,8 @@
 use super::RateBar;
 use super::bars::{self, BOTTOM, PLOT_LEFT, X_LABEL_AREA};
 use super::svg::{
-    self, Frame, HUNDRED_LINE, MUTED, Overlay, PAD, RATE_BAR, ROW_LABEL_PX, TEXT, Text, fmt_num,
-    text_width,
+    self, BLUE_RGB, Frame, MUTED, Mark, Overlay, PAD, Pen, ROW_LABEL_PX, SvgBackend, TEXT,
+    TEXT_RGB, Text, fmt_num, text_width,
 };
 use plotters::prelude::*;
 
@@ -34,10 +34,6 @@ pub fn render_goal_summary(id: &str, title: &str, bars: &[RateBar]) -> String {
     let height = top_h + plot_h.max(30.0) as u32 + X_LABEL_AREA + BOTTOM;
     let mut raw = String::new();
     let drawn = draw(&mut raw, bars, &rows, top_h, height, head_y, &mut o);
-    let rules = [
-        svg::rule("fill", RATE_BAR, "class=\"rate-bar\""),
-        svg::rule("stroke", HUNDRED_LINE, "class=\"rate-100\""),
-    ];
     let frame = Frame {
         id: &id,
         kind: "goal-summary",
@@ -46,7 +42,6 @@ pub fn render_goal_summary(id: &str, title: &str, bars: &[RateBar]) -> String {
         title,
         desc: &desc,
         defs: "",
-        rules: &rules,
     };
     match drawn {
         Ok(()) => svg::finish(&raw, &frame, &o),
@@ -76,7 +71,8 @@ fn draw(
     o: &mut Overlay,
 ) -> Result<(), Box<dyn std::error::Error>> {
     let (lo, hi, step) = rate_axis(bars);
-    let root = SVGBackend::with_string(buf, (W, height)).into_drawing_area();
+    let pen = Pen::default();
+    let root = SvgBackend::new(buf, (W, height), &pen).into_drawing_area();
     root.fill(&WHITE)?;
     let (_, lower) = root.split_vertically(top_h);
     let plot_h = (height - top_h - X_LABEL_AREA - BOTTOM) as f64;
@@ -84,7 +80,7 @@ fn draw(
     // from the top.
     let down = |off: f64| plot_h - off;
     let x_fmt = |x: &f64| format!("{}%", fmt_num(*x, 0));
-    let mut chart = bars::bar_plot(&lower, (lo, hi, step), plot_h, RIGHT, &x_fmt)?;
+    let mut chart = bars::bar_plot(&lower, &pen, (lo, hi, step), plot_h, RIGHT, &x_fmt)?;
     // The 100 % mark: a dark tick across each row's band, under the bar, so it shows
     // above and below a longer bar and never hides where a bar ends.
     for row in rows {
@@ -92,14 +88,18 @@ fn draw(
             (100.0, down(row.bar_top - 5.0)),
             (100.0, down(row.bar_top + BAR_H + 5.0)),
         ];
-        chart.draw_series(LineSeries::new(tick, HUNDRED_LINE.rgb.stroke_width(2)))?;
+        pen.draw(Mark::shapes("rate-100"), || {
+            chart.draw_series(LineSeries::new(tick, TEXT_RGB.stroke_width(2)))
+        })?;
     }
-    chart.draw_series(bars.iter().zip(rows).filter_map(|(b, row)| {
-        b.rate.filter(|r| r.is_finite()).map(|r| {
-            let (y0, y1) = (down(row.bar_top), down(row.bar_top + BAR_H));
-            Rectangle::new([(0.0, y0), (r, y1)], RATE_BAR.rgb.filled())
-        })
-    }))?;
+    pen.draw(Mark::shapes("rate-bar"), || {
+        chart.draw_series(bars.iter().zip(rows).filter_map(|(b, row)| {
+            b.rate.filter(|r| r.is_finite()).map(|r| {
+                let (y0, y1) = (down(row.bar_top), down(row.bar_top + BAR_H));
+                Rectangle::new([(0.0, y0), (r, y1)], BLUE_RGB.filled())
+            })
+        }))
+    })?;
     let (x100, _) = chart.backend_coord(&(100.0, 0.0));
     o.text(
         Text::at(PAD, head_y, 12.0).fill(MUTED).class("legend"),

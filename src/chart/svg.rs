@@ -1,59 +1,33 @@
-//! Shared helpers: palette, text measuring and wrapping, number formatting, nice axis
-//! ticks, the overlay of hand-placed elements, and the post-processing that turns
-//! plotters' output into the final accessible SVG.
+//! Shared helpers: palette, wrapping of Japanese labels, number formatting, nice axis
+//! ticks, the overlay of hand-placed elements, and the assembly of the final accessible
+//! SVG around what plotters drew (through [`super::backend`]).
 
 use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint, Ranged};
 use plotters::style::RGBColor;
 use std::fmt::Write as _;
 use std::ops::Range;
 
+pub(crate) use super::backend::{Mark, Pen, SvgBackend};
 pub(crate) use crate::svg::{char_em, esc, num, text_width};
-
-/// A colour used by plotters, with its hex spelling as plotters writes it (uppercase).
-///
-/// Several roles share a visible colour but differ in the last hex digit: the
-/// post-processing recognises each role by its exact colour and adds the role's class and
-/// dash pattern. A difference of 1/255 in one channel is invisible.
-#[derive(Clone, Copy)]
-pub(crate) struct Paint {
-    pub rgb: RGBColor,
-    pub hex: &'static str,
-}
-
-const fn paint(r: u8, g: u8, b: u8, hex: &'static str) -> Paint {
-    Paint {
-        rgb: RGBColor(r, g, b),
-        hex,
-    }
-}
 
 /// Dark blue of actual values (8:1 against white).
 pub(crate) const BLUE: &str = "#1A4480";
 /// Dark orange of targets (4.6:1 against white, lighter than [`BLUE`] in grayscale).
 pub(crate) const ORANGE: &str = "#B85000";
-/// Body text (16:1).
+/// Body text, the 100 % mark (16:1).
 pub(crate) const TEXT: &str = "#222222";
 /// Secondary text, axes, the baseline (7.5:1).
 pub(crate) const MUTED: &str = "#555555";
 
-pub(crate) const ACTUAL: Paint = paint(0x1A, 0x44, 0x80, "#1A4480");
-pub(crate) const TARGET_LINE: Paint = paint(0xB8, 0x50, 0x00, "#B85000");
-pub(crate) const TARGET_MARK: Paint = paint(0xB8, 0x50, 0x01, "#B85001");
-pub(crate) const FINAL_LINE: Paint = paint(0xB8, 0x50, 0x02, "#B85002");
-pub(crate) const BASELINE_LINE: Paint = paint(0x55, 0x55, 0x56, "#555556");
-pub(crate) const RATE_BAR: Paint = paint(0x1A, 0x44, 0x81, "#1A4481");
-pub(crate) const HUNDRED_LINE: Paint = paint(0x22, 0x22, 0x23, "#222223");
-pub(crate) const SETTLED_BAR: Paint = paint(0x1A, 0x44, 0x82, "#1A4482");
-pub(crate) const BUDGET_BAR: Paint = paint(0xB8, 0x50, 0x03, "#B85003");
-pub(crate) const BUDGET_EDGE: Paint = paint(0xB8, 0x50, 0x04, "#B85004");
-pub(crate) const AXIS: Paint = paint(0x55, 0x55, 0x55, "#555555");
-pub(crate) const GRID_LINE: Paint = paint(0xD9, 0xD9, 0xD9, "#D9D9D9");
-pub(crate) const TICK_TEXT: Paint = paint(0x33, 0x33, 0x33, "#333333");
-
-/// Font size as plotters wants it: plotters writes `size / 1.24` into the SVG.
-pub(crate) fn plotters_size(px: f64) -> f64 {
-    px * 1.24
-}
+/// The palette as plotters colours (checked against the hex spellings in the tests).
+pub(crate) const BLUE_RGB: RGBColor = RGBColor(0x1A, 0x44, 0x80);
+pub(crate) const ORANGE_RGB: RGBColor = RGBColor(0xB8, 0x50, 0x00);
+pub(crate) const TEXT_RGB: RGBColor = RGBColor(0x22, 0x22, 0x22);
+pub(crate) const MUTED_RGB: RGBColor = RGBColor(0x55, 0x55, 0x55);
+/// Tick labels (12.6:1).
+pub(crate) const TICK_RGB: RGBColor = RGBColor(0x33, 0x33, 0x33);
+/// Grid lines.
+pub(crate) const GRID_RGB: RGBColor = RGBColor(0xD9, 0xD9, 0xD9);
 
 /// `s` cut to fit `max_w` pixels at `px`, ending in `…` when cut.
 pub(crate) fn truncate(s: &str, px: f64, max_w: f64) -> String {
@@ -429,7 +403,7 @@ impl Overlay {
     }
 }
 
-/// What [`finish`] needs besides plotters' output.
+/// What [`finish`] needs besides what plotters drew.
 pub(crate) struct Frame<'a> {
     /// Sanitised id.
     pub id: &'a str,
@@ -441,22 +415,13 @@ pub(crate) struct Frame<'a> {
     pub desc: &'a str,
     /// Content of `<defs>` (patterns), may be empty.
     pub defs: &'a str,
-    /// On plotters' element lines, each `needle` is replaced by its replacement.
-    pub rules: &'a [(String, String)],
 }
 
-/// Rule adding `extra` attributes to elements whose `attr` (`stroke` or `fill`) is `paint`.
-pub(crate) fn rule(attr: &str, paint: Paint, extra: &str) -> (String, String) {
-    let needle = format!("{attr}=\"{}\"", paint.hex);
-    let with = format!("{needle} {extra}");
-    (needle, with)
-}
-
-/// Assembles the final SVG: a new root (viewBox only, role, labels, font stack), `<title>`,
-/// `<desc>`, `<defs>`, plotters' elements cleaned up (no `opacity="1"`, no per-text font
-/// family, font sizes rounded, role rules applied) and the overlay.
-pub(crate) fn finish(raw: &str, f: &Frame<'_>, overlay: &Overlay) -> String {
-    let mut out = String::with_capacity(raw.len() + overlay.buf.len() + 1024);
+/// Assembles the final SVG: the root (viewBox only, role, labels, font stack), `<title>`,
+/// `<desc>`, `<defs>`, the shapes plotters drew (`plot`, from [`SvgBackend`]) and the
+/// overlay on top.
+pub(crate) fn finish(plot: &str, f: &Frame<'_>, overlay: &Overlay) -> String {
+    let mut out = String::with_capacity(plot.len() + overlay.buf.len() + 1024);
     let _ = writeln!(
         out,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" role=\"img\" \
@@ -473,34 +438,7 @@ pub(crate) fn finish(raw: &str, f: &Frame<'_>, overlay: &Overlay) -> String {
     if !f.defs.is_empty() {
         let _ = writeln!(out, "<defs>{}</defs>", f.defs);
     }
-    for line in raw.lines() {
-        if line.starts_with("<svg") || line.starts_with("</svg") {
-            continue;
-        }
-        if !line.starts_with('<') {
-            out.push_str(line);
-            out.push('\n');
-            continue;
-        }
-        let mut l = line
-            .replace(" opacity=\"1\"", "")
-            .replace(" font-family=\"sans-serif\"", "");
-        if let Some(i) = l.find("font-size=\"") {
-            let start = i + "font-size=\"".len();
-            if let Some(len) = l[start..].find('"')
-                && let Ok(v) = l[start..start + len].parse::<f64>()
-            {
-                l.replace_range(start..start + len, &num(v));
-            }
-        }
-        for (needle, with) in f.rules {
-            if l.contains(needle.as_str()) {
-                l = l.replace(needle.as_str(), with);
-            }
-        }
-        out.push_str(&l);
-        out.push('\n');
-    }
+    out.push_str(plot);
     out.push_str(&overlay.buf);
     out.push_str("</svg>\n");
     out
@@ -539,41 +477,26 @@ mod tests {
 
     #[test]
     fn palette_contrast_against_white() {
-        for text in [BLUE, ORANGE, TEXT, MUTED, TICK_TEXT.hex] {
+        for text in [BLUE, ORANGE, TEXT, MUTED, "#333333"] {
             assert!(contrast_on_white(text) >= 4.5, "{text}");
-        }
-        for graphic in [ACTUAL, TARGET_LINE, TARGET_MARK, FINAL_LINE, BASELINE_LINE] {
-            assert!(contrast_on_white(graphic.hex) >= 3.0, "{}", graphic.hex);
-        }
-        for bar in [RATE_BAR, SETTLED_BAR, BUDGET_BAR, BUDGET_EDGE, HUNDRED_LINE] {
-            assert!(contrast_on_white(bar.hex) >= 3.0, "{}", bar.hex);
         }
         // Blue and orange differ in lightness, so they stay apart in grayscale.
         assert!(luminance(ORANGE) > 1.5 * luminance(BLUE));
     }
 
     #[test]
-    fn paints_match_their_hex() {
-        for p in [
-            ACTUAL,
-            TARGET_LINE,
-            TARGET_MARK,
-            FINAL_LINE,
-            BASELINE_LINE,
-            RATE_BAR,
-            HUNDRED_LINE,
-            SETTLED_BAR,
-            BUDGET_BAR,
-            BUDGET_EDGE,
-            AXIS,
-            GRID_LINE,
-            TICK_TEXT,
+    fn plotters_colours_match_their_hex() {
+        for (rgb, hex) in [
+            (BLUE_RGB, BLUE),
+            (ORANGE_RGB, ORANGE),
+            (TEXT_RGB, TEXT),
+            (MUTED_RGB, MUTED),
+            (TICK_RGB, "#333333"),
+            (GRID_RGB, "#D9D9D9"),
         ] {
-            let RGBColor(r, g, b) = p.rgb;
-            assert_eq!(format!("#{r:02X}{g:02X}{b:02X}"), p.hex);
+            let RGBColor(r, g, b) = rgb;
+            assert_eq!(format!("#{r:02X}{g:02X}{b:02X}"), hex);
         }
-        assert_eq!(ACTUAL.hex, BLUE);
-        assert_eq!(TARGET_LINE.hex, ORANGE);
     }
 
     #[test]

@@ -2,9 +2,8 @@
 //! line with hollow diamonds), baseline and final target as reference lines.
 
 use super::svg::{
-    self, ACTUAL, AXIS, Axis, BASELINE_LINE, BLUE, FINAL_LINE, Frame, GRID_LINE, MUTED, ORANGE,
-    Overlay, PAD, TARGET_LINE, TARGET_MARK, TEXT, TICK_TEXT, Text, fmt_num, num, plotters_size,
-    text_width,
+    self, Axis, BLUE, BLUE_RGB, Frame, GRID_RGB, MUTED, MUTED_RGB, Mark, ORANGE, ORANGE_RGB,
+    Overlay, PAD, Pen, SvgBackend, TEXT, TICK_RGB, Text, fmt_num, num, text_width,
 };
 use super::{Marker, TrendInput};
 use plotters::prelude::*;
@@ -17,6 +16,11 @@ const LABEL_PX: f64 = 12.0;
 const LOWER_H: u32 = 264;
 const MARGIN_RIGHT: u32 = 16;
 const X_LABEL_AREA: u32 = 42;
+/// Dash patterns: targets dashed, the final target dash-dot, the baseline dotted.
+const DASHED: &str = " stroke-dasharray=\"7 4\"";
+const DASH_DOT: &str = " stroke-dasharray=\"12 3 2 3\"";
+const DOTTED: &str = " stroke-dasharray=\"2 3\"";
+const ROUND: &str = " stroke-linejoin=\"round\"";
 
 /// Renders an indicator's trend over the fiscal years as an inline SVG.
 ///
@@ -31,30 +35,6 @@ pub fn render_trend(input: &TrendInput) -> String {
     let height = top_h + LOWER_H;
     let mut raw = String::new();
     let drawn = draw(&mut raw, input, top_h, height, &mut overlay);
-    let rules = [
-        svg::rule(
-            "stroke",
-            ACTUAL,
-            "class=\"actual-line\" stroke-linejoin=\"round\"",
-        ),
-        svg::rule("fill", ACTUAL, "class=\"actual-mark\""),
-        svg::rule(
-            "stroke",
-            TARGET_LINE,
-            "class=\"target-line\" stroke-dasharray=\"7 4\"",
-        ),
-        svg::rule("stroke", TARGET_MARK, "class=\"target-mark\""),
-        svg::rule(
-            "stroke",
-            BASELINE_LINE,
-            "class=\"baseline\" stroke-dasharray=\"2 3\"",
-        ),
-        svg::rule(
-            "stroke",
-            FINAL_LINE,
-            "class=\"final-target\" stroke-dasharray=\"12 3 2 3\"",
-        ),
-    ];
     let frame = Frame {
         id: &id,
         kind: "trend",
@@ -63,7 +43,6 @@ pub fn render_trend(input: &TrendInput) -> String {
         title: &input.title,
         desc: &desc,
         defs: "",
-        rules: &rules,
     };
     match drawn {
         Ok(()) => svg::finish(&raw, &frame, &overlay),
@@ -328,7 +307,8 @@ fn draw(
     };
     let y_fmt = |y: &f64| fmt_num(*y, scale.tick_decimals);
 
-    let root = SVGBackend::with_string(buf, (W, height)).into_drawing_area();
+    let pen = Pen::default();
+    let root = SvgBackend::new(buf, (W, height), &pen).into_drawing_area();
     root.fill(&WHITE)?;
     let (_, lower) = root.split_vertically(top_h);
     let x_range = Axis {
@@ -349,52 +329,67 @@ fn draw(
         .x_label_area_size(X_LABEL_AREA)
         .y_label_area_size(y_label_w)
         .build_cartesian_2d(x_range, y_range)?;
-    let label_font = ("sans-serif", plotters_size(TICK_PX))
-        .into_font()
-        .color(&TICK_TEXT.rgb);
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .bold_line_style(GRID_LINE.rgb.stroke_width(1))
-        .axis_style(AXIS.rgb.stroke_width(1))
-        .label_style(label_font)
-        .x_label_formatter(&x_fmt)
-        .y_label_formatter(&y_fmt)
-        .draw()?;
+    let label_font = ("sans-serif", TICK_PX).into_font().color(&TICK_RGB);
+    pen.draw(Mark::texts("tick-label"), || {
+        chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .bold_line_style(GRID_RGB.stroke_width(1))
+            .axis_style(MUTED_RGB.stroke_width(1))
+            .label_style(label_font)
+            .x_label_formatter(&x_fmt)
+            .y_label_formatter(&y_fmt)
+            .draw()
+    })?;
 
     let x_end = n as f64 - 0.5;
+    let across = |v: f64| LineSeries::new([(-0.5, v), (x_end, v)], MUTED_RGB.stroke_width(2));
     if let Some(b) = &input.baseline {
-        chart.draw_series(LineSeries::new(
-            [(-0.5, b.value), (x_end, b.value)],
-            BASELINE_LINE.rgb.stroke_width(2),
-        ))?;
+        pen.draw(Mark::shapes("baseline").extra(DOTTED), || {
+            chart.draw_series(across(b.value))
+        })?;
     }
     if let Some(f) = &input.final_target {
-        chart.draw_series(LineSeries::new(
+        let line = LineSeries::new(
             [(-0.5, f.value), (x_end, f.value)],
-            FINAL_LINE.rgb.stroke_width(2),
-        ))?;
+            ORANGE_RGB.stroke_width(2),
+        );
+        pen.draw(Mark::shapes("final-target").extra(DASH_DOT), || {
+            chart.draw_series(line)
+        })?;
     }
     for run in runs(pts.iter().map(|p| p.target)) {
-        chart.draw_series(LineSeries::new(run, TARGET_LINE.rgb.stroke_width(2)))?;
+        pen.draw(Mark::shapes("target-line").extra(DASHED), || {
+            chart.draw_series(LineSeries::new(run, ORANGE_RGB.stroke_width(2)))
+        })?;
     }
+    // Hollow diamonds: a white face, then the outline.
     let targets: Vec<(f64, f64)> = runs(pts.iter().map(|p| p.target)).concat();
-    chart.draw_series(targets.iter().map(|&c| {
-        EmptyElement::at(c)
-            + Polygon::new(diamond(6).to_vec(), WHITE.filled())
-            + PathElement::new(diamond_path(6), TARGET_MARK.rgb.stroke_width(2))
-    }))?;
+    chart.draw_series(
+        targets
+            .iter()
+            .map(|&c| EmptyElement::at(c) + Polygon::new(diamond(6).to_vec(), WHITE.filled())),
+    )?;
+    pen.draw(Mark::shapes("target-mark"), || {
+        chart.draw_series(targets.iter().map(|&c| {
+            EmptyElement::at(c) + PathElement::new(diamond_path(6), ORANGE_RGB.stroke_width(2))
+        }))
+    })?;
     for run in runs(pts.iter().map(|p| p.actual)) {
         if run.len() > 1 {
-            chart.draw_series(LineSeries::new(run, ACTUAL.rgb.stroke_width(3)))?;
+            pen.draw(Mark::shapes("actual-line").extra(ROUND), || {
+                chart.draw_series(LineSeries::new(run, BLUE_RGB.stroke_width(3)))
+            })?;
         }
     }
     let actuals: Vec<(f64, f64)> = runs(pts.iter().map(|p| p.actual)).concat();
-    chart.draw_series(
-        actuals
-            .iter()
-            .map(|&c| Circle::new(c, 5, ACTUAL.rgb.filled())),
-    )?;
+    pen.draw(Mark::shapes("actual-mark"), || {
+        chart.draw_series(
+            actuals
+                .iter()
+                .map(|&c| Circle::new(c, 5, BLUE_RGB.filled())),
+        )
+    })?;
 
     // Direct labels: each actual value, on the side away from that year's target.
     let (_, y_px) = chart.plotting_area().get_pixel_range();
