@@ -8,7 +8,7 @@ use plotters::prelude::*;
 use super::svg::{Axis, GRID_RGB, MUTED_RGB, Mark, Pen, SvgBackend, TICK_RGB, ticks};
 
 /// Tick label size of the bar charts.
-pub(crate) const TICK_PX: f64 = 12.0;
+pub(crate) const TICK_PX: f64 = super::svg::SMALL_PX;
 /// Room left of the plot.
 pub(crate) const PLOT_LEFT: u32 = 14;
 /// Room for the x tick labels.

@@ -13,7 +13,10 @@
 //! Every chart is:
 //! - **inline-safe**: no XML declaration or DOCTYPE, `xmlns` on the root, valid to embed
 //!   in HTML5; use [`standalone`] for a `.svg` file;
-//! - **scalable**: only a `viewBox` on the root, no `width`/`height` attributes;
+//! - **scalable, at body size**: only a `viewBox` on the root, no `width`/`height`
+//!   attributes, and a `max-width` of its own width, so it shrinks to a narrow column but
+//!   never grows past 1 unit per CSS pixel; laid out twice (see [`ChartSvg`]) so a phone
+//!   gets a layout of its own rather than a shrunken desktop one;
 //! - **deterministic**: the same input gives byte-identical output, element ids are
 //!   derived from the caller's id (`{id}-title`, `{id}-desc`, `{id}-hatch`), coordinates
 //!   the module adds are written with at most one decimal;
@@ -113,6 +116,70 @@ pub struct BudgetBar {
     /// 決算額 of the fiscal year in 千円; `None` shows 記載なし.
     pub settled: Option<i64>,
 }
+
+/// A chart laid out twice: for the full width of a page and for a phone.
+///
+/// Each is drawn at most at its own size (1 SVG unit = 1 CSS pixel, through a `max-width`
+/// on its root), so its text stays near the page's body size instead of growing and
+/// shrinking with the page; the stylesheet shows the one that fits the space it has (a
+/// container query on `.chart`; the narrow one is hidden without it). The roots carry the
+/// classes `chart-wide` and `chart-narrow`; the narrow one's element ids end in `-n`, so
+/// both sit in one page without clashing, and the hidden one (`display: none`) is not
+/// read out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartSvg {
+    /// Laid out [`Fit::Wide`]; also the downloadable file.
+    pub wide: String,
+    /// Laid out [`Fit::Narrow`].
+    pub narrow: String,
+}
+
+impl ChartSvg {
+    /// Both, for a page: the wide one first.
+    pub fn inline(&self) -> String {
+        let mut out = String::with_capacity(self.wide.len() + self.narrow.len());
+        out.push_str(&self.wide);
+        out.push_str(&self.narrow);
+        out
+    }
+
+    /// The wide one as a standalone `.svg` file.
+    pub fn standalone(&self) -> String {
+        standalone(&self.wide)
+    }
+}
+
+/// The width class a chart is laid out for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fit {
+    /// A page column or a grid cell of a desktop or tablet page: 480 units for a trend,
+    /// 560 for the bar charts.
+    Wide,
+    /// A phone held upright: 340 units, for a column of 320–400 CSS pixels.
+    Narrow,
+}
+
+impl Fit {
+    /// Width in SVG units of a chart whose wide layout is `wide` units.
+    pub(crate) fn width(self, wide: u32) -> u32 {
+        match self {
+            Fit::Wide => wide,
+            Fit::Narrow => NARROW_W,
+        }
+    }
+
+    /// The class on the root and the suffix of element ids.
+    pub(crate) fn class_and_suffix(self) -> (&'static str, &'static str) {
+        match self {
+            Fit::Wide => ("chart-wide", ""),
+            Fit::Narrow => ("chart-narrow", "-n"),
+        }
+    }
+}
+
+/// Width of every chart's narrow layout: a 390 px phone's column is 358 px, a 360 px
+/// phone's 328 px (drawn at 96 %).
+pub(crate) const NARROW_W: u32 = 340;
 
 /// Turns an inline chart into a standalone `.svg` file: adds the XML declaration.
 pub fn standalone(svg: &str) -> String {

@@ -4,41 +4,58 @@
 //! Each row has the indicator's name above its bar, so the bars get the full width on a
 //! phone; the 100 % mark is a dark tick across every bar's band.
 
-use super::RateBar;
 use super::bars::{self, BOTTOM, PLOT_LEFT, X_LABEL_AREA};
 use super::svg::{
-    self, BLUE_RGB, Frame, MUTED, Mark, Overlay, PAD, Pen, ROW_LABEL_PX, SvgBackend, TEXT,
-    TEXT_RGB, Text, fmt_num, text_width,
+    self, BLUE_RGB, Canvas, Frame, MUTED, Mark, Overlay, PAD, Pen, ROW_LABEL_PX, SMALL_PX,
+    SvgBackend, TEXT, TEXT_RGB, Text, fmt_num, text_width,
 };
+use super::{ChartSvg, Fit, RateBar};
 use plotters::prelude::*;
 
-const W: u32 = 480;
+/// Width of the wide layout.
+const WIDE: u32 = 560;
 /// Room right of the plot for the rate text and the grade column.
-const RIGHT: u32 = 96;
-const GRADE_X: f64 = W as f64 - PAD - 16.0;
+const RIGHT: u32 = 100;
 const BAR_H: f64 = 18.0;
+/// Font size of the grade mark (a letter or ◎○△); a longer mark is written smaller.
+const GRADE_PX: f64 = 16.0;
 
-/// Renders a goal's indicators' 達成率 for one year as an inline SVG.
+/// The centre of the grade column.
+fn grade_x(w: u32) -> f64 {
+    w as f64 - PAD - 16.0
+}
+
+/// Renders a goal's indicators' 達成率 for one year as an inline SVG, wide and narrow.
 ///
 /// `id` is the stable ASCII id for element ids; `title` is shown (wrapped) and is the
 /// `<title>`. Rates above 100 extend the axis (188 % draws to 200 %); a `None` rate is
 /// written 未集計 where the bar would start.
-pub fn render_goal_summary(id: &str, title: &str, bars: &[RateBar]) -> String {
-    let id = svg::sanitize_id(id);
+pub fn render_goal_summary(id: &str, title: &str, bars: &[RateBar]) -> ChartSvg {
+    ChartSvg {
+        wide: render(id, title, bars, Fit::Wide),
+        narrow: render(id, title, bars, Fit::Narrow),
+    }
+}
+
+fn render(id: &str, title: &str, bars: &[RateBar], fit: Fit) -> String {
+    let id = svg::chart_id(id, fit);
+    let w = fit.width(WIDE);
     let desc = describe(title, bars);
     let mut o = Overlay::default();
-    let head_y = svg::title_block(&mut o, title, W as f64) + 20.0;
-    let top_h = (head_y + 10.0).ceil() as u32;
-    let label_w = GRADE_X - 20.0 - PLOT_LEFT as f64;
+    let head_y = svg::title_block(&mut o, title, w as f64) + 22.0;
+    let top = (head_y + 10.0).ceil() as u32;
+    let label_w = grade_x(w) - 20.0 - PLOT_LEFT as f64;
     let (rows, plot_h) = svg::bar_rows(bars.iter().map(|b| b.label.as_str()), label_w, BAR_H);
-    let height = top_h + plot_h.max(30.0) as u32 + X_LABEL_AREA + BOTTOM;
+    let h = top + plot_h.max(30.0) as u32 + X_LABEL_AREA + BOTTOM;
+    let canvas = Canvas { w, h, top };
     let mut raw = String::new();
-    let drawn = draw(&mut raw, bars, &rows, top_h, height, head_y, &mut o);
+    let drawn = draw(&mut raw, bars, &rows, canvas, head_y, &mut o);
     let frame = Frame {
         id: &id,
         kind: "goal-summary",
-        width: W,
-        height,
+        fit,
+        width: w,
+        height: h,
         title,
         desc: &desc,
         defs: "",
@@ -65,17 +82,17 @@ fn draw(
     buf: &mut String,
     bars: &[RateBar],
     rows: &[svg::Row],
-    top_h: u32,
-    height: u32,
+    c: Canvas,
     head_y: f64,
     o: &mut Overlay,
 ) -> Result<(), Box<dyn std::error::Error>> {
     let (lo, hi, step) = rate_axis(bars);
+    let grade_x = grade_x(c.w);
     let pen = Pen::default();
-    let root = SvgBackend::new(buf, (W, height), &pen).into_drawing_area();
+    let root = SvgBackend::new(buf, (c.w, c.h), &pen).into_drawing_area();
     root.fill(&WHITE)?;
-    let (_, lower) = root.split_vertically(top_h);
-    let plot_h = (height - top_h - X_LABEL_AREA - BOTTOM) as f64;
+    let (_, lower) = root.split_vertically(c.top);
+    let plot_h = (c.h - c.top - X_LABEL_AREA - BOTTOM) as f64;
     // y is measured in pixels up from the bottom of the plot; `down` converts offsets
     // from the top.
     let down = |off: f64| plot_h - off;
@@ -102,18 +119,18 @@ fn draw(
     })?;
     let (x100, _) = chart.backend_coord(&(100.0, 0.0));
     o.text(
-        Text::at(PAD, head_y, 12.0).fill(MUTED).class("legend"),
+        Text::at(PAD, head_y, SMALL_PX).fill(MUTED).class("legend"),
         "達成率（%）",
     );
     o.text(
-        Text::at(x100 as f64, head_y, 12.0)
+        Text::at(x100 as f64, head_y, SMALL_PX)
             .anchor("middle")
             .bold()
             .class("rate-100-label"),
         "目標100%",
     );
     o.text(
-        Text::at(GRADE_X, head_y, 12.0)
+        Text::at(grade_x, head_y, SMALL_PX)
             .anchor("middle")
             .fill(MUTED)
             .class("legend"),
@@ -149,13 +166,13 @@ fn draw(
             ),
         }
         if let Some(mark) = &b.grade_mark {
-            let size = if text_width(mark, 15.0) > 30.0 {
-                12.0
+            let size = if text_width(mark, GRADE_PX) > 30.0 {
+                SMALL_PX
             } else {
-                15.0
+                GRADE_PX
             };
             o.text(
-                Text::at(GRADE_X, baseline, size)
+                Text::at(grade_x, baseline, size)
                     .anchor("middle")
                     .bold()
                     .fill(TEXT)
@@ -205,7 +222,11 @@ fn no_bar_text(b: &RateBar) -> &str {
 mod tests {
     use super::super::RateBar;
     use super::super::test_util::*;
-    use super::render_goal_summary;
+
+    /// The wide layout, which most tests look at.
+    fn render_goal_summary(id: &str, title: &str, bars: &[RateBar]) -> String {
+        super::render_goal_summary(id, title, bars).wide
+    }
 
     fn bar(label: &str, rate: Option<f64>, mark: Option<&str>) -> RateBar {
         RateBar {
@@ -300,6 +321,19 @@ mod tests {
         let rows: Vec<String> = by_class(&doc, "row-label").iter().map(text).collect();
         assert!(rows.iter().any(|r| r.ends_with('…')), "{rows:?}");
         assert_eq!(svg, render());
+    }
+
+    #[test]
+    fn wide_and_narrow_are_drawn_at_body_size() {
+        let both =
+            super::render_goal_summary("goal-1", "基本目標1の達成状況（令和5年度）", &sample());
+        assert_both_fits(&both, "goal-1", "基本目標1の達成状況（令和5年度）");
+        // The narrow one shows the same rates, grades and 未集計.
+        let doc = parse(&both.narrow);
+        let values: Vec<String> = by_class(&doc, "value-label").iter().map(text).collect();
+        assert_eq!(values, ["100.5%", "93.7%", "69.5%", "188.0%"]);
+        assert_eq!(by_class(&doc, "grade").len(), 4);
+        assert_eq!(by_class(&doc, "missing").len(), 1);
     }
 
     #[test]

@@ -7,6 +7,8 @@ use plotters::style::RGBColor;
 use std::fmt::Write as _;
 use std::ops::Range;
 
+use super::Fit;
+
 pub(crate) use super::backend::{Mark, Pen, SvgBackend};
 pub(crate) use crate::svg::{char_em, esc, num, text_width};
 
@@ -335,8 +337,14 @@ impl Overlay {
     }
 }
 
-/// Font size of chart titles.
-pub(crate) const TITLE_PX: f64 = 15.0;
+/// Font size of chart titles: the page's body size. Every chart is drawn at most 1 SVG unit
+/// per CSS pixel (see [`super::ChartSvg`]), so these sizes are what a reader sees on a
+/// desktop, and at least 96 % of it on a phone.
+pub(crate) const TITLE_PX: f64 = 16.0;
+/// Font size of legends and row labels, as the page's tables (0.875 rem).
+pub(crate) const LABEL_PX: f64 = 14.0;
+/// Font size of tick labels, units, notes and value labels: the smallest text of a chart.
+pub(crate) const SMALL_PX: f64 = 13.0;
 /// Side padding of every chart.
 pub(crate) const PAD: f64 = 10.0;
 
@@ -344,7 +352,7 @@ pub(crate) const PAD: f64 = 10.0;
 pub(crate) fn title_block(o: &mut Overlay, title: &str, width: f64) -> f64 {
     let mut y = 8.0;
     for line in wrap(title, TITLE_PX, width - 2.0 * PAD, 2) {
-        y += 20.0;
+        y += 22.0;
         o.text(
             Text::at(PAD, y - 4.0, TITLE_PX).bold().class("chart-title"),
             &line,
@@ -354,8 +362,8 @@ pub(crate) fn title_block(o: &mut Overlay, title: &str, width: f64) -> f64 {
 }
 
 /// Font size and line height of row labels in bar charts.
-pub(crate) const ROW_LABEL_PX: f64 = 13.0;
-const ROW_LINE_H: f64 = 17.0;
+pub(crate) const ROW_LABEL_PX: f64 = LABEL_PX;
+const ROW_LINE_H: f64 = 19.0;
 
 /// One row of a horizontal bar chart: its label (one or two lines) above its bars.
 pub(crate) struct Row {
@@ -403,12 +411,27 @@ impl Overlay {
     }
 }
 
+/// A chart's size, and the height of the hand-laid header above the plot.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Canvas {
+    pub w: u32,
+    pub h: u32,
+    pub top: u32,
+}
+
+/// The chart's element ids for `fit`: the caller's id made safe, with the fit's suffix.
+pub(crate) fn chart_id(id: &str, fit: Fit) -> String {
+    format!("{}{}", sanitize_id(id), fit.class_and_suffix().1)
+}
+
 /// What [`finish`] needs besides what plotters drew.
 pub(crate) struct Frame<'a> {
-    /// Sanitised id.
+    /// Sanitised id, with the fit's suffix ([`chart_id`]).
     pub id: &'a str,
-    /// `trend`, `goal-summary`, `budgets`: the root gets class `nenpo-chart nenpo-{kind}`.
+    /// `trend`, `goal-summary`, `budgets`: the root gets class `nenpo-chart nenpo-{kind}`
+    /// and the fit's class.
     pub kind: &'a str,
+    pub fit: Fit,
     pub width: u32,
     pub height: u32,
     pub title: &'a str,
@@ -417,7 +440,8 @@ pub(crate) struct Frame<'a> {
     pub defs: &'a str,
 }
 
-/// Assembles the final SVG: the root (viewBox only, role, labels, font stack), `<title>`,
+/// Assembles the final SVG: the root (viewBox and a max-width of its own width, role,
+/// labels, font stack), `<title>`,
 /// `<desc>`, `<defs>`, the shapes plotters drew (`plot`, from [`SvgBackend`]) and the
 /// overlay on top.
 pub(crate) fn finish(plot: &str, f: &Frame<'_>, overlay: &Overlay) -> String {
@@ -425,12 +449,13 @@ pub(crate) fn finish(plot: &str, f: &Frame<'_>, overlay: &Overlay) -> String {
     let _ = writeln!(
         out,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" role=\"img\" \
-         aria-labelledby=\"{id}-title {id}-desc\" class=\"nenpo-chart nenpo-{kind}\" \
-         font-family=\"{font}\">",
+         aria-labelledby=\"{id}-title {id}-desc\" class=\"nenpo-chart nenpo-{kind} {fit}\" \
+         style=\"max-width:{w}px\" font-family=\"{font}\">",
         w = f.width,
         h = f.height,
         id = f.id,
         kind = f.kind,
+        fit = f.fit.class_and_suffix().0,
         font = crate::svg::FONT_FAMILY,
     );
     let _ = writeln!(out, "<title id=\"{}-title\">{}</title>", f.id, esc(f.title));

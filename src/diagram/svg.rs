@@ -2,7 +2,9 @@
 //!
 //! Dark strokes on white only, so the diagram survives grayscale printing; labels sit on white
 //! rectangles drawn after the arrows so no line runs through text. The root has a `viewBox`
-//! and no width or height, so it scales to a phone or an A4 page.
+//! and its natural `width` (1 unit = 1 CSS px, so the text is drawn at the sizes laid out):
+//! a page shows it at that size and lets a phone scroll it sideways rather than shrink its
+//! text; print scales it to the page with `max-width`.
 
 use std::fmt::Write;
 
@@ -28,8 +30,8 @@ pub(super) fn render(id: &str, title: &str, layout: &Layout) -> String {
     let _ = writeln!(
         s,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" role=\"img\" \
-         aria-labelledby=\"{id}-title {id}-desc\" class=\"nenpo-diagram\" \
-         style=\"max-width:{w}px\" font-family=\"{FONT_FAMILY}\">"
+         aria-labelledby=\"{id}-title {id}-desc\" class=\"nenpo-diagram\" width=\"{w}\" \
+         font-family=\"{FONT_FAMILY}\">"
     );
     let _ = writeln!(s, "<title id=\"{id}-title\">{}</title>", escape(title));
     let _ = writeln!(

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::OutputFile;
 use super::paths::{self, relative};
-use crate::chart::{self, BudgetBar, Marker, RateBar, TrendInput, TrendPoint};
+use crate::chart::{self, BudgetBar, ChartSvg, Marker, RateBar, TrendInput, TrendPoint};
 use crate::era::FiscalYear;
 use crate::evaluate::{IndicatorYear, Rate, evaluate_indicator, summarize_goal};
 use crate::markdown::strip_marks;
@@ -15,21 +15,25 @@ use crate::num::Num;
 /// A chart as a page shows it.
 #[derive(Debug, Clone, Serialize)]
 pub struct ChartView {
-    /// The SVG, inline.
+    /// The SVG, inline: the wide and the narrow layout (the stylesheet shows one).
     pub svg: String,
     /// Link to the standalone .svg file.
     pub href: String,
     /// Site path of the file.
     #[serde(skip)]
     pub file: String,
+    /// The file's content: the wide layout.
+    #[serde(skip)]
+    download: String,
 }
 
 impl ChartView {
-    fn new(svg: String, file: String, from: &str) -> ChartView {
+    fn new(svg: ChartSvg, file: String, from: &str) -> ChartView {
         ChartView {
             href: relative(from, &file),
-            svg,
+            svg: svg.inline(),
             file,
+            download: svg.standalone(),
         }
     }
 
@@ -37,7 +41,7 @@ impl ChartView {
     pub fn output(&self) -> OutputFile {
         OutputFile {
             path: self.file.clone(),
-            bytes: chart::standalone(&self.svg).into_bytes(),
+            bytes: self.download.clone().into_bytes(),
         }
     }
 }
