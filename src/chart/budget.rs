@@ -2,7 +2,7 @@
 //! horizontal bars, values written with thousands separators. Each project's name is
 //! above its two bars, so the bars get the full width on a phone.
 
-use super::bars::{self, BOTTOM, PLOT_LEFT, X_LABEL_AREA};
+use super::bars::{self, BOTTOM, BarPlot, PLOT_LEFT, X_LABEL_AREA};
 use super::svg::{
     self, BLUE, BLUE_RGB, Canvas, Frame, LABEL_PX, MUTED, Mark, ORANGE, ORANGE_RGB, Overlay, PAD,
     Pen, SMALL_PX, SvgBackend, Text, fmt_num, num, text_width,
@@ -120,11 +120,7 @@ fn draw(
     hatch: &str,
     o: &mut Overlay,
 ) -> Result<(), Box<dyn std::error::Error>> {
-    let amounts = bars.iter().flat_map(|b| [b.settled, b.budget]).flatten();
-    let (lo, hi) = amounts.fold((0i64, 0i64), |(a, b), v| (a.min(v), b.max(v)));
-    let (lo, hi) = (lo as f64, (hi as f64).max(1.0));
-    let step = svg::nice_step((hi - lo) / 4.0).max(1.0);
-    let (lo, hi) = ((lo / step).floor() * step, (hi / step).ceil() * step);
+    let (lo, hi, step) = money_axis(bars);
     let x_fmt = |x: &f64| fmt_num(*x, 0);
 
     let pen = Pen::default();
@@ -136,14 +132,6 @@ fn draw(
     // from the top.
     let down = |off: f64| plot_h - off;
     let mut chart = bars::bar_plot(&lower, &pen, (lo, hi, step), plot_h, RIGHT, &x_fmt)?;
-    // The settled bar sits above the budget bar: (top, bottom) offsets of each.
-    let slots = |row: &svg::Row| {
-        let t = row.bar_top;
-        [
-            (t, t + BAR_H),
-            (t + BAR_H + BAR_GAP, t + 2.0 * BAR_H + BAR_GAP),
-        ]
-    };
     let rect = |row: &svg::Row, slot: usize, v: i64| {
         let (t, b) = slots(row)[slot];
         [(0.0, down(t)), (v as f64, down(b))]
@@ -175,35 +163,61 @@ fn draw(
         })?;
     }
     for (b, row) in bars.iter().zip(rows) {
-        let (x0, label_y) = chart.backend_coord(&(0.0, down(row.label_y)));
-        o.row_label(x0 as f64 + 2.0, label_y as f64, &row.lines);
-        for (slot, value) in [(0, b.settled), (1, b.budget)] {
-            let (t, bottom) = slots(row)[slot];
-            let (_, py) = chart.backend_coord(&(0.0, down((t + bottom) / 2.0)));
-            let baseline = py as f64 + SMALL_PX * 0.36;
-            let (text, x, class, fill) = match value {
-                Some(v) => {
-                    let (xe, _) = chart.backend_coord(&((v as f64).max(0.0), 0.0));
-                    (
-                        fmt_num(v as f64, 0),
-                        xe as f64 + 5.0,
-                        "value-label",
-                        svg::TEXT,
-                    )
-                }
-                None => ("記載なし".to_string(), x0 as f64 + 5.0, "missing", MUTED),
-            };
-            o.text(
-                Text::at(x, baseline, SMALL_PX)
-                    .fill(fill)
-                    .halo()
-                    .class(class),
-                &text,
-            );
-        }
+        row_texts(&chart, o, b, row, plot_h);
     }
     root.present()?;
     Ok(())
+}
+
+/// The amount axis: from 0 (or the lowest amount) to the highest, in nice steps.
+fn money_axis(bars: &[BudgetBar]) -> (f64, f64, f64) {
+    let amounts = bars.iter().flat_map(|b| [b.settled, b.budget]).flatten();
+    let (lo, hi) = amounts.fold((0i64, 0i64), |(a, b), v| (a.min(v), b.max(v)));
+    let (lo, hi) = (lo as f64, (hi as f64).max(1.0));
+    let step = svg::nice_step((hi - lo) / 4.0).max(1.0);
+    ((lo / step).floor() * step, (hi / step).ceil() * step, step)
+}
+
+/// The settled bar sits above the budget bar: (top, bottom) offsets of each from the top
+/// of the plot.
+fn slots(row: &svg::Row) -> [(f64, f64); 2] {
+    let t = row.bar_top;
+    [
+        (t, t + BAR_H),
+        (t + BAR_H + BAR_GAP, t + 2.0 * BAR_H + BAR_GAP),
+    ]
+}
+
+/// A project's name above its bars and each amount (or 記載なし) beside its bar; the plot
+/// is `plot_h` pixels high, its y counted up from the bottom.
+fn row_texts(chart: &BarPlot<'_, '_>, o: &mut Overlay, b: &BudgetBar, row: &svg::Row, plot_h: f64) {
+    let down = |off: f64| plot_h - off;
+    let (x0, label_y) = chart.backend_coord(&(0.0, down(row.label_y)));
+    o.row_label(x0 as f64 + 2.0, label_y as f64, &row.lines);
+    for (slot, value) in [(0, b.settled), (1, b.budget)] {
+        let (t, bottom) = slots(row)[slot];
+        let (_, py) = chart.backend_coord(&(0.0, down((t + bottom) / 2.0)));
+        let baseline = py as f64 + SMALL_PX * 0.36;
+        let (text, x, class, fill) = match value {
+            Some(v) => {
+                let (xe, _) = chart.backend_coord(&((v as f64).max(0.0), 0.0));
+                (
+                    fmt_num(v as f64, 0),
+                    xe as f64 + 5.0,
+                    "value-label",
+                    svg::TEXT,
+                )
+            }
+            None => ("記載なし".to_string(), x0 as f64 + 5.0, "missing", MUTED),
+        };
+        o.text(
+            Text::at(x, baseline, SMALL_PX)
+                .fill(fill)
+                .halo()
+                .class(class),
+            &text,
+        );
+    }
 }
 
 fn describe(title: &str, settled_label: &str, budget_label: &str, bars: &[BudgetBar]) -> String {

@@ -29,6 +29,7 @@
 //! `budget-bar`, `budget-edge`, `tick-label`, `value-label`, `missing`, `legend`,
 //! `chart-title`, `note`.
 
+mod axis;
 mod backend;
 mod bars;
 mod budget;

@@ -118,71 +118,106 @@ fn draw(
         }))
     })?;
     let (x100, _) = chart.backend_coord(&(100.0, 0.0));
+    let x100 = x100 as f64;
+    head_texts(o, head_y, x100, grade_x);
+    for (b, row) in bars.iter().zip(rows) {
+        let (x0, label_y) = chart.backend_coord(&(0.0, down(row.label_y)));
+        let (_, cy) = chart.backend_coord(&(0.0, down(row.bar_top + BAR_H / 2.0)));
+        let bar_end = b
+            .rate
+            .filter(|r| r.is_finite())
+            .map(|r| chart.backend_coord(&(r.max(0.0), 0.0)).0 as f64);
+        let place = RowPlace {
+            x0: x0 as f64,
+            label_y: label_y as f64,
+            baseline: cy as f64 + ROW_LABEL_PX * 0.36,
+            bar_end,
+            x100,
+            grade_x,
+        };
+        row_texts(o, b, &row.lines, &place);
+    }
+    root.present()?;
+    Ok(())
+}
+
+/// The header row: what the axis measures, the 100 % mark, the grade column.
+fn head_texts(o: &mut Overlay, y: f64, x100: f64, grade_x: f64) {
     o.text(
-        Text::at(PAD, head_y, SMALL_PX).fill(MUTED).class("legend"),
+        Text::at(PAD, y, SMALL_PX).fill(MUTED).class("legend"),
         "達成率（%）",
     );
     o.text(
-        Text::at(x100 as f64, head_y, SMALL_PX)
+        Text::at(x100, y, SMALL_PX)
             .anchor("middle")
             .bold()
             .class("rate-100-label"),
         "目標100%",
     );
     o.text(
-        Text::at(grade_x, head_y, SMALL_PX)
+        Text::at(grade_x, y, SMALL_PX)
             .anchor("middle")
             .fill(MUTED)
             .class("legend"),
         "評価",
     );
-    for (b, row) in bars.iter().zip(rows) {
-        let (x0, label_y) = chart.backend_coord(&(0.0, down(row.label_y)));
-        o.row_label(x0 as f64 + 2.0, label_y as f64, &row.lines);
-        let (_, cy) = chart.backend_coord(&(0.0, down(row.bar_top + BAR_H / 2.0)));
-        let baseline = cy as f64 + ROW_LABEL_PX * 0.36;
-        match b.rate.filter(|r| r.is_finite()) {
-            Some(r) => {
-                let (xe, _) = chart.backend_coord(&(r.max(0.0), 0.0));
-                // After the 100 % tick when the tick would cross the text.
-                let mut x = xe as f64 + 6.0;
-                let w = text_width(&b.rate_text, ROW_LABEL_PX);
-                if x < x100 as f64 + 3.0 && x + w > x100 as f64 - 3.0 {
-                    x = x100 as f64 + 6.0;
-                }
-                o.text(
-                    Text::at(x, baseline, ROW_LABEL_PX)
-                        .bold()
-                        .halo()
-                        .class("value-label"),
-                    &b.rate_text,
-                );
+}
+
+/// Where one row's texts go, in chart pixels.
+struct RowPlace {
+    /// The bars' left end.
+    x0: f64,
+    /// Baseline of the label's first line.
+    label_y: f64,
+    /// Baseline of texts beside the bar.
+    baseline: f64,
+    /// The bar's right end; `None` when there is no bar.
+    bar_end: Option<f64>,
+    x100: f64,
+    grade_x: f64,
+}
+
+/// A row's label above its bar, the rate (or why there is none) beside it, the grade.
+fn row_texts(o: &mut Overlay, b: &RateBar, lines: &[String], p: &RowPlace) {
+    o.row_label(p.x0 + 2.0, p.label_y, lines);
+    match p.bar_end {
+        Some(xe) => {
+            // After the 100 % tick when the tick would cross the text.
+            let mut x = xe + 6.0;
+            let w = text_width(&b.rate_text, ROW_LABEL_PX);
+            if x < p.x100 + 3.0 && x + w > p.x100 - 3.0 {
+                x = p.x100 + 6.0;
             }
-            None => o.text(
-                Text::at(x0 as f64 + 6.0, baseline, ROW_LABEL_PX)
-                    .fill(MUTED)
-                    .class("missing"),
-                no_bar_text(b),
-            ),
-        }
-        if let Some(mark) = &b.grade_mark {
-            let size = if text_width(mark, GRADE_PX) > 30.0 {
-                SMALL_PX
-            } else {
-                GRADE_PX
-            };
             o.text(
-                Text::at(grade_x, baseline, size)
-                    .anchor("middle")
+                Text::at(x, p.baseline, ROW_LABEL_PX)
                     .bold()
-                    .fill(TEXT)
-                    .class("grade"),
-                &svg::truncate(mark, size, 32.0),
+                    .halo()
+                    .class("value-label"),
+                &b.rate_text,
             );
         }
+        None => o.text(
+            Text::at(p.x0 + 6.0, p.baseline, ROW_LABEL_PX)
+                .fill(MUTED)
+                .class("missing"),
+            no_bar_text(b),
+        ),
     }
-    root.present()?;
-    Ok(())
+    if let Some(mark) = &b.grade_mark {
+        let size = if text_width(mark, GRADE_PX) > 30.0 {
+            SMALL_PX
+        } else {
+            GRADE_PX
+        };
+        o.text(
+            Text::at(p.grade_x, p.baseline, size)
+                .anchor("middle")
+                .bold()
+                .fill(TEXT)
+                .class("grade"),
+            &svg::truncate(mark, size, 32.0),
+        );
+    }
 }
 
 fn describe(title: &str, bars: &[RateBar]) -> String {

@@ -1,14 +1,12 @@
-//! Shared helpers: palette, wrapping of Japanese labels, number formatting, nice axis
-//! ticks, the overlay of hand-placed elements, and the assembly of the final accessible
+//! Shared helpers: palette, wrapping of Japanese labels, number formatting, the overlay of hand-placed elements, and the assembly of the final accessible
 //! SVG around what plotters drew (through [`super::backend`]).
 
-use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint, Ranged};
 use plotters::style::RGBColor;
 use std::fmt::Write as _;
-use std::ops::Range;
 
 use super::Fit;
 
+pub(crate) use super::axis::{Axis, nice_step, ticks};
 pub(crate) use super::backend::{Mark, Pen, SvgBackend};
 pub(crate) use crate::svg::{char_em, esc, num, text_width};
 
@@ -167,80 +165,6 @@ pub(crate) fn fmt_num(v: f64, decimals: u32) -> String {
 /// The caller's id made safe for an XML id (`c-` first when it starts with a digit).
 pub(crate) fn sanitize_id(id: &str) -> String {
     crate::xml_id::xml_id(id, "c-")
-}
-
-/// A "nice" step (1, 2, 2.5 or 5 × 10ⁿ) at least `raw`.
-pub(crate) fn nice_step(raw: f64) -> f64 {
-    if raw.is_nan() || raw <= 0.0 || !raw.is_finite() {
-        return 1.0;
-    }
-    let mag = 10f64.powf(raw.log10().floor());
-    let f = raw / mag;
-    let n = if f <= 1.0 + 1e-9 {
-        1.0
-    } else if f <= 2.0 + 1e-9 {
-        2.0
-    } else if f <= 2.5 + 1e-9 {
-        2.5
-    } else if f <= 5.0 + 1e-9 {
-        5.0
-    } else {
-        10.0
-    };
-    n * mag
-}
-
-/// Decimals needed to write multiples of `step` exactly (0 for 5, 1 for 2.5, 2 for 0.25).
-pub(crate) fn step_decimals(step: f64) -> u32 {
-    (0..6)
-        .find(|&k| {
-            let s = step * 10f64.powi(k);
-            (s - s.round()).abs() < 1e-6 * s.max(1.0)
-        })
-        .unwrap_or(6) as u32
-}
-
-/// Multiples of `step` from `lo` to `hi` inclusive (both assumed multiples).
-pub(crate) fn ticks(lo: f64, hi: f64, step: f64) -> Vec<f64> {
-    let a = (lo / step).round() as i64;
-    let b = (hi / step).round() as i64;
-    (a..=b).map(|i| i as f64 * step).collect()
-}
-
-/// A linear f64 axis whose ticks (and grid lines) are exactly the given values.
-///
-/// plotters' own f64 axis picks its ticks itself, and its key-point decorator cannot be
-/// combined with a label formatter; this small coordinate does both.
-pub(crate) struct Axis {
-    pub lo: f64,
-    pub hi: f64,
-    pub ticks: Vec<f64>,
-}
-
-impl Ranged for Axis {
-    type FormatOption = DefaultFormatting;
-    type ValueType = f64;
-
-    fn map(&self, value: &f64, limit: (i32, i32)) -> i32 {
-        let span = self.hi - self.lo;
-        if span == 0.0 || !value.is_finite() {
-            return limit.0;
-        }
-        let t = (value - self.lo) / span;
-        limit.0 + ((limit.1 - limit.0) as f64 * t).round() as i32
-    }
-
-    fn key_points<H: KeyPointHint>(&self, hint: H) -> Vec<f64> {
-        if hint.weight().allow_light_points() {
-            Vec::new()
-        } else {
-            self.ticks.clone()
-        }
-    }
-
-    fn range(&self) -> Range<f64> {
-        self.lo..self.hi
-    }
 }
 
 /// Hand-placed elements drawn over plotters' output, in order.
@@ -557,17 +481,6 @@ mod tests {
         assert!(lines[1].contains("CO2"), "{lines:?}");
         assert_eq!(wrap("短い", 10.0, 100.0, 2), vec!["短い".to_string()]);
         assert_eq!(truncate("短い", 10.0, 100.0), "短い");
-    }
-
-    #[test]
-    fn nice_ticks() {
-        assert_eq!(nice_step(13.0), 20.0);
-        assert_eq!(nice_step(2.2), 2.5);
-        assert_eq!(nice_step(0.3), 0.5);
-        assert_eq!(step_decimals(2.5), 1);
-        assert_eq!(step_decimals(20.0), 0);
-        assert_eq!(step_decimals(0.25), 2);
-        assert_eq!(ticks(0.0, 100.0, 25.0), vec![0.0, 25.0, 50.0, 75.0, 100.0]);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Indicator trend: actuals (line with filled circles) against each year's target (dashed
 //! line with hollow diamonds), baseline and final target as reference lines.
 
+use super::axis::{Scale, y_scale};
 use super::svg::{
     self, Axis, BLUE, BLUE_RGB, Canvas, Frame, GRID_RGB, LABEL_PX, MUTED, MUTED_RGB, Mark, ORANGE,
     ORANGE_RGB, Overlay, PAD, Pen, SMALL_PX, SvgBackend, TEXT, TICK_RGB, Text, fmt_num, num,
@@ -187,64 +188,6 @@ fn diamond_path(r: i32) -> Vec<(i32, i32)> {
     vec![(h, -h), (r, 0), (0, r), (-r, 0), (0, -r), (h, -h)]
 }
 
-/// The y axis: range, tick values and their decimals.
-struct Scale {
-    lo: f64,
-    hi: f64,
-    ticks: Vec<f64>,
-    tick_decimals: u32,
-}
-
-/// `values` are all plotted values, `labelled` those that carry a direct label (the
-/// actuals), which need room above or below.
-fn y_scale(values: &[f64], labelled: &[f64], decimals: u32) -> Scale {
-    let finite: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
-    let (mut lo, mut hi) = if finite.is_empty() {
-        (0.0, 1.0)
-    } else {
-        finite
-            .iter()
-            .fold((f64::MAX, f64::MIN), |(a, b), &v| (a.min(v), b.max(v)))
-    };
-    let zero_based_low = lo >= 0.0 && lo <= hi * 0.5;
-    let zero_based_high = hi <= 0.0 && hi >= lo * 0.5;
-    if zero_based_low {
-        lo = 0.0;
-    }
-    if zero_based_high {
-        hi = 0.0;
-    }
-    if hi - lo <= 0.0 {
-        let pad = if lo == 0.0 { 1.0 } else { lo.abs() * 0.1 };
-        hi += pad;
-        if lo != 0.0 {
-            lo -= pad;
-        }
-    }
-    let min_step = 10f64.powi(-(decimals.min(6) as i32));
-    let step = svg::nice_step((hi - lo) / 4.0).max(min_step);
-    let mut a = (lo / step).floor() * step;
-    let mut b = (hi / step).ceil() * step;
-    // Room for the direct labels above the highest and below the lowest actual.
-    let top = labelled.iter().copied().fold(f64::MIN, f64::max);
-    let bottom = labelled.iter().copied().fold(f64::MAX, f64::min);
-    if !zero_based_high && b - top < 0.1 * (b - a) {
-        b += step;
-    }
-    if !zero_based_low && bottom - a < 0.1 * (b - a) && !(lo >= 0.0 && a - step < 0.0) {
-        a -= step;
-    }
-    // A value on the edge (zero, a final target) stays off the frame.
-    let pad = 0.04 * (b - a);
-    let eps = 1e-9 * (b - a);
-    Scale {
-        lo: if lo <= a + eps { a - pad } else { a },
-        hi: if hi >= b - eps { b + pad } else { b },
-        ticks: svg::ticks(a, b, step),
-        tick_decimals: svg::step_decimals(step),
-    }
-}
-
 /// Runs of consecutive present values: each run is one polyline, gaps stay gaps.
 fn runs(values: impl Iterator<Item = Option<f64>>) -> Vec<Vec<(f64, f64)>> {
     let mut out: Vec<Vec<(f64, f64)>> = Vec::new();
@@ -273,20 +216,7 @@ fn draw(
 ) -> Result<(), Box<dyn std::error::Error>> {
     let pts = &input.points;
     let n = pts.len().max(1);
-    let mut values: Vec<f64> = pts
-        .iter()
-        .flat_map(|p| [p.actual, p.target])
-        .flatten()
-        .collect();
-    values.extend(
-        input
-            .baseline
-            .iter()
-            .chain(&input.final_target)
-            .map(|m| m.value),
-    );
-    let actuals: Vec<f64> = pts.iter().filter_map(|p| p.actual).collect();
-    let scale = y_scale(&values, &actuals, input.decimals);
+    let scale = y_scale_of(input);
     let y_fmt = |y: &f64| fmt_num(*y, scale.tick_decimals);
     let y_label_w = scale
         .ticks
@@ -355,6 +285,25 @@ fn draw(
     }
     root.present()?;
     Ok(())
+}
+
+/// The y axis for every value the chart plots, with room for the actuals' labels.
+fn y_scale_of(input: &TrendInput) -> Scale {
+    let pts = &input.points;
+    let mut values: Vec<f64> = pts
+        .iter()
+        .flat_map(|p| [p.actual, p.target])
+        .flatten()
+        .collect();
+    values.extend(
+        input
+            .baseline
+            .iter()
+            .chain(&input.final_target)
+            .map(|m| m.value),
+    );
+    let actuals: Vec<f64> = pts.iter().filter_map(|p| p.actual).collect();
+    y_scale(&values, &actuals, input.decimals)
 }
 
 /// The years labelled on the x axis: every k-th counting back from the latest, k so the

@@ -57,7 +57,14 @@ pub(super) fn render(id: &str, title: &str, layout: &Layout) -> String {
         let _ = writeln!(s, "<path d=\"{d}\" marker-end=\"url(#{id}-arrow)\"/>");
     }
     s.push_str("</g>\n");
+    write_bodies(&mut s, layout);
+    write_relation_labels(&mut s, layout);
+    s.push_str("</svg>\n");
+    s
+}
 
+/// The bodies' boxes, each with its name (one or two lines) and its kind below.
+fn write_bodies(s: &mut String, layout: &Layout) {
     let _ = writeln!(s, "<g class=\"bodies\" text-anchor=\"middle\">");
     for b in &layout.boxes {
         let r = &b.rect;
@@ -99,7 +106,10 @@ pub(super) fn render(id: &str, title: &str, layout: &Layout) -> String {
         }
     }
     s.push_str("</g>\n");
+}
 
+/// The relations' labels on white, over the arrows.
+fn write_relation_labels(s: &mut String, layout: &Layout) {
     let _ = writeln!(s, "<g class=\"relation-labels\" text-anchor=\"middle\">");
     for edge in &layout.edges {
         let Some(r) = edge.label_rect else { continue };
@@ -123,8 +133,7 @@ pub(super) fn render(id: &str, title: &str, layout: &Layout) -> String {
             );
         }
     }
-    s.push_str("</g>\n</svg>\n");
-    s
+    s.push_str("</g>\n");
 }
 
 /// The description read out by screen readers: the bodies, then every relation as a sentence,
