@@ -57,23 +57,23 @@ pub fn text_width(s: &str, px: f64) -> f64 {
 /// A coordinate or length: rounded to one decimal, written without a trailing `.0`, never
 /// `-0` (`12`, `12.5`, `-3.2`), so equal geometry gives equal bytes on every platform.
 pub fn num(v: f64) -> String {
-    let r = (v * 10.0).round() / 10.0;
-    if r == 0.0 || !r.is_finite() {
+    let tenths = (v * 10.0).round();
+    if tenths == 0.0 || !tenths.is_finite() {
         return "0".to_string();
     }
-    if r.fract() == 0.0 {
-        format!("{r:.0}")
-    } else {
-        format!("{r:.1}")
+    // Integer arithmetic: a drawing writes tens of thousands of coordinates, and formatting
+    // a float with a fixed precision is the slow path of `fmt`.
+    if tenths.abs() >= 1e15 {
+        return format!("{:.0}", tenths / 10.0);
     }
-}
-
-/// Points of a polyline or polygon: `x,y x,y …` written with [`num`].
-pub fn points(pts: impl IntoIterator<Item = (f64, f64)>) -> String {
-    pts.into_iter()
-        .map(|(x, y)| format!("{},{}", num(x), num(y)))
-        .collect::<Vec<_>>()
-        .join(" ")
+    let t = tenths as i64;
+    let (int, frac) = (t / 10, (t % 10).abs());
+    let sign = if t < 0 && int == 0 { "-" } else { "" };
+    if frac == 0 {
+        format!("{sign}{int}")
+    } else {
+        format!("{sign}{int}.{frac}")
+    }
 }
 
 #[cfg(test)]
@@ -109,7 +109,9 @@ mod tests {
         assert_eq!(num(12.25), "12.3");
         assert_eq!(num(-3.24), "-3.2");
         assert_eq!(num(-0.01), "0");
+        assert_eq!(num(-0.05), "-0.1");
+        assert_eq!(num(582.94), "582.9");
+        assert_eq!(num(1e300), format!("{:.0}", 1e300));
         assert_eq!(num(f64::NAN), "0");
-        assert_eq!(points([(1.0, 2.5), (3.04, -0.0)]), "1,2.5 3,0");
     }
 }

@@ -17,7 +17,7 @@ use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind, FontStyle,
 };
 
-use crate::svg::{esc, num, points};
+use crate::svg::{esc, num};
 
 /// How the next shapes are marked.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -120,8 +120,21 @@ fn hex(c: BackendColor) -> String {
     format!("#{r:02X}{g:02X}{b:02X}")
 }
 
+/// `x,y x,y …` of whole-pixel points.
+fn int_points(path: impl IntoIterator<Item = BackendCoord>) -> String {
+    let mut out = String::new();
+    for (i, (x, y)) in path.into_iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let _ = write!(out, "{x},{y}");
+    }
+    out
+}
+
+/// plotters' pixel coordinates are whole numbers.
 fn coord(v: i32) -> String {
-    num(v as f64)
+    v.to_string()
 }
 
 impl DrawingBackend for SvgBackend<'_> {
@@ -205,7 +218,7 @@ impl DrawingBackend for SvgBackend<'_> {
         if style.color().alpha == 0.0 {
             return Ok(());
         }
-        let pts = points(path.into_iter().map(|(x, y)| (x as f64, y as f64)));
+        let pts = int_points(path);
         let _ = write!(
             self.out,
             "<polyline points=\"{pts}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{}\"",
@@ -224,7 +237,7 @@ impl DrawingBackend for SvgBackend<'_> {
         if style.color().alpha == 0.0 {
             return Ok(());
         }
-        let pts = points(path.into_iter().map(|(x, y)| (x as f64, y as f64)));
+        let pts = int_points(path);
         let fill = self.fill_of(style.color());
         let _ = write!(self.out, "<polygon points=\"{pts}\" fill=\"{fill}\"");
         self.close();

@@ -22,26 +22,26 @@ pub struct ChartView {
     /// Site path of the file.
     #[serde(skip)]
     pub file: String,
-    /// The file's content: the wide layout.
+    /// Length of the wide layout at the start of `svg`: the file's content.
     #[serde(skip)]
-    download: String,
+    wide_len: usize,
 }
 
 impl ChartView {
     fn new(svg: ChartSvg, file: String, from: &str) -> ChartView {
         ChartView {
             href: relative(from, &file),
+            wide_len: svg.wide.len(),
             svg: svg.inline(),
             file,
-            download: svg.standalone(),
         }
     }
 
-    /// The chart as its own file.
+    /// The chart as its own file: the wide layout.
     pub fn output(&self) -> OutputFile {
         OutputFile {
             path: self.file.clone(),
-            bytes: self.download.clone().into_bytes(),
+            bytes: chart::standalone(&self.svg[..self.wide_len]).into_bytes(),
         }
     }
 }
