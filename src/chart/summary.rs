@@ -141,18 +141,24 @@ fn draw(
     Ok(())
 }
 
-/// The header row: what the axis measures, the 100 % mark, the grade column.
+/// The header row: what the axis measures, the 100 % mark (moved right when an axis
+/// that starts below zero or runs far past 100 would put it on the first), the grade
+/// column.
 fn head_texts(o: &mut Overlay, y: f64, x100: f64, grade_x: f64) {
+    let legend = "達成率（%）";
+    let mark = "目標100%";
     o.text(
         Text::at(PAD, y, SMALL_PX).fill(MUTED).class("legend"),
-        "達成率（%）",
+        legend,
     );
+    let half = text_width(mark, SMALL_PX) / 2.0;
+    let x = x100.max(PAD + text_width(legend, SMALL_PX) + 10.0 + half);
     o.text(
-        Text::at(x100, y, SMALL_PX)
+        Text::at(x, y, SMALL_PX)
             .anchor("middle")
             .bold()
             .class("rate-100-label"),
-        "目標100%",
+        mark,
     );
     o.text(
         Text::at(grade_x, y, SMALL_PX)
@@ -369,6 +375,20 @@ mod tests {
         assert_eq!(values, ["100.5%", "93.7%", "69.5%", "188.0%"]);
         assert_eq!(by_class(&doc, "grade").len(), 4);
         assert_eq!(by_class(&doc, "missing").len(), 1);
+    }
+
+    #[test]
+    fn the_100_label_keeps_clear_of_the_axis_legend() {
+        let bars = vec![bar("a", Some(350.0), None), bar("b", Some(-20.0), None)];
+        let both = super::render_goal_summary("g", "t", &bars);
+        for svg in [&both.wide, &both.narrow] {
+            let doc = parse(svg);
+            let legend = &by_class(&doc, "legend")[0];
+            let end = f(legend, "x") + wide_width(&text(legend), f(legend, "font-size"));
+            let mark = &by_class(&doc, "rate-100-label")[0];
+            let start = f(mark, "x") - wide_width(&text(mark), f(mark, "font-size")) / 2.0;
+            assert!(end < start, "{end} {start}");
+        }
     }
 
     #[test]
