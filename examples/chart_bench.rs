@@ -86,12 +86,15 @@ fn main() {
     let mut bytes = 0;
     for _ in 0..5 {
         let start = Instant::now();
-        let trends: Vec<String> = indicators.par_iter().map(render_trend).collect();
+        let trends: Vec<String> = indicators
+            .par_iter()
+            .map(|i| render_trend(i).inline())
+            .collect();
         let summaries: Vec<String> = goals
             .par_iter()
             .enumerate()
             .map(|(g, bars)| {
-                render_goal_summary(&format!("goal-{g}"), &format!("基本目標{g}"), bars)
+                render_goal_summary(&format!("goal-{g}"), &format!("基本目標{g}"), bars).inline()
             })
             .collect();
         let secs = start.elapsed().as_secs_f64();

@@ -2,7 +2,7 @@
 //! `cargo run --example chart_samples -- out/`.
 
 use nenpo::chart::{
-    BudgetBar, Figure, Marker, RateBar, TrendInput, TrendPoint, render_budgets,
+    BudgetBar, ChartSvg, Figure, Marker, RateBar, TrendInput, TrendPoint, render_budgets,
     render_goal_summary, render_trend, standalone,
 };
 use std::path::PathBuf;
@@ -65,7 +65,12 @@ fn main() -> std::io::Result<()> {
             .unwrap_or_else(|| "chart-samples".into()),
     );
     std::fs::create_dir_all(&dir)?;
-    let write = |name: &str, svg: String| std::fs::write(dir.join(name), standalone(&svg));
+    // Each chart twice: `<name>.svg` laid out for a page, `<name>-narrow.svg` for a phone.
+    let write = |name: &str, svg: ChartSvg| {
+        std::fs::write(dir.join(name), svg.standalone())?;
+        let narrow = name.replace(".svg", "-narrow.svg");
+        std::fs::write(dir.join(narrow), standalone(&svg.narrow))
+    };
 
     write(
         "trend-cumulative.svg",

@@ -27,4 +27,5 @@ pub mod pdf;
 pub mod serve;
 pub mod site;
 pub mod source;
+pub mod svg;
 pub mod xml_id;

@@ -5,10 +5,10 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::svg::{AXIS, Axis, GRID_LINE, TICK_TEXT, plotters_size, ticks};
+use super::svg::{Axis, GRID_RGB, MUTED_RGB, Mark, Pen, SvgBackend, TICK_RGB, ticks};
 
 /// Tick label size of the bar charts.
-pub(crate) const TICK_PX: f64 = 12.0;
+pub(crate) const TICK_PX: f64 = super::svg::SMALL_PX;
 /// Room left of the plot.
 pub(crate) const PLOT_LEFT: u32 = 14;
 /// Room for the x tick labels.
@@ -17,13 +17,14 @@ pub(crate) const X_LABEL_AREA: u32 = 24;
 pub(crate) const BOTTOM: u32 = 8;
 
 /// The plot's coordinates: values across, pixels up.
-pub(crate) type BarPlot<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<Axis, Axis>>;
+pub(crate) type BarPlot<'a, 'b> = ChartContext<'a, SvgBackend<'b>, Cartesian2d<Axis, Axis>>;
 
 /// Draws the axis and grid of a bar chart on `area` and returns the plot to draw bars on.
 /// `x` is (low, high, step); `plot_h` the plot's height in pixels; `right` the room kept
-/// right of the plot for value and grade labels.
+/// right of the plot for value and grade labels. The tick labels are marked through `pen`.
 pub(crate) fn bar_plot<'a, 'b>(
-    area: &'a DrawingArea<SVGBackend<'b>, Shift>,
+    area: &'a DrawingArea<SvgBackend<'b>, Shift>,
+    pen: &Pen,
     x: (f64, f64, f64),
     plot_h: f64,
     right: u32,
@@ -48,16 +49,14 @@ pub(crate) fn bar_plot<'a, 'b>(
                 ticks: Vec::new(),
             },
         )?;
-    chart
-        .configure_mesh()
-        .bold_line_style(GRID_LINE.rgb.stroke_width(1))
-        .axis_style(AXIS.rgb.stroke_width(1))
-        .label_style(
-            ("sans-serif", plotters_size(TICK_PX))
-                .into_font()
-                .color(&TICK_TEXT.rgb),
-        )
-        .x_label_formatter(x_fmt)
-        .draw()?;
+    pen.draw(Mark::texts("tick-label"), || {
+        chart
+            .configure_mesh()
+            .bold_line_style(GRID_RGB.stroke_width(1))
+            .axis_style(MUTED_RGB.stroke_width(1))
+            .label_style(("sans-serif", TICK_PX).into_font().color(&TICK_RGB))
+            .x_label_formatter(x_fmt)
+            .draw()
+    })?;
     Ok(chart)
 }

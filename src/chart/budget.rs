@@ -2,23 +2,23 @@
 //! horizontal bars, values written with thousands separators. Each project's name is
 //! above its two bars, so the bars get the full width on a phone.
 
-use super::bars::{self, BOTTOM, PLOT_LEFT, X_LABEL_AREA};
+use super::bars::{self, BOTTOM, BarPlot, PLOT_LEFT, X_LABEL_AREA};
 use super::svg::{
-    self, BLUE, BUDGET_BAR, BUDGET_EDGE, Frame, MUTED, ORANGE, Overlay, PAD, SETTLED_BAR, Text,
-    fmt_num, num, text_width,
+    self, BLUE, BLUE_RGB, Canvas, Frame, LABEL_PX, MUTED, Mark, ORANGE, ORANGE_RGB, Overlay, PAD,
+    Pen, SMALL_PX, SvgBackend, Text, fmt_num, num, text_width,
 };
-use super::{BudgetBar, Figure};
+use super::{BudgetBar, ChartSvg, Figure, Fit};
 use plotters::prelude::*;
 
-const W: u32 = 480;
-const LEGEND_PX: f64 = 13.0;
-const VALUE_PX: f64 = 12.0;
+/// Width of the wide layout.
+const WIDE: u32 = 560;
 /// Room right of the plot for the amounts.
-const RIGHT: u32 = 70;
-const BAR_H: f64 = 15.0;
+const RIGHT: u32 = 76;
+const BAR_H: f64 = 16.0;
 const BAR_GAP: f64 = 2.0;
+const UNIT: &str = "単位：千円";
 
-/// Renders the projects' 決算 and 予算 in 千円 as an inline SVG.
+/// Renders the projects' 決算 and 予算 in 千円 as an inline SVG, wide and narrow.
 ///
 /// `settled_label` and `budget_label` name the two series in the legend and the
 /// description (「令和3年度決算」, 「令和4年度予算」). A missing amount is written 記載なし.
@@ -28,73 +28,52 @@ pub fn render_budgets(
     settled_label: &str,
     budget_label: &str,
     bars: &[BudgetBar],
+) -> ChartSvg {
+    let labels = (settled_label, budget_label);
+    ChartSvg {
+        wide: render(id, title, labels, bars, Fit::Wide),
+        narrow: render(id, title, labels, bars, Fit::Narrow),
+    }
+}
+
+fn render(
+    id: &str,
+    title: &str,
+    (settled_label, budget_label): (&str, &str),
+    bars: &[BudgetBar],
+    fit: Fit,
 ) -> String {
-    let id = svg::sanitize_id(id);
+    let id = svg::chart_id(id, fit);
+    let w = fit.width(WIDE);
     let desc = describe(title, settled_label, budget_label, bars);
     let mut o = Overlay::default();
-    let mut y = svg::title_block(&mut o, title, W as f64) + 22.0;
-    let mut x = PAD;
+    let y = svg::title_block(&mut o, title, w as f64) + 22.0;
     let hatch = format!("url(#{id}-hatch)");
-    let unit = "単位：千円";
-    let unit_w = text_width(unit, 12.0);
-    for (label, fill, stroke) in [(settled_label, BLUE, BLUE), (budget_label, &hatch, ORANGE)] {
-        let label = svg::truncate(label, LEGEND_PX, W as f64 - 2.0 * PAD - 28.0);
-        let w = 28.0 + text_width(&label, LEGEND_PX);
-        if x > PAD && x + w > W as f64 - PAD - unit_w - 12.0 {
-            x = PAD;
-            y += 20.0;
-        }
-        o.raw(&format!(
-            "<rect x=\"{}\" y=\"{}\" width=\"22\" height=\"13\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"1.5\" class=\"legend-swatch\"/>",
-            num(x),
-            num(y - 11.0)
-        ));
-        o.text(Text::at(x + 28.0, y, LEGEND_PX).class("legend"), &label);
-        x += w + 18.0;
-    }
-    o.text(
-        Text::at(W as f64 - PAD, y, 12.0)
-            .anchor("end")
-            .fill(MUTED)
-            .class("unit"),
-        unit,
-    );
-    let top_h = (y + 10.0).ceil() as u32;
-    let label_w = W as f64 - PAD - PLOT_LEFT as f64 - 4.0;
+    let y = legend(&mut o, w, y, [settled_label, budget_label], &hatch);
+    let top = (y + 10.0).ceil() as u32;
+    let label_w = w as f64 - PAD - PLOT_LEFT as f64 - 4.0;
     let (rows, plot_h) = svg::bar_rows(
         bars.iter().map(|b| b.label.as_str()),
         label_w,
         2.0 * BAR_H + BAR_GAP,
     );
-    let height = top_h + plot_h.max(30.0) as u32 + X_LABEL_AREA + BOTTOM;
+    let h = top + plot_h.max(30.0) as u32 + X_LABEL_AREA + BOTTOM;
     let defs = format!(
         "<pattern id=\"{id}-hatch\" patternUnits=\"userSpaceOnUse\" width=\"6\" height=\"6\" \
          patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#FFFFFF\"/>\
          <line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"{ORANGE}\" stroke-width=\"3\"/></pattern>"
     );
     let mut raw = String::new();
-    let drawn = draw(&mut raw, bars, &rows, top_h, height, &mut o);
-    let rules = [
-        svg::rule("fill", SETTLED_BAR, "class=\"settled-bar\""),
-        (
-            format!("fill=\"{}\"", BUDGET_BAR.hex),
-            format!("fill=\"url(#{id}-hatch)\" class=\"budget-bar\""),
-        ),
-        svg::rule(
-            "stroke",
-            BUDGET_EDGE,
-            "stroke-width=\"1.5\" class=\"budget-edge\"",
-        ),
-    ];
+    let drawn = draw(&mut raw, bars, &rows, Canvas { w, h, top }, &hatch, &mut o);
     let frame = Frame {
         id: &id,
         kind: "budgets",
-        width: W,
-        height,
+        fit,
+        width: w,
+        height: h,
         title,
         desc: &desc,
         defs: &defs,
-        rules: &rules,
     };
     match drawn {
         Ok(()) => svg::finish(&raw, &frame, &o),
@@ -102,14 +81,97 @@ pub fn render_budgets(
     }
 }
 
+/// The two series' swatches and names, and the unit at the right, from baseline `y`
+/// (wrapping when they do not fit); returns the last baseline.
+fn legend(o: &mut Overlay, w: u32, mut y: f64, labels: [&str; 2], hatch: &str) -> f64 {
+    let w = w as f64;
+    let unit_w = text_width(UNIT, SMALL_PX);
+    let mut x = PAD;
+    for (label, fill, stroke) in [(labels[0], BLUE, BLUE), (labels[1], hatch, ORANGE)] {
+        let label = svg::truncate(label, LABEL_PX, w - 2.0 * PAD - 28.0);
+        let item_w = 28.0 + text_width(&label, LABEL_PX);
+        if x > PAD && x + item_w > w - PAD - unit_w - 12.0 {
+            x = PAD;
+            y += 21.0;
+        }
+        o.raw(&format!(
+            "<rect x=\"{}\" y=\"{}\" width=\"22\" height=\"14\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"1.5\" class=\"legend-swatch\"/>",
+            num(x),
+            num(y - 12.0)
+        ));
+        o.text(Text::at(x + 28.0, y, LABEL_PX).class("legend"), &label);
+        x += item_w + 18.0;
+    }
+    o.text(
+        Text::at(w - PAD, y, SMALL_PX)
+            .anchor("end")
+            .fill(MUTED)
+            .class("unit"),
+        UNIT,
+    );
+    y
+}
+
 fn draw(
     buf: &mut String,
     bars: &[BudgetBar],
     rows: &[svg::Row],
-    top_h: u32,
-    height: u32,
+    c: Canvas,
+    hatch: &str,
     o: &mut Overlay,
 ) -> Result<(), Box<dyn std::error::Error>> {
+    let (lo, hi, step) = money_axis(bars);
+    let x_fmt = |x: &f64| fmt_num(*x, 0);
+
+    let pen = Pen::default();
+    let root = SvgBackend::new(buf, (c.w, c.h), &pen).into_drawing_area();
+    root.fill(&WHITE)?;
+    let (_, lower) = root.split_vertically(c.top);
+    let plot_h = (c.h - c.top - X_LABEL_AREA - BOTTOM) as f64;
+    // y is measured in pixels up from the bottom of the plot; `down` converts offsets
+    // from the top.
+    let down = |off: f64| plot_h - off;
+    let mut chart = bars::bar_plot(&lower, &pen, (lo, hi, step), plot_h, RIGHT, &x_fmt)?;
+    let rect = |row: &svg::Row, slot: usize, v: &Figure| {
+        let (t, b) = slots(row)[slot];
+        [(0.0, down(t)), (v.plot(), down(b))]
+    };
+    pen.draw(Mark::shapes("settled-bar"), || {
+        chart.draw_series(bars.iter().zip(rows).filter_map(|(b, row)| {
+            b.settled
+                .as_ref()
+                .map(|v| Rectangle::new(rect(row, 0, v), BLUE_RGB.filled()))
+        }))
+    })?;
+    // Hatched, then outlined so the bar's end is crisp.
+    let budget_marks = [
+        (
+            Mark::shapes("budget-bar").fill(hatch.to_string()),
+            ORANGE_RGB.filled(),
+        ),
+        (
+            Mark::shapes("budget-edge").extra(" stroke-width=\"1.5\""),
+            ORANGE_RGB.into(),
+        ),
+    ];
+    for (mark, style) in budget_marks {
+        pen.draw(mark, || {
+            chart.draw_series(bars.iter().zip(rows).filter_map(|(b, row)| {
+                b.budget
+                    .as_ref()
+                    .map(|v| Rectangle::new(rect(row, 1, v), style))
+            }))
+        })?;
+    }
+    for (b, row) in bars.iter().zip(rows) {
+        row_texts(&chart, o, b, row, plot_h);
+    }
+    root.present()?;
+    Ok(())
+}
+
+/// The amount axis: from 0 (or the lowest amount) to the highest, in nice steps.
+fn money_axis(bars: &[BudgetBar]) -> (f64, f64, f64) {
     let amounts = bars
         .iter()
         .flat_map(|b| [&b.settled, &b.budget])
@@ -118,66 +180,44 @@ fn draw(
     let (lo, hi) = amounts.fold((0f64, 0f64), |(a, b), v| (a.min(v), b.max(v)));
     let hi = hi.max(1.0);
     let step = svg::nice_step((hi - lo) / 4.0).max(1.0);
-    let (lo, hi) = ((lo / step).floor() * step, (hi / step).ceil() * step);
-    let x_fmt = |x: &f64| fmt_num(*x, 0);
+    ((lo / step).floor() * step, (hi / step).ceil() * step, step)
+}
 
-    let root = SVGBackend::with_string(buf, (W, height)).into_drawing_area();
-    root.fill(&WHITE)?;
-    let (_, lower) = root.split_vertically(top_h);
-    let plot_h = (height - top_h - X_LABEL_AREA - BOTTOM) as f64;
-    // y is measured in pixels up from the bottom of the plot; `down` converts offsets
-    // from the top.
+/// The settled bar sits above the budget bar: (top, bottom) offsets of each from the top
+/// of the plot.
+fn slots(row: &svg::Row) -> [(f64, f64); 2] {
+    let t = row.bar_top;
+    [
+        (t, t + BAR_H),
+        (t + BAR_H + BAR_GAP, t + 2.0 * BAR_H + BAR_GAP),
+    ]
+}
+
+/// A project's name above its bars and each amount (or 記載なし) beside its bar; the plot
+/// is `plot_h` pixels high, its y counted up from the bottom.
+fn row_texts(chart: &BarPlot<'_, '_>, o: &mut Overlay, b: &BudgetBar, row: &svg::Row, plot_h: f64) {
     let down = |off: f64| plot_h - off;
-    let mut chart = bars::bar_plot(&lower, (lo, hi, step), plot_h, RIGHT, &x_fmt)?;
-    // The settled bar sits above the budget bar: (top, bottom) offsets of each.
-    let slots = |row: &svg::Row| {
-        let t = row.bar_top;
-        [
-            (t, t + BAR_H),
-            (t + BAR_H + BAR_GAP, t + 2.0 * BAR_H + BAR_GAP),
-        ]
-    };
-    let rect = |row: &svg::Row, slot: usize, v: &Figure| {
-        let (t, b) = slots(row)[slot];
-        [(0.0, down(t)), (v.plot(), down(b))]
-    };
-    chart.draw_series(bars.iter().zip(rows).filter_map(|(b, row)| {
-        b.settled
-            .as_ref()
-            .map(|v| Rectangle::new(rect(row, 0, v), SETTLED_BAR.rgb.filled()))
-    }))?;
-    for style in [BUDGET_BAR.rgb.filled(), BUDGET_EDGE.rgb.into()] {
-        chart.draw_series(bars.iter().zip(rows).filter_map(|(b, row)| {
-            b.budget
-                .as_ref()
-                .map(|v| Rectangle::new(rect(row, 1, v), style))
-        }))?;
+    let (x0, label_y) = chart.backend_coord(&(0.0, down(row.label_y)));
+    o.row_label(x0 as f64 + 2.0, label_y as f64, &row.lines);
+    for (slot, value) in [(0, &b.settled), (1, &b.budget)] {
+        let (t, bottom) = slots(row)[slot];
+        let (_, py) = chart.backend_coord(&(0.0, down((t + bottom) / 2.0)));
+        let baseline = py as f64 + SMALL_PX * 0.36;
+        let (text, x, class, fill) = match value {
+            Some(v) => {
+                let (xe, _) = chart.backend_coord(&(v.plot().max(0.0), 0.0));
+                (v.text.clone(), xe as f64 + 5.0, "value-label", svg::TEXT)
+            }
+            None => ("記載なし".to_string(), x0 as f64 + 5.0, "missing", MUTED),
+        };
+        o.text(
+            Text::at(x, baseline, SMALL_PX)
+                .fill(fill)
+                .halo()
+                .class(class),
+            &text,
+        );
     }
-    for (b, row) in bars.iter().zip(rows) {
-        let (x0, label_y) = chart.backend_coord(&(0.0, down(row.label_y)));
-        o.row_label(x0 as f64 + 2.0, label_y as f64, &row.lines);
-        for (slot, value) in [(0, &b.settled), (1, &b.budget)] {
-            let (t, bottom) = slots(row)[slot];
-            let (_, py) = chart.backend_coord(&(0.0, down((t + bottom) / 2.0)));
-            let baseline = py as f64 + VALUE_PX * 0.36;
-            let (text, x, class, fill) = match value {
-                Some(v) => {
-                    let (xe, _) = chart.backend_coord(&(v.plot().max(0.0), 0.0));
-                    (v.text.clone(), xe as f64 + 5.0, "value-label", svg::TEXT)
-                }
-                None => ("記載なし".to_string(), x0 as f64 + 5.0, "missing", MUTED),
-            };
-            o.text(
-                Text::at(x, baseline, VALUE_PX)
-                    .fill(fill)
-                    .halo()
-                    .class(class),
-                &text,
-            );
-        }
-    }
-    root.present()?;
-    Ok(())
 }
 
 fn describe(title: &str, settled_label: &str, budget_label: &str, bars: &[BudgetBar]) -> String {
@@ -211,7 +251,11 @@ fn describe(title: &str, settled_label: &str, budget_label: &str, bars: &[Budget
 mod tests {
     use super::super::test_util::*;
     use super::super::{BudgetBar, Figure};
-    use super::render_budgets;
+
+    /// The wide layout, which most tests look at.
+    fn render_budgets(id: &str, t: &str, a: &str, b: &str, bars: &[BudgetBar]) -> String {
+        super::render_budgets(id, t, a, b, bars).wide
+    }
 
     fn sample() -> Vec<BudgetBar> {
         let fig = |v: i64| Figure {
@@ -294,6 +338,23 @@ mod tests {
             .map(|n| text(&n))
             .collect();
         assert!(ticks.contains(&"100,000".to_string()), "{ticks:?}");
+    }
+
+    #[test]
+    fn wide_and_narrow_are_drawn_at_body_size() {
+        let both = super::render_budgets(
+            "goal-1-budgets",
+            "主要事業の決算額と予算額",
+            "令和3年度決算",
+            "令和4年度予算",
+            &sample(),
+        );
+        assert_both_fits(&both, "goal-1-budgets", "主要事業の決算額と予算額");
+        // The narrow one hatches with its own pattern.
+        let doc = parse(&both.narrow);
+        let fill = by_class(&doc, "budget-bar")[0].attribute("fill").unwrap();
+        assert_eq!(fill, "url(#goal-1-budgets-n-hatch)");
+        assert_eq!(by_class(&doc, "value-label").len(), 7);
     }
 
     #[test]

@@ -3,17 +3,22 @@
 //! The module is self-contained: callers fill the plain input structs below (already
 //! formatted labels, already computed values) and get an SVG string back. Every figure
 //! arrives as a [`Figure`]: its exact decimal, which only geometry turns into a float, and
-//! its text as the report writes it, which the chart prints as given. The SVG is
-//! drawn with [`plotters`] (axes, grid, tick labels, series, markers, bars) and then
-//! post-processed here: the root gets `role="img"`, a `<title>` and a `<desc>` that say
-//! in words what the chart shows, a Japanese font stack, dash patterns and CSS classes;
-//! Japanese text (titles, legends, direct labels, notes) is laid out by this module,
-//! because plotters estimates text width from the UTF-8 byte length.
+//! its text as the report writes it, which the chart prints as given. [`plotters`]
+//! lays out the axes, grid, tick labels, series, markers and bars and draws them through
+//! this module's own backend, which writes each shape as one element with the class and
+//! dash pattern of what it shows; around that the root gets `role="img"`, a `<title>` and
+//! a `<desc>` that say in words what the chart shows, and the Japanese font stack.
+//! Japanese text (titles, legends, direct labels, notes) is laid out by this module with
+//! the shared width estimate ([`crate::svg`]), because plotters estimates text width from
+//! the UTF-8 byte length.
 //!
 //! Every chart is:
 //! - **inline-safe**: no XML declaration or DOCTYPE, `xmlns` on the root, valid to embed
 //!   in HTML5; use [`standalone`] for a `.svg` file;
-//! - **scalable**: only a `viewBox` on the root, no `width`/`height` attributes;
+//! - **scalable, at body size**: only a `viewBox` on the root, no `width`/`height`
+//!   attributes, and a `max-width` of its own width, so it shrinks to a narrow column but
+//!   never grows past 1 unit per CSS pixel; laid out twice (see [`ChartSvg`]) so a phone
+//!   gets a layout of its own rather than a shrunken desktop one;
 //! - **deterministic**: the same input gives byte-identical output, element ids are
 //!   derived from the caller's id (`{id}-title`, `{id}-desc`, `{id}-hatch`), coordinates
 //!   the module adds are written with at most one decimal;
@@ -23,8 +28,11 @@
 //!
 //! Element classes for theming and tests: `actual-line`, `actual-mark`, `target-line`,
 //! `target-mark`, `baseline`, `final-target`, `rate-bar`, `rate-100`, `settled-bar`,
-//! `budget-bar`, `x-label`, `value-label`, `missing`, `legend`, `chart-title`, `note`.
+//! `budget-bar`, `budget-edge`, `tick-label`, `value-label`, `missing`, `legend`,
+//! `chart-title`, `note`.
 
+mod axis;
+mod backend;
 mod bars;
 mod budget;
 mod summary;
@@ -38,10 +46,7 @@ pub use budget::render_budgets;
 pub use summary::render_goal_summary;
 pub use trend::render_trend;
 
-/// The font stack written on the root `<svg>`: Japanese fonts of the common platforms
-/// first (macOS, Windows, Linux), then the generic family.
-pub const FONT_FAMILY: &str = "'Hiragino Kaku Gothic ProN','Hiragino Sans','BIZ UDPGothic',\
-'Yu Gothic',Meiryo,'Noto Sans CJK JP','Noto Sans JP',sans-serif";
+pub use crate::svg::FONT_FAMILY;
 
 /// A figure to draw: its exact value and its text as the report writes it (`1,234.5`).
 /// Geometry plots the value as a float; titles, labels and descriptions print the text, so
@@ -135,6 +140,70 @@ pub struct BudgetBar {
     /// 決算額 of the fiscal year in 千円; `None` shows 記載なし.
     pub settled: Option<Figure>,
 }
+
+/// A chart laid out twice: for the full width of a page and for a phone.
+///
+/// Each is drawn at most at its own size (1 SVG unit = 1 CSS pixel, through a `max-width`
+/// on its root), so its text stays near the page's body size instead of growing and
+/// shrinking with the page; the stylesheet shows the one that fits the space it has (a
+/// container query on `.chart`; the narrow one is hidden without it). The roots carry the
+/// classes `chart-wide` and `chart-narrow`; the narrow one's element ids end in `-n`, so
+/// both sit in one page without clashing, and the hidden one (`display: none`) is not
+/// read out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartSvg {
+    /// Laid out [`Fit::Wide`]; also the downloadable file.
+    pub wide: String,
+    /// Laid out [`Fit::Narrow`].
+    pub narrow: String,
+}
+
+impl ChartSvg {
+    /// Both, for a page: the wide one first.
+    pub fn inline(&self) -> String {
+        let mut out = String::with_capacity(self.wide.len() + self.narrow.len());
+        out.push_str(&self.wide);
+        out.push_str(&self.narrow);
+        out
+    }
+
+    /// The wide one as a standalone `.svg` file.
+    pub fn standalone(&self) -> String {
+        standalone(&self.wide)
+    }
+}
+
+/// The width class a chart is laid out for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fit {
+    /// A page column or a grid cell of a desktop or tablet page: 480 units for a trend,
+    /// 560 for the bar charts.
+    Wide,
+    /// A phone held upright: 340 units, for a column of 320–400 CSS pixels.
+    Narrow,
+}
+
+impl Fit {
+    /// Width in SVG units of a chart whose wide layout is `wide` units.
+    pub(crate) fn width(self, wide: u32) -> u32 {
+        match self {
+            Fit::Wide => wide,
+            Fit::Narrow => NARROW_W,
+        }
+    }
+
+    /// The class on the root and the suffix of element ids.
+    pub(crate) fn class_and_suffix(self) -> (&'static str, &'static str) {
+        match self {
+            Fit::Wide => ("chart-wide", ""),
+            Fit::Narrow => ("chart-narrow", "-n"),
+        }
+    }
+}
+
+/// Width of every chart's narrow layout: a 390 px phone's column is 358 px, a 360 px
+/// phone's 328 px (drawn at 96 %).
+pub(crate) const NARROW_W: u32 = 340;
 
 /// Turns an inline chart into a standalone `.svg` file: adds the XML declaration.
 pub fn standalone(svg: &str) -> String {

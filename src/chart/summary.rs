@@ -4,51 +4,63 @@
 //! Each row has the indicator's name above its bar, so the bars get the full width on a
 //! phone; the 100 % mark is a dark tick across every bar's band.
 
-use super::RateBar;
 use super::bars::{self, BOTTOM, PLOT_LEFT, X_LABEL_AREA};
 use super::svg::{
-    self, Frame, HUNDRED_LINE, MUTED, Overlay, PAD, RATE_BAR, ROW_LABEL_PX, TEXT, Text, fmt_num,
-    text_width,
+    self, BLUE_RGB, Canvas, Frame, MUTED, Mark, Overlay, PAD, Pen, ROW_LABEL_PX, SMALL_PX,
+    SvgBackend, TEXT, TEXT_RGB, Text, fmt_num, text_width,
 };
+use super::{ChartSvg, Fit, RateBar};
 use plotters::prelude::*;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-const W: u32 = 480;
+/// Width of the wide layout.
+const WIDE: u32 = 560;
 /// Room right of the plot for the rate text and the grade column.
-const RIGHT: u32 = 96;
-const GRADE_X: f64 = W as f64 - PAD - 16.0;
+const RIGHT: u32 = 100;
 const BAR_H: f64 = 18.0;
+/// Font size of the grade mark (a letter or ◎○△); a longer mark is written smaller.
+const GRADE_PX: f64 = 16.0;
 
-/// Renders a goal's indicators' 達成率 for one year as an inline SVG.
+/// The centre of the grade column.
+fn grade_x(w: u32) -> f64 {
+    w as f64 - PAD - 16.0
+}
+
+/// Renders a goal's indicators' 達成率 for one year as an inline SVG, wide and narrow.
 ///
 /// `id` is the stable ASCII id for element ids; `title` is shown (wrapped) and is the
 /// `<title>`. Rates above 100 extend the axis (188 % draws to 200 %); a `None` rate is
 /// written 未集計 where the bar would start.
-pub fn render_goal_summary(id: &str, title: &str, bars: &[RateBar]) -> String {
-    let id = svg::sanitize_id(id);
+pub fn render_goal_summary(id: &str, title: &str, bars: &[RateBar]) -> ChartSvg {
+    ChartSvg {
+        wide: render(id, title, bars, Fit::Wide),
+        narrow: render(id, title, bars, Fit::Narrow),
+    }
+}
+
+fn render(id: &str, title: &str, bars: &[RateBar], fit: Fit) -> String {
+    let id = svg::chart_id(id, fit);
+    let w = fit.width(WIDE);
     let desc = describe(title, bars);
     let mut o = Overlay::default();
-    let head_y = svg::title_block(&mut o, title, W as f64) + 20.0;
-    let top_h = (head_y + 10.0).ceil() as u32;
-    let label_w = GRADE_X - 20.0 - PLOT_LEFT as f64;
+    let head_y = svg::title_block(&mut o, title, w as f64) + 22.0;
+    let top = (head_y + 10.0).ceil() as u32;
+    let label_w = grade_x(w) - 20.0 - PLOT_LEFT as f64;
     let (rows, plot_h) = svg::bar_rows(bars.iter().map(|b| b.label.as_str()), label_w, BAR_H);
-    let height = top_h + plot_h.max(30.0) as u32 + X_LABEL_AREA + BOTTOM;
+    let h = top + plot_h.max(30.0) as u32 + X_LABEL_AREA + BOTTOM;
+    let canvas = Canvas { w, h, top };
     let mut raw = String::new();
-    let drawn = draw(&mut raw, bars, &rows, top_h, height, head_y, &mut o);
-    let rules = [
-        svg::rule("fill", RATE_BAR, "class=\"rate-bar\""),
-        svg::rule("stroke", HUNDRED_LINE, "class=\"rate-100\""),
-    ];
+    let drawn = draw(&mut raw, bars, &rows, canvas, head_y, &mut o);
     let frame = Frame {
         id: &id,
         kind: "goal-summary",
-        width: W,
-        height,
+        fit,
+        width: w,
+        height: h,
         title,
         desc: &desc,
         defs: "",
-        rules: &rules,
     };
     match drawn {
         Ok(()) => svg::finish(&raw, &frame, &o),
@@ -77,21 +89,22 @@ fn draw(
     buf: &mut String,
     bars: &[RateBar],
     rows: &[svg::Row],
-    top_h: u32,
-    height: u32,
+    c: Canvas,
     head_y: f64,
     o: &mut Overlay,
 ) -> Result<(), Box<dyn std::error::Error>> {
     let (lo, hi, step) = rate_axis(bars);
-    let root = SVGBackend::with_string(buf, (W, height)).into_drawing_area();
+    let grade_x = grade_x(c.w);
+    let pen = Pen::default();
+    let root = SvgBackend::new(buf, (c.w, c.h), &pen).into_drawing_area();
     root.fill(&WHITE)?;
-    let (_, lower) = root.split_vertically(top_h);
-    let plot_h = (height - top_h - X_LABEL_AREA - BOTTOM) as f64;
+    let (_, lower) = root.split_vertically(c.top);
+    let plot_h = (c.h - c.top - X_LABEL_AREA - BOTTOM) as f64;
     // y is measured in pixels up from the bottom of the plot; `down` converts offsets
     // from the top.
     let down = |off: f64| plot_h - off;
     let x_fmt = |x: &f64| format!("{}%", fmt_num(*x, 0));
-    let mut chart = bars::bar_plot(&lower, (lo, hi, step), plot_h, RIGHT, &x_fmt)?;
+    let mut chart = bars::bar_plot(&lower, &pen, (lo, hi, step), plot_h, RIGHT, &x_fmt)?;
     // The 100 % mark: a dark tick across each row's band, under the bar, so it shows
     // above and below a longer bar and never hides where a bar ends.
     for row in rows {
@@ -99,80 +112,122 @@ fn draw(
             (100.0, down(row.bar_top - 5.0)),
             (100.0, down(row.bar_top + BAR_H + 5.0)),
         ];
-        chart.draw_series(LineSeries::new(tick, HUNDRED_LINE.rgb.stroke_width(2)))?;
+        pen.draw(Mark::shapes("rate-100"), || {
+            chart.draw_series(LineSeries::new(tick, TEXT_RGB.stroke_width(2)))
+        })?;
     }
-    chart.draw_series(bars.iter().zip(rows).filter_map(|(b, row)| {
-        plotted(b).map(|r| {
-            let (y0, y1) = (down(row.bar_top), down(row.bar_top + BAR_H));
-            Rectangle::new([(0.0, y0), (r, y1)], RATE_BAR.rgb.filled())
-        })
-    }))?;
+    pen.draw(Mark::shapes("rate-bar"), || {
+        chart.draw_series(bars.iter().zip(rows).filter_map(|(b, row)| {
+            plotted(b).map(|r| {
+                let (y0, y1) = (down(row.bar_top), down(row.bar_top + BAR_H));
+                Rectangle::new([(0.0, y0), (r, y1)], BLUE_RGB.filled())
+            })
+        }))
+    })?;
     let (x100, _) = chart.backend_coord(&(100.0, 0.0));
+    let x100 = x100 as f64;
+    head_texts(o, head_y, x100, grade_x);
+    for (b, row) in bars.iter().zip(rows) {
+        let (x0, label_y) = chart.backend_coord(&(0.0, down(row.label_y)));
+        let (_, cy) = chart.backend_coord(&(0.0, down(row.bar_top + BAR_H / 2.0)));
+        let bar_end = plotted(b).map(|r| chart.backend_coord(&(r.max(0.0), 0.0)).0 as f64);
+        let place = RowPlace {
+            x0: x0 as f64,
+            label_y: label_y as f64,
+            baseline: cy as f64 + ROW_LABEL_PX * 0.36,
+            bar_end,
+            x100,
+            grade_x,
+        };
+        row_texts(o, b, &row.lines, &place);
+    }
+    root.present()?;
+    Ok(())
+}
+
+/// The header row: what the axis measures, the 100 % mark (moved right when an axis
+/// that starts below zero or runs far past 100 would put it on the first), the grade
+/// column.
+fn head_texts(o: &mut Overlay, y: f64, x100: f64, grade_x: f64) {
+    let legend = "達成率（%）";
+    let mark = "目標100%";
     o.text(
-        Text::at(PAD, head_y, 12.0).fill(MUTED).class("legend"),
-        "達成率（%）",
+        Text::at(PAD, y, SMALL_PX).fill(MUTED).class("legend"),
+        legend,
     );
+    let half = text_width(mark, SMALL_PX) / 2.0;
+    let x = x100.max(PAD + text_width(legend, SMALL_PX) + 10.0 + half);
     o.text(
-        Text::at(x100 as f64, head_y, 12.0)
+        Text::at(x, y, SMALL_PX)
             .anchor("middle")
             .bold()
             .class("rate-100-label"),
-        "目標100%",
+        mark,
     );
     o.text(
-        Text::at(GRADE_X, head_y, 12.0)
+        Text::at(grade_x, y, SMALL_PX)
             .anchor("middle")
             .fill(MUTED)
             .class("legend"),
         "評価",
     );
-    for (b, row) in bars.iter().zip(rows) {
-        let (x0, label_y) = chart.backend_coord(&(0.0, down(row.label_y)));
-        o.row_label(x0 as f64 + 2.0, label_y as f64, &row.lines);
-        let (_, cy) = chart.backend_coord(&(0.0, down(row.bar_top + BAR_H / 2.0)));
-        let baseline = cy as f64 + ROW_LABEL_PX * 0.36;
-        match plotted(b) {
-            Some(r) => {
-                let (xe, _) = chart.backend_coord(&(r.max(0.0), 0.0));
-                // After the 100 % tick when the tick would cross the text.
-                let mut x = xe as f64 + 6.0;
-                let w = text_width(&b.rate_text, ROW_LABEL_PX);
-                if x < x100 as f64 + 3.0 && x + w > x100 as f64 - 3.0 {
-                    x = x100 as f64 + 6.0;
-                }
-                o.text(
-                    Text::at(x, baseline, ROW_LABEL_PX)
-                        .bold()
-                        .halo()
-                        .class("value-label"),
-                    &b.rate_text,
-                );
+}
+
+/// Where one row's texts go, in chart pixels.
+struct RowPlace {
+    /// The bars' left end.
+    x0: f64,
+    /// Baseline of the label's first line.
+    label_y: f64,
+    /// Baseline of texts beside the bar.
+    baseline: f64,
+    /// The bar's right end; `None` when there is no bar.
+    bar_end: Option<f64>,
+    x100: f64,
+    grade_x: f64,
+}
+
+/// A row's label above its bar, the rate (or why there is none) beside it, the grade.
+fn row_texts(o: &mut Overlay, b: &RateBar, lines: &[String], p: &RowPlace) {
+    o.row_label(p.x0 + 2.0, p.label_y, lines);
+    match p.bar_end {
+        Some(xe) => {
+            // After the 100 % tick when the tick would cross the text.
+            let mut x = xe + 6.0;
+            let w = text_width(&b.rate_text, ROW_LABEL_PX);
+            if x < p.x100 + 3.0 && x + w > p.x100 - 3.0 {
+                x = p.x100 + 6.0;
             }
-            None => o.text(
-                Text::at(x0 as f64 + 6.0, baseline, ROW_LABEL_PX)
-                    .fill(MUTED)
-                    .class("missing"),
-                no_bar_text(b),
-            ),
-        }
-        if let Some(mark) = &b.grade_mark {
-            let size = if text_width(mark, 15.0) > 30.0 {
-                12.0
-            } else {
-                15.0
-            };
             o.text(
-                Text::at(GRADE_X, baseline, size)
-                    .anchor("middle")
+                Text::at(x, p.baseline, ROW_LABEL_PX)
                     .bold()
-                    .fill(TEXT)
-                    .class("grade"),
-                &svg::truncate(mark, size, 32.0),
+                    .halo()
+                    .class("value-label"),
+                &b.rate_text,
             );
         }
+        None => o.text(
+            Text::at(p.x0 + 6.0, p.baseline, ROW_LABEL_PX)
+                .fill(MUTED)
+                .class("missing"),
+            no_bar_text(b),
+        ),
     }
-    root.present()?;
-    Ok(())
+    if let Some(mark) = &b.grade_mark {
+        let size = if text_width(mark, GRADE_PX) > 30.0 {
+            SMALL_PX
+        } else {
+            GRADE_PX
+        };
+        o.text(
+            Text::at(p.grade_x, p.baseline, size)
+                .anchor("middle")
+                .bold()
+                .fill(TEXT)
+                .class("grade"),
+            &svg::truncate(mark, size, 32.0),
+        );
+    }
 }
 
 fn describe(title: &str, bars: &[RateBar]) -> String {
@@ -213,7 +268,11 @@ fn no_bar_text(b: &RateBar) -> &str {
 mod tests {
     use super::super::RateBar;
     use super::super::test_util::*;
-    use super::render_goal_summary;
+
+    /// The wide layout, which most tests look at.
+    fn render_goal_summary(id: &str, title: &str, bars: &[RateBar]) -> String {
+        super::render_goal_summary(id, title, bars).wide
+    }
 
     fn bar(label: &str, rate: Option<f64>, mark: Option<&str>) -> RateBar {
         let rate = rate.map(|r| {
@@ -313,6 +372,33 @@ mod tests {
         let rows: Vec<String> = by_class(&doc, "row-label").iter().map(text).collect();
         assert!(rows.iter().any(|r| r.ends_with('…')), "{rows:?}");
         assert_eq!(svg, render());
+    }
+
+    #[test]
+    fn wide_and_narrow_are_drawn_at_body_size() {
+        let both =
+            super::render_goal_summary("goal-1", "基本目標1の達成状況（令和5年度）", &sample());
+        assert_both_fits(&both, "goal-1", "基本目標1の達成状況（令和5年度）");
+        // The narrow one shows the same rates, grades and 未集計.
+        let doc = parse(&both.narrow);
+        let values: Vec<String> = by_class(&doc, "value-label").iter().map(text).collect();
+        assert_eq!(values, ["100.5%", "93.7%", "69.5%", "188.0%"]);
+        assert_eq!(by_class(&doc, "grade").len(), 4);
+        assert_eq!(by_class(&doc, "missing").len(), 1);
+    }
+
+    #[test]
+    fn the_100_label_keeps_clear_of_the_axis_legend() {
+        let bars = vec![bar("a", Some(350.0), None), bar("b", Some(-20.0), None)];
+        let both = super::render_goal_summary("g", "t", &bars);
+        for svg in [&both.wide, &both.narrow] {
+            let doc = parse(svg);
+            let legend = &by_class(&doc, "legend")[0];
+            let end = f(legend, "x") + wide_width(&text(legend), f(legend, "font-size"));
+            let mark = &by_class(&doc, "rate-100-label")[0];
+            let start = f(mark, "x") - wide_width(&text(mark), f(mark, "font-size")) / 2.0;
+            assert!(end < start, "{end} {start}");
+        }
     }
 
     #[test]

@@ -1,76 +1,33 @@
-//! Shared helpers: palette, text measuring and wrapping, number formatting, nice axis
-//! ticks, the overlay of hand-placed elements, and the post-processing that turns
-//! plotters' output into the final accessible SVG.
+//! Shared helpers: palette, wrapping of Japanese labels, number formatting, the overlay of hand-placed elements, and the assembly of the final accessible
+//! SVG around what plotters drew (through [`super::backend`]).
 
-use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint, Ranged};
 use plotters::style::RGBColor;
 use std::fmt::Write as _;
-use std::ops::Range;
 
-/// A colour used by plotters, with its hex spelling as plotters writes it (uppercase).
-///
-/// Several roles share a visible colour but differ in the last hex digit: the
-/// post-processing recognises each role by its exact colour and adds the role's class and
-/// dash pattern. A difference of 1/255 in one channel is invisible.
-#[derive(Clone, Copy)]
-pub(crate) struct Paint {
-    pub rgb: RGBColor,
-    pub hex: &'static str,
-}
+use super::Fit;
 
-const fn paint(r: u8, g: u8, b: u8, hex: &'static str) -> Paint {
-    Paint {
-        rgb: RGBColor(r, g, b),
-        hex,
-    }
-}
+pub(crate) use super::axis::{Axis, nice_step, ticks};
+pub(crate) use super::backend::{Mark, Pen, SvgBackend};
+pub(crate) use crate::svg::{char_em, esc, num, text_width};
 
 /// Dark blue of actual values (8:1 against white).
 pub(crate) const BLUE: &str = "#1A4480";
 /// Dark orange of targets (4.6:1 against white, lighter than [`BLUE`] in grayscale).
 pub(crate) const ORANGE: &str = "#B85000";
-/// Body text (16:1).
+/// Body text, the 100 % mark (16:1).
 pub(crate) const TEXT: &str = "#222222";
 /// Secondary text, axes, the baseline (7.5:1).
 pub(crate) const MUTED: &str = "#555555";
 
-pub(crate) const ACTUAL: Paint = paint(0x1A, 0x44, 0x80, "#1A4480");
-pub(crate) const TARGET_LINE: Paint = paint(0xB8, 0x50, 0x00, "#B85000");
-pub(crate) const TARGET_MARK: Paint = paint(0xB8, 0x50, 0x01, "#B85001");
-pub(crate) const FINAL_LINE: Paint = paint(0xB8, 0x50, 0x02, "#B85002");
-pub(crate) const BASELINE_LINE: Paint = paint(0x55, 0x55, 0x56, "#555556");
-pub(crate) const RATE_BAR: Paint = paint(0x1A, 0x44, 0x81, "#1A4481");
-pub(crate) const HUNDRED_LINE: Paint = paint(0x22, 0x22, 0x23, "#222223");
-pub(crate) const SETTLED_BAR: Paint = paint(0x1A, 0x44, 0x82, "#1A4482");
-pub(crate) const BUDGET_BAR: Paint = paint(0xB8, 0x50, 0x03, "#B85003");
-pub(crate) const BUDGET_EDGE: Paint = paint(0xB8, 0x50, 0x04, "#B85004");
-pub(crate) const AXIS: Paint = paint(0x55, 0x55, 0x55, "#555555");
-pub(crate) const GRID_LINE: Paint = paint(0xD9, 0xD9, 0xD9, "#D9D9D9");
-pub(crate) const TICK_TEXT: Paint = paint(0x33, 0x33, 0x33, "#333333");
-
-/// Font size as plotters wants it: plotters writes `size / 1.24` into the SVG.
-pub(crate) fn plotters_size(px: f64) -> f64 {
-    px * 1.24
-}
-
-/// Width of a character in em: full-width (kanji, kana, full-width forms, ○◎△…) 1em,
-/// ASCII about 0.55em (narrow punctuation less, capitals more), half-width kana 0.5em.
-pub(crate) fn char_em(c: char) -> f64 {
-    match c {
-        ' ' | '.' | ',' | ':' | ';' | '\'' | '!' | '|' | 'i' | 'l' | 'j' | 'I' => 0.3,
-        '(' | ')' | '[' | ']' | 'f' | 't' | 'r' | '-' | '/' => 0.4,
-        'M' | 'W' | 'm' | 'w' | '%' | '@' => 0.85,
-        'A'..='Z' => 0.65,
-        '\u{20}'..='\u{7e}' => 0.56,
-        '\u{ff61}'..='\u{ff9f}' => 0.5,
-        _ => 1.0,
-    }
-}
-
-/// Estimated width of `s` in pixels at font size `px`.
-pub(crate) fn text_width(s: &str, px: f64) -> f64 {
-    s.chars().map(char_em).sum::<f64>() * px
-}
+/// The palette as plotters colours (checked against the hex spellings in the tests).
+pub(crate) const BLUE_RGB: RGBColor = RGBColor(0x1A, 0x44, 0x80);
+pub(crate) const ORANGE_RGB: RGBColor = RGBColor(0xB8, 0x50, 0x00);
+pub(crate) const TEXT_RGB: RGBColor = RGBColor(0x22, 0x22, 0x22);
+pub(crate) const MUTED_RGB: RGBColor = RGBColor(0x55, 0x55, 0x55);
+/// Tick labels (12.6:1).
+pub(crate) const TICK_RGB: RGBColor = RGBColor(0x33, 0x33, 0x33);
+/// Grid lines.
+pub(crate) const GRID_RGB: RGBColor = RGBColor(0xD9, 0xD9, 0xD9);
 
 /// `s` cut to fit `max_w` pixels at `px`, ending in `…` when cut.
 pub(crate) fn truncate(s: &str, px: f64, max_w: f64) -> String {
@@ -205,111 +162,9 @@ pub(crate) fn fmt_num(v: f64, decimals: u32) -> String {
     out
 }
 
-/// A coordinate written with at most one decimal (`12`, `12.5`), never `-0`.
-pub(crate) fn num(v: f64) -> String {
-    let r = (v * 10.0).round() / 10.0;
-    if r == 0.0 {
-        return "0".to_string();
-    }
-    if r.fract() == 0.0 {
-        format!("{r:.0}")
-    } else {
-        format!("{r:.1}")
-    }
-}
-
-/// XML escaping for text content and attribute values.
-pub(crate) fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
 /// The caller's id made safe for an XML id (`c-` first when it starts with a digit).
 pub(crate) fn sanitize_id(id: &str) -> String {
     crate::xml_id::xml_id(id, "c-")
-}
-
-/// A "nice" step (1, 2, 2.5 or 5 × 10ⁿ) at least `raw`.
-pub(crate) fn nice_step(raw: f64) -> f64 {
-    if raw.is_nan() || raw <= 0.0 || !raw.is_finite() {
-        return 1.0;
-    }
-    let mag = 10f64.powf(raw.log10().floor());
-    let f = raw / mag;
-    let n = if f <= 1.0 + 1e-9 {
-        1.0
-    } else if f <= 2.0 + 1e-9 {
-        2.0
-    } else if f <= 2.5 + 1e-9 {
-        2.5
-    } else if f <= 5.0 + 1e-9 {
-        5.0
-    } else {
-        10.0
-    };
-    n * mag
-}
-
-/// Decimals needed to write multiples of `step` exactly (0 for 5, 1 for 2.5, 2 for 0.25).
-pub(crate) fn step_decimals(step: f64) -> u32 {
-    (0..6)
-        .find(|&k| {
-            let s = step * 10f64.powi(k);
-            (s - s.round()).abs() < 1e-6 * s.max(1.0)
-        })
-        .unwrap_or(6) as u32
-}
-
-/// Multiples of `step` from `lo` to `hi` inclusive (both assumed multiples).
-pub(crate) fn ticks(lo: f64, hi: f64, step: f64) -> Vec<f64> {
-    let a = (lo / step).round() as i64;
-    let b = (hi / step).round() as i64;
-    (a..=b).map(|i| i as f64 * step).collect()
-}
-
-/// A linear f64 axis whose ticks (and grid lines) are exactly the given values.
-///
-/// plotters' own f64 axis picks its ticks itself, and its key-point decorator cannot be
-/// combined with a label formatter; this small coordinate does both.
-pub(crate) struct Axis {
-    pub lo: f64,
-    pub hi: f64,
-    pub ticks: Vec<f64>,
-}
-
-impl Ranged for Axis {
-    type FormatOption = DefaultFormatting;
-    type ValueType = f64;
-
-    fn map(&self, value: &f64, limit: (i32, i32)) -> i32 {
-        let span = self.hi - self.lo;
-        if span == 0.0 || !value.is_finite() {
-            return limit.0;
-        }
-        let t = (value - self.lo) / span;
-        limit.0 + ((limit.1 - limit.0) as f64 * t).round() as i32
-    }
-
-    fn key_points<H: KeyPointHint>(&self, hint: H) -> Vec<f64> {
-        if hint.weight().allow_light_points() {
-            Vec::new()
-        } else {
-            self.ticks.clone()
-        }
-    }
-
-    fn range(&self) -> Range<f64> {
-        self.lo..self.hi
-    }
 }
 
 /// Hand-placed elements drawn over plotters' output, in order.
@@ -406,8 +261,14 @@ impl Overlay {
     }
 }
 
-/// Font size of chart titles.
-pub(crate) const TITLE_PX: f64 = 15.0;
+/// Font size of chart titles: the page's body size. Every chart is drawn at most 1 SVG unit
+/// per CSS pixel (see [`super::ChartSvg`]), so these sizes are what a reader sees on a
+/// desktop, and at least 96 % of it on a phone.
+pub(crate) const TITLE_PX: f64 = 16.0;
+/// Font size of legends and row labels, as the page's tables (0.875 rem).
+pub(crate) const LABEL_PX: f64 = 14.0;
+/// Font size of tick labels, units, notes and value labels: the smallest text of a chart.
+pub(crate) const SMALL_PX: f64 = 13.0;
 /// Side padding of every chart.
 pub(crate) const PAD: f64 = 10.0;
 
@@ -415,7 +276,7 @@ pub(crate) const PAD: f64 = 10.0;
 pub(crate) fn title_block(o: &mut Overlay, title: &str, width: f64) -> f64 {
     let mut y = 8.0;
     for line in wrap(title, TITLE_PX, width - 2.0 * PAD, 2) {
-        y += 20.0;
+        y += 22.0;
         o.text(
             Text::at(PAD, y - 4.0, TITLE_PX).bold().class("chart-title"),
             &line,
@@ -425,8 +286,8 @@ pub(crate) fn title_block(o: &mut Overlay, title: &str, width: f64) -> f64 {
 }
 
 /// Font size and line height of row labels in bar charts.
-pub(crate) const ROW_LABEL_PX: f64 = 13.0;
-const ROW_LINE_H: f64 = 17.0;
+pub(crate) const ROW_LABEL_PX: f64 = LABEL_PX;
+const ROW_LINE_H: f64 = 19.0;
 
 /// One row of a horizontal bar chart: its label (one or two lines) above its bars.
 pub(crate) struct Row {
@@ -474,78 +335,59 @@ impl Overlay {
     }
 }
 
-/// What [`finish`] needs besides plotters' output.
+/// A chart's size, and the height of the hand-laid header above the plot.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Canvas {
+    pub w: u32,
+    pub h: u32,
+    pub top: u32,
+}
+
+/// The chart's element ids for `fit`: the caller's id made safe, with the fit's suffix.
+pub(crate) fn chart_id(id: &str, fit: Fit) -> String {
+    format!("{}{}", sanitize_id(id), fit.class_and_suffix().1)
+}
+
+/// What [`finish`] needs besides what plotters drew.
 pub(crate) struct Frame<'a> {
-    /// Sanitised id.
+    /// Sanitised id, with the fit's suffix ([`chart_id`]).
     pub id: &'a str,
-    /// `trend`, `goal-summary`, `budgets`: the root gets class `nenpo-chart nenpo-{kind}`.
+    /// `trend`, `goal-summary`, `budgets`: the root gets class `nenpo-chart nenpo-{kind}`
+    /// and the fit's class.
     pub kind: &'a str,
+    pub fit: Fit,
     pub width: u32,
     pub height: u32,
     pub title: &'a str,
     pub desc: &'a str,
     /// Content of `<defs>` (patterns), may be empty.
     pub defs: &'a str,
-    /// On plotters' element lines, each `needle` is replaced by its replacement.
-    pub rules: &'a [(String, String)],
 }
 
-/// Rule adding `extra` attributes to elements whose `attr` (`stroke` or `fill`) is `paint`.
-pub(crate) fn rule(attr: &str, paint: Paint, extra: &str) -> (String, String) {
-    let needle = format!("{attr}=\"{}\"", paint.hex);
-    let with = format!("{needle} {extra}");
-    (needle, with)
-}
-
-/// Assembles the final SVG: a new root (viewBox only, role, labels, font stack), `<title>`,
-/// `<desc>`, `<defs>`, plotters' elements cleaned up (no `opacity="1"`, no per-text font
-/// family, font sizes rounded, role rules applied) and the overlay.
-pub(crate) fn finish(raw: &str, f: &Frame<'_>, overlay: &Overlay) -> String {
-    let mut out = String::with_capacity(raw.len() + overlay.buf.len() + 1024);
+/// Assembles the final SVG: the root (viewBox and a max-width of its own width, role,
+/// labels, font stack), `<title>`,
+/// `<desc>`, `<defs>`, the shapes plotters drew (`plot`, from [`SvgBackend`]) and the
+/// overlay on top.
+pub(crate) fn finish(plot: &str, f: &Frame<'_>, overlay: &Overlay) -> String {
+    let mut out = String::with_capacity(plot.len() + overlay.buf.len() + 1024);
     let _ = writeln!(
         out,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" role=\"img\" \
-         aria-labelledby=\"{id}-title {id}-desc\" class=\"nenpo-chart nenpo-{kind}\" \
-         font-family=\"{font}\">",
+         aria-labelledby=\"{id}-title {id}-desc\" class=\"nenpo-chart nenpo-{kind} {fit}\" \
+         style=\"max-width:{w}px\" font-family=\"{font}\">",
         w = f.width,
         h = f.height,
         id = f.id,
         kind = f.kind,
-        font = super::FONT_FAMILY,
+        fit = f.fit.class_and_suffix().0,
+        font = crate::svg::FONT_FAMILY,
     );
     let _ = writeln!(out, "<title id=\"{}-title\">{}</title>", f.id, esc(f.title));
     let _ = writeln!(out, "<desc id=\"{}-desc\">{}</desc>", f.id, esc(f.desc));
     if !f.defs.is_empty() {
         let _ = writeln!(out, "<defs>{}</defs>", f.defs);
     }
-    for line in raw.lines() {
-        if line.starts_with("<svg") || line.starts_with("</svg") {
-            continue;
-        }
-        if !line.starts_with('<') {
-            out.push_str(line);
-            out.push('\n');
-            continue;
-        }
-        let mut l = line
-            .replace(" opacity=\"1\"", "")
-            .replace(" font-family=\"sans-serif\"", "");
-        if let Some(i) = l.find("font-size=\"") {
-            let start = i + "font-size=\"".len();
-            if let Some(len) = l[start..].find('"')
-                && let Ok(v) = l[start..start + len].parse::<f64>()
-            {
-                l.replace_range(start..start + len, &num(v));
-            }
-        }
-        for (needle, with) in f.rules {
-            if l.contains(needle.as_str()) {
-                l = l.replace(needle.as_str(), with);
-            }
-        }
-        out.push_str(&l);
-        out.push('\n');
-    }
+    out.push_str(plot);
     out.push_str(&overlay.buf);
     out.push_str("</svg>\n");
     out
@@ -584,41 +426,26 @@ mod tests {
 
     #[test]
     fn palette_contrast_against_white() {
-        for text in [BLUE, ORANGE, TEXT, MUTED, TICK_TEXT.hex] {
+        for text in [BLUE, ORANGE, TEXT, MUTED, "#333333"] {
             assert!(contrast_on_white(text) >= 4.5, "{text}");
-        }
-        for graphic in [ACTUAL, TARGET_LINE, TARGET_MARK, FINAL_LINE, BASELINE_LINE] {
-            assert!(contrast_on_white(graphic.hex) >= 3.0, "{}", graphic.hex);
-        }
-        for bar in [RATE_BAR, SETTLED_BAR, BUDGET_BAR, BUDGET_EDGE, HUNDRED_LINE] {
-            assert!(contrast_on_white(bar.hex) >= 3.0, "{}", bar.hex);
         }
         // Blue and orange differ in lightness, so they stay apart in grayscale.
         assert!(luminance(ORANGE) > 1.5 * luminance(BLUE));
     }
 
     #[test]
-    fn paints_match_their_hex() {
-        for p in [
-            ACTUAL,
-            TARGET_LINE,
-            TARGET_MARK,
-            FINAL_LINE,
-            BASELINE_LINE,
-            RATE_BAR,
-            HUNDRED_LINE,
-            SETTLED_BAR,
-            BUDGET_BAR,
-            BUDGET_EDGE,
-            AXIS,
-            GRID_LINE,
-            TICK_TEXT,
+    fn plotters_colours_match_their_hex() {
+        for (rgb, hex) in [
+            (BLUE_RGB, BLUE),
+            (ORANGE_RGB, ORANGE),
+            (TEXT_RGB, TEXT),
+            (MUTED_RGB, MUTED),
+            (TICK_RGB, "#333333"),
+            (GRID_RGB, "#D9D9D9"),
         ] {
-            let RGBColor(r, g, b) = p.rgb;
-            assert_eq!(format!("#{r:02X}{g:02X}{b:02X}"), p.hex);
+            let RGBColor(r, g, b) = rgb;
+            assert_eq!(format!("#{r:02X}{g:02X}{b:02X}"), hex);
         }
-        assert_eq!(ACTUAL.hex, BLUE);
-        assert_eq!(TARGET_LINE.hex, ORANGE);
     }
 
     #[test]
@@ -629,15 +456,6 @@ mod tests {
         assert_eq!(fmt_num(0.5, 2), "0.50");
         assert_eq!(fmt_num(-1500.0, 0), "-1,500");
         assert_eq!(fmt_num(-0.01, 1), "0.0");
-        assert_eq!(num(12.0), "12");
-        assert_eq!(num(12.25), "12.3");
-        assert_eq!(num(-0.01), "0");
-    }
-
-    #[test]
-    fn measures_full_width_as_one_em() {
-        assert_eq!(text_width("実績値", 10.0), 30.0);
-        assert!(text_width("R5", 10.0) < 15.0);
     }
 
     #[test]
@@ -663,17 +481,6 @@ mod tests {
         assert!(lines[1].contains("CO2"), "{lines:?}");
         assert_eq!(wrap("短い", 10.0, 100.0, 2), vec!["短い".to_string()]);
         assert_eq!(truncate("短い", 10.0, 100.0), "短い");
-    }
-
-    #[test]
-    fn nice_ticks() {
-        assert_eq!(nice_step(13.0), 20.0);
-        assert_eq!(nice_step(2.2), 2.5);
-        assert_eq!(nice_step(0.3), 0.5);
-        assert_eq!(step_decimals(2.5), 1);
-        assert_eq!(step_decimals(20.0), 0);
-        assert_eq!(step_decimals(0.25), 2);
-        assert_eq!(ticks(0.0, 100.0, 25.0), vec![0.0, 25.0, 50.0, 75.0, 100.0]);
     }
 
     #[test]

@@ -118,3 +118,49 @@ pub fn assert_accessible_root(doc: &Document<'_>, id: &str, title: &str) {
 pub fn desc(doc: &Document<'_>) -> String {
     text(&doc.descendants().find(|n| n.has_tag_name("desc")).unwrap())
 }
+
+/// Checks shared by both layouts of a chart: each is accessible under its own ids
+/// (`{id}` and `{id}-n`), carries its fit's class, keeps its texts inside, and is drawn at
+/// body size: a `max-width` of its own width (so 1 unit is at most 1 CSS px), the wide one
+/// 480 or 560 units and the narrow one 340 (a 328–398 px phone column shows it at 96–100 %),
+/// and every text between 11 and 16 units.
+pub fn assert_both_fits(svg: &super::ChartSvg, id: &str, title: &str) {
+    for (markup, id, class, widths) in [
+        (&svg.wide, id.to_string(), "chart-wide", &[480.0, 560.0][..]),
+        (&svg.narrow, format!("{id}-n"), "chart-narrow", &[340.0][..]),
+    ] {
+        let doc = parse(markup);
+        assert_accessible_root(&doc, &id, title);
+        let root = doc.root_element();
+        assert!(
+            root.attribute("class")
+                .unwrap()
+                .split(' ')
+                .any(|c| c == class),
+            "{class}"
+        );
+        let (w, _) = view_box(&doc);
+        assert!(widths.contains(&w), "{class} is {w} wide");
+        assert_eq!(root.attribute("style"), Some(&*format!("max-width:{w}px")));
+        assert_texts_inside(&doc);
+        for t in doc.descendants().filter(|n| n.has_tag_name("text")) {
+            let size = f(&t, "font-size");
+            assert!(
+                (11.0..=16.0).contains(&size),
+                "{class}: {:?} at {size}",
+                text(&t)
+            );
+        }
+    }
+    // Both in one page: no id twice.
+    let page = format!("<div>{}</div>", svg.inline());
+    let doc = parse(&page);
+    let mut ids: Vec<&str> = doc
+        .descendants()
+        .filter_map(|n| n.attribute("id"))
+        .collect();
+    let n = ids.len();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), n, "an id appears twice: {ids:?}");
+}

@@ -1,69 +1,63 @@
 //! Indicator trend: actuals (line with filled circles) against each year's target (dashed
 //! line with hollow diamonds), baseline and final target as reference lines.
 
+use super::axis::{Scale, y_scale};
 use super::svg::{
-    self, ACTUAL, AXIS, Axis, BASELINE_LINE, BLUE, FINAL_LINE, Frame, GRID_LINE, MUTED, ORANGE,
-    Overlay, PAD, TARGET_LINE, TARGET_MARK, TEXT, TICK_TEXT, Text, fmt_num, num, plotters_size,
+    self, Axis, BLUE, BLUE_RGB, Canvas, Frame, GRID_RGB, LABEL_PX, MUTED, MUTED_RGB, Mark, ORANGE,
+    ORANGE_RGB, Overlay, PAD, Pen, SMALL_PX, SvgBackend, TEXT, TICK_RGB, Text, fmt_num, num,
     text_width,
 };
-use super::{Figure, Marker, TrendInput};
+use super::{ChartSvg, Figure, Fit, Marker, TrendInput, TrendPoint};
 use plotters::prelude::*;
 
-const W: u32 = 480;
-const LEGEND_PX: f64 = 13.0;
-const TICK_PX: f64 = 13.0;
-const LABEL_PX: f64 = 12.0;
-/// Height below the header: plot, x labels and margins.
-const LOWER_H: u32 = 264;
+/// Width of the wide layout.
+const WIDE: u32 = 480;
 const MARGIN_RIGHT: u32 = 16;
 const X_LABEL_AREA: u32 = 42;
+/// Dash patterns: targets dashed, the final target dash-dot, the baseline dotted.
+const DASHED: &str = " stroke-dasharray=\"7 4\"";
+const DASH_DOT: &str = " stroke-dasharray=\"12 3 2 3\"";
+const DOTTED: &str = " stroke-dasharray=\"2 3\"";
+const ROUND: &str = " stroke-linejoin=\"round\"";
 
-/// Renders an indicator's trend over the fiscal years as an inline SVG.
+/// The plot the series are drawn on: years across, values up.
+type Plot<'a, 'b> = ChartContext<'a, SvgBackend<'b>, Cartesian2d<Axis, Axis>>;
+
+/// Renders an indicator's trend over the fiscal years as an inline SVG, wide and narrow.
 ///
 /// Missing actuals (未集計) break the line and are named in the chart and the
 /// description; they are never drawn as zero. The y axis starts at zero when the values
 /// are near it and otherwise fits the data (it is a line chart, not bars).
-pub fn render_trend(input: &TrendInput) -> String {
-    let id = svg::sanitize_id(&input.id);
+pub fn render_trend(input: &TrendInput) -> ChartSvg {
+    ChartSvg {
+        wide: render(input, Fit::Wide),
+        narrow: render(input, Fit::Narrow),
+    }
+}
+
+fn render(input: &TrendInput, fit: Fit) -> String {
+    let id = svg::chart_id(&input.id, fit);
+    let w = fit.width(WIDE);
     let desc = describe(input);
     let mut overlay = Overlay::default();
-    let top_h = header(input, &mut overlay);
-    let height = top_h + LOWER_H;
+    let top = header(input, &mut overlay, w);
+    // Height below the header: plot, x labels and margins.
+    let h = top
+        + match fit {
+            Fit::Wide => 264,
+            Fit::Narrow => 236,
+        };
     let mut raw = String::new();
-    let drawn = draw(&mut raw, input, top_h, height, &mut overlay);
-    let rules = [
-        svg::rule(
-            "stroke",
-            ACTUAL,
-            "class=\"actual-line\" stroke-linejoin=\"round\"",
-        ),
-        svg::rule("fill", ACTUAL, "class=\"actual-mark\""),
-        svg::rule(
-            "stroke",
-            TARGET_LINE,
-            "class=\"target-line\" stroke-dasharray=\"7 4\"",
-        ),
-        svg::rule("stroke", TARGET_MARK, "class=\"target-mark\""),
-        svg::rule(
-            "stroke",
-            BASELINE_LINE,
-            "class=\"baseline\" stroke-dasharray=\"2 3\"",
-        ),
-        svg::rule(
-            "stroke",
-            FINAL_LINE,
-            "class=\"final-target\" stroke-dasharray=\"12 3 2 3\"",
-        ),
-    ];
+    let drawn = draw(&mut raw, input, Canvas { w, h, top }, &mut overlay);
     let frame = Frame {
         id: &id,
         kind: "trend",
-        width: W,
-        height,
+        fit,
+        width: w,
+        height: h,
         title: &input.title,
         desc: &desc,
         defs: "",
-        rules: &rules,
     };
     match drawn {
         Ok(()) => svg::finish(&raw, &frame, &overlay),
@@ -72,8 +66,9 @@ pub fn render_trend(input: &TrendInput) -> String {
 }
 
 /// Title, legend and unit row; returns the header height.
-fn header(input: &TrendInput, o: &mut Overlay) -> u32 {
-    let mut y = svg::title_block(o, &input.title, W as f64);
+fn header(input: &TrendInput, o: &mut Overlay, w: u32) -> u32 {
+    let w = w as f64;
+    let mut y = svg::title_block(o, &input.title, w);
     let suffix = if input.cumulative { "（累計）" } else { "" };
     let mut items: Vec<(Swatch, String)> = vec![(Swatch::Actual, format!("実績値{suffix}"))];
     if input.points.iter().any(|p| p.target.is_some()) {
@@ -89,18 +84,18 @@ fn header(input: &TrendInput, o: &mut Overlay) -> u32 {
     y += 22.0;
     let mut x = PAD;
     for (swatch, label) in &items {
-        let w = 30.0 + text_width(label, LEGEND_PX);
-        if x > PAD && x + w > W as f64 - PAD {
+        let item_w = 30.0 + text_width(label, LABEL_PX);
+        if x > PAD && x + item_w > w - PAD {
             x = PAD;
-            y += 20.0;
+            y += 21.0;
         }
-        let sy = y - 4.5;
+        let sy = y - 5.0;
         o.raw(&swatch.markup(x, sy));
         o.text(
-            Text::at(x + 30.0, y, LEGEND_PX).class("legend"),
-            &svg::truncate(label, LEGEND_PX, W as f64 - PAD - x - 30.0),
+            Text::at(x + 30.0, y, LABEL_PX).class("legend"),
+            &svg::truncate(label, LABEL_PX, w - PAD - x - 30.0),
         );
-        x += w + 18.0;
+        x += item_w + 18.0;
     }
     y += 22.0;
     let unit = match (input.unit.is_empty(), input.cumulative) {
@@ -110,19 +105,19 @@ fn header(input: &TrendInput, o: &mut Overlay) -> u32 {
         (false, true) => format!("単位：{}（累計）", input.unit),
     };
     if !unit.is_empty() {
-        o.text(Text::at(PAD, y, LABEL_PX).fill(MUTED).class("unit"), &unit);
+        o.text(Text::at(PAD, y, SMALL_PX).fill(MUTED).class("unit"), &unit);
     }
     if input.lower_is_better {
         let note = "↓ 少ないほど良い";
-        let w = text_width(note, LABEL_PX) + 12.0;
-        let x = W as f64 - PAD - w;
+        let box_w = text_width(note, SMALL_PX) + 12.0;
+        let x = w - PAD - box_w;
         o.raw(&format!(
-            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"19\" rx=\"3\" fill=\"#FFFFFF\" stroke=\"{MUTED}\" class=\"note-box\"/>",
+            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"20\" rx=\"3\" fill=\"#FFFFFF\" stroke=\"{MUTED}\" class=\"note-box\"/>",
             num(x),
-            num(y - 14.0),
-            num(w)
+            num(y - 15.0),
+            num(box_w)
         ));
-        o.text(Text::at(x + 6.0, y, LABEL_PX).bold().class("note"), note);
+        o.text(Text::at(x + 6.0, y, SMALL_PX).bold().class("note"), note);
     }
     (y + 6.0).ceil() as u32
 }
@@ -186,64 +181,6 @@ fn diamond_path(r: i32) -> Vec<(i32, i32)> {
     vec![(h, -h), (r, 0), (0, r), (-r, 0), (0, -r), (h, -h)]
 }
 
-/// The y axis: range, tick values and their decimals.
-struct Scale {
-    lo: f64,
-    hi: f64,
-    ticks: Vec<f64>,
-    tick_decimals: u32,
-}
-
-/// `values` are all plotted values, `labelled` those that carry a direct label (the
-/// actuals), which need room above or below.
-fn y_scale(values: &[f64], labelled: &[f64], decimals: u32) -> Scale {
-    let finite: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
-    let (mut lo, mut hi) = if finite.is_empty() {
-        (0.0, 1.0)
-    } else {
-        finite
-            .iter()
-            .fold((f64::MAX, f64::MIN), |(a, b), &v| (a.min(v), b.max(v)))
-    };
-    let zero_based_low = lo >= 0.0 && lo <= hi * 0.5;
-    let zero_based_high = hi <= 0.0 && hi >= lo * 0.5;
-    if zero_based_low {
-        lo = 0.0;
-    }
-    if zero_based_high {
-        hi = 0.0;
-    }
-    if hi - lo <= 0.0 {
-        let pad = if lo == 0.0 { 1.0 } else { lo.abs() * 0.1 };
-        hi += pad;
-        if lo != 0.0 {
-            lo -= pad;
-        }
-    }
-    let min_step = 10f64.powi(-(decimals.min(6) as i32));
-    let step = svg::nice_step((hi - lo) / 4.0).max(min_step);
-    let mut a = (lo / step).floor() * step;
-    let mut b = (hi / step).ceil() * step;
-    // Room for the direct labels above the highest and below the lowest actual.
-    let top = labelled.iter().copied().fold(f64::MIN, f64::max);
-    let bottom = labelled.iter().copied().fold(f64::MAX, f64::min);
-    if !zero_based_high && b - top < 0.1 * (b - a) {
-        b += step;
-    }
-    if !zero_based_low && bottom - a < 0.1 * (b - a) && !(lo >= 0.0 && a - step < 0.0) {
-        a -= step;
-    }
-    // A value on the edge (zero, a final target) stays off the frame.
-    let pad = 0.04 * (b - a);
-    let eps = 1e-9 * (b - a);
-    Scale {
-        lo: if lo <= a + eps { a - pad } else { a },
-        hi: if hi >= b - eps { b + pad } else { b },
-        ticks: svg::ticks(a, b, step),
-        tick_decimals: svg::step_decimals(step),
-    }
-}
-
 /// Runs of consecutive present values: each run is one polyline, gaps stay gaps.
 fn runs(values: impl Iterator<Item = Option<f64>>) -> Vec<Vec<(f64, f64)>> {
     let mut out: Vec<Vec<(f64, f64)>> = Vec::new();
@@ -267,68 +204,39 @@ fn runs(values: impl Iterator<Item = Option<f64>>) -> Vec<Vec<(f64, f64)>> {
 fn draw(
     buf: &mut String,
     input: &TrendInput,
-    top_h: u32,
-    height: u32,
+    c: Canvas,
     o: &mut Overlay,
 ) -> Result<(), Box<dyn std::error::Error>> {
     let pts = &input.points;
     let n = pts.len().max(1);
-    let actual_at = |i: usize| pts[i].actual.as_ref().map(Figure::plot);
-    let target_at = |i: usize| pts[i].target.as_ref().map(Figure::plot);
-    let mut values: Vec<f64> = (0..pts.len())
-        .flat_map(|i| [actual_at(i), target_at(i)])
-        .flatten()
-        .collect();
-    values.extend(
-        input
-            .baseline
-            .iter()
-            .chain(&input.final_target)
-            .map(|m| m.value.plot()),
-    );
-    let actuals: Vec<f64> = (0..pts.len()).filter_map(actual_at).collect();
-    let scale = y_scale(&values, &actuals, input.decimals);
+    let scale = y_scale_of(input);
+    let y_fmt = |y: &f64| fmt_num(*y, scale.tick_decimals);
     let y_label_w = scale
         .ticks
         .iter()
-        .map(|t| text_width(&fmt_num(*t, scale.tick_decimals), TICK_PX))
+        .map(|t| text_width(&y_fmt(t), SMALL_PX))
         .fold(0.0, f64::max)
         .ceil() as u32
         + 14;
-
-    // Thin the x labels when they would collide: keep the latest year labelled.
-    let plot_w = W as f64 - PAD - MARGIN_RIGHT as f64 - y_label_w as f64;
+    let plot_w = c.w as f64 - PAD - MARGIN_RIGHT as f64 - y_label_w as f64;
     let slot = plot_w / n as f64;
-    let widest = pts
-        .iter()
-        .map(|p| text_width(&p.short_label, TICK_PX) + 8.0)
-        .fold(0.0, f64::max);
-    let every = ((widest / slot).ceil() as usize).max(1);
-    let label_at: Vec<f64> = (0..pts.len())
-        .filter(|i| (pts.len() - 1 - i).is_multiple_of(every))
-        .map(|i| i as f64)
-        .collect();
-    let labels: Vec<&str> = pts.iter().map(|p| p.short_label.as_str()).collect();
     let x_fmt = |x: &f64| {
         let i = x.round();
-        if i >= 0.0 {
-            labels
-                .get(i as usize)
-                .map(|s| s.to_string())
-                .unwrap_or_default()
-        } else {
-            String::new()
-        }
+        (i >= 0.0)
+            .then(|| pts.get(i as usize))
+            .flatten()
+            .map(|p| p.short_label.clone())
+            .unwrap_or_default()
     };
-    let y_fmt = |y: &f64| fmt_num(*y, scale.tick_decimals);
 
-    let root = SVGBackend::with_string(buf, (W, height)).into_drawing_area();
+    let pen = Pen::default();
+    let root = SvgBackend::new(buf, (c.w, c.h), &pen).into_drawing_area();
     root.fill(&WHITE)?;
-    let (_, lower) = root.split_vertically(top_h);
+    let (_, lower) = root.split_vertically(c.top);
     let x_range = Axis {
         lo: -0.5,
         hi: n as f64 - 0.5,
-        ticks: label_at,
+        ticks: x_ticks(pts, slot),
     };
     let y_range = Axis {
         lo: scale.lo,
@@ -343,89 +251,167 @@ fn draw(
         .x_label_area_size(X_LABEL_AREA)
         .y_label_area_size(y_label_w)
         .build_cartesian_2d(x_range, y_range)?;
-    let label_font = ("sans-serif", plotters_size(TICK_PX))
-        .into_font()
-        .color(&TICK_TEXT.rgb);
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .bold_line_style(GRID_LINE.rgb.stroke_width(1))
-        .axis_style(AXIS.rgb.stroke_width(1))
-        .label_style(label_font)
-        .x_label_formatter(&x_fmt)
-        .y_label_formatter(&y_fmt)
-        .draw()?;
+    let label_font = ("sans-serif", SMALL_PX).into_font().color(&TICK_RGB);
+    pen.draw(Mark::texts("tick-label"), || {
+        chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .bold_line_style(GRID_RGB.stroke_width(1))
+            .axis_style(MUTED_RGB.stroke_width(1))
+            .label_style(label_font)
+            .x_label_formatter(&x_fmt)
+            .y_label_formatter(&y_fmt)
+            .draw()
+    })?;
+    draw_series(&mut chart, &pen, input)?;
+    let (_, y_px) = chart.plotting_area().get_pixel_range();
+    let band = (y_px.start as f64, y_px.end as f64);
+    value_labels(&chart, input, band, c.w as f64, o);
+    missing_labels(&chart, pts, slot, band.1, o);
+    if pts.is_empty() {
+        o.text(
+            Text::at(c.w as f64 / 2.0, (band.0 + band.1) / 2.0, LABEL_PX)
+                .anchor("middle")
+                .fill(TEXT),
+            "データがありません",
+        );
+    }
+    root.present()?;
+    Ok(())
+}
 
-    let x_end = n as f64 - 0.5;
+/// The y axis for every value the chart plots, with room for the actuals' labels.
+fn y_scale_of(input: &TrendInput) -> Scale {
+    let pts = &input.points;
+    let mut values: Vec<f64> = pts
+        .iter()
+        .flat_map(|p| [actual_at(p), target_at(p)])
+        .flatten()
+        .collect();
+    values.extend(
+        input
+            .baseline
+            .iter()
+            .chain(&input.final_target)
+            .map(|m| m.value.plot()),
+    );
+    let actuals: Vec<f64> = pts.iter().filter_map(actual_at).collect();
+    y_scale(&values, &actuals, input.decimals)
+}
+
+/// The years labelled on the x axis: every k-th counting back from the latest, k so the
+/// labels (at `slot` pixels per year) never collide.
+fn x_ticks(pts: &[TrendPoint], slot: f64) -> Vec<f64> {
+    let widest = pts
+        .iter()
+        .map(|p| text_width(&p.short_label, SMALL_PX) + 8.0)
+        .fold(0.0, f64::max);
+    let every = ((widest / slot).ceil() as usize).max(1);
+    (0..pts.len())
+        .filter(|i| (pts.len() - 1 - i).is_multiple_of(every))
+        .map(|i| i as f64)
+        .collect()
+}
+
+/// Reference lines, targets and actuals, each marked with its class.
+fn draw_series(
+    chart: &mut Plot<'_, '_>,
+    pen: &Pen,
+    input: &TrendInput,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let pts = &input.points;
+    let x_end = pts.len().max(1) as f64 - 0.5;
+    let across =
+        |v: f64, color: RGBColor| LineSeries::new([(-0.5, v), (x_end, v)], color.stroke_width(2));
     if let Some(b) = &input.baseline {
-        let v = b.value.plot();
-        chart.draw_series(LineSeries::new(
-            [(-0.5, v), (x_end, v)],
-            BASELINE_LINE.rgb.stroke_width(2),
-        ))?;
+        pen.draw(Mark::shapes("baseline").extra(DOTTED), || {
+            chart.draw_series(across(b.value.plot(), MUTED_RGB))
+        })?;
     }
     if let Some(f) = &input.final_target {
-        let v = f.value.plot();
-        chart.draw_series(LineSeries::new(
-            [(-0.5, v), (x_end, v)],
-            FINAL_LINE.rgb.stroke_width(2),
-        ))?;
+        pen.draw(Mark::shapes("final-target").extra(DASH_DOT), || {
+            chart.draw_series(across(f.value.plot(), ORANGE_RGB))
+        })?;
     }
-    for run in runs((0..pts.len()).map(target_at)) {
-        chart.draw_series(LineSeries::new(run, TARGET_LINE.rgb.stroke_width(2)))?;
+    for run in runs(pts.iter().map(target_at)) {
+        pen.draw(Mark::shapes("target-line").extra(DASHED), || {
+            chart.draw_series(LineSeries::new(run, ORANGE_RGB.stroke_width(2)))
+        })?;
     }
-    let targets: Vec<(f64, f64)> = runs((0..pts.len()).map(target_at)).concat();
-    chart.draw_series(targets.iter().map(|&c| {
-        EmptyElement::at(c)
-            + Polygon::new(diamond(6).to_vec(), WHITE.filled())
-            + PathElement::new(diamond_path(6), TARGET_MARK.rgb.stroke_width(2))
-    }))?;
-    for run in runs((0..pts.len()).map(actual_at)) {
-        if run.len() > 1 {
-            chart.draw_series(LineSeries::new(run, ACTUAL.rgb.stroke_width(3)))?;
-        }
-    }
-    let actuals: Vec<(f64, f64)> = runs((0..pts.len()).map(actual_at)).concat();
+    // Hollow diamonds: a white face, then the outline.
+    let targets: Vec<(f64, f64)> = runs(pts.iter().map(target_at)).concat();
     chart.draw_series(
-        actuals
+        targets
             .iter()
-            .map(|&c| Circle::new(c, 5, ACTUAL.rgb.filled())),
+            .map(|&c| EmptyElement::at(c) + Polygon::new(diamond(6).to_vec(), WHITE.filled())),
     )?;
-
-    // Direct labels: each actual value, on the side away from that year's target.
-    let (_, y_px) = chart.plotting_area().get_pixel_range();
-    let (top, bottom) = (y_px.start as f64, y_px.end as f64);
-    // Label every k-th actual counting back from the latest, k so labels never touch.
-    let texts: Vec<&str> = pts
-        .iter()
-        .filter_map(|p| p.actual.as_ref().map(|a| a.text.as_str()))
-        .collect();
-    let widest = texts
-        .iter()
-        .map(|t| text_width(t, LABEL_PX) * 1.1)
-        .fold(0.0, f64::max);
-    let k = (((widest + 4.0) / slot).ceil() as usize).max(1);
-    let latest = actuals.last().map_or(0, |a| a.0 as usize);
-    for (&(x, v), label) in actuals.iter().zip(&texts) {
-        let i = x as usize;
-        if !(latest - i).is_multiple_of(k) {
-            continue;
+    pen.draw(Mark::shapes("target-mark"), || {
+        chart.draw_series(targets.iter().map(|&c| {
+            EmptyElement::at(c) + PathElement::new(diamond_path(6), ORANGE_RGB.stroke_width(2))
+        }))
+    })?;
+    for run in runs(pts.iter().map(actual_at)) {
+        if run.len() > 1 {
+            pen.draw(Mark::shapes("actual-line").extra(ROUND), || {
+                chart.draw_series(LineSeries::new(run, BLUE_RGB.stroke_width(3)))
+            })?;
         }
+    }
+    let actuals: Vec<(f64, f64)> = runs(pts.iter().map(actual_at)).concat();
+    pen.draw(Mark::shapes("actual-mark"), || {
+        chart.draw_series(
+            actuals
+                .iter()
+                .map(|&c| Circle::new(c, 5, BLUE_RGB.filled())),
+        )
+    })?;
+    Ok(())
+}
+
+/// Direct labels: each actual value, on the side away from that year's target; placed
+/// from the latest back (so the latest is always labelled), skipping a year whose label
+/// would touch the one to its right; inside `band` (the plot's top and bottom) and the
+/// chart's `w`.
+fn value_labels(
+    chart: &Plot<'_, '_>,
+    input: &TrendInput,
+    (top, bottom): (f64, f64),
+    w: f64,
+    o: &mut Overlay,
+) {
+    let pts = &input.points;
+    let actuals: Vec<(f64, f64)> = runs(pts.iter().map(actual_at)).concat();
+    let texts: Vec<String> = pts
+        .iter()
+        .filter_map(|p| p.actual.as_ref().map(|a| a.text.clone()))
+        .collect();
+    let mut next_left = f64::INFINITY;
+    let mut placed = Vec::new();
+    for (&(x, v), label) in actuals.iter().zip(&texts).rev() {
+        let i = x as usize;
         let (px, py) = chart.backend_coord(&(x, v));
         let (px, py) = (px as f64, py as f64);
-        let below_target = target_at(i).is_some_and(|t| v < t);
-        let mut ly = if below_target { py + 19.0 } else { py - 10.0 };
-        if ly - LABEL_PX < top {
-            ly = py + 19.0;
+        // Bold digits run a little wider than the estimate: room to spare on each side.
+        let half = text_width(label, SMALL_PX) * 0.6 + 2.0;
+        let lx = px.clamp(PAD + half, w - 2.0 - half);
+        if lx + half + 2.0 > next_left {
+            continue;
+        }
+        next_left = lx - half;
+        let below_target = target_at(&pts[i]).is_some_and(|t| v < t);
+        let mut ly = if below_target { py + 20.0 } else { py - 10.0 };
+        if ly - SMALL_PX < top {
+            ly = py + 20.0;
         }
         if ly > bottom - 2.0 {
             ly = py - 10.0;
         }
-        // Kept inside the chart at its left and right ends.
-        let half = text_width(label, LABEL_PX) * 0.6 + 2.0;
-        let lx = px.clamp(PAD + half, W as f64 - 2.0 - half);
+        placed.push((lx, ly, label));
+    }
+    // Written left to right, as they read.
+    for (lx, ly, label) in placed.into_iter().rev() {
         o.text(
-            Text::at(lx, ly, LABEL_PX)
+            Text::at(lx, ly, SMALL_PX)
                 .anchor("middle")
                 .fill(BLUE)
                 .bold()
@@ -434,30 +420,39 @@ fn draw(
             label,
         );
     }
-    for (i, p) in pts.iter().enumerate() {
-        if p.actual.is_none() {
-            // Under the year's label, where it never meets the data.
-            let (px, _) = chart.backend_coord(&(i as f64, 0.0));
-            let size = (slot / 3.3).clamp(8.0, 12.0);
-            o.text(
-                Text::at(px as f64, bottom + 38.0, size)
-                    .anchor("middle")
-                    .fill(MUTED)
-                    .class("missing"),
-                "未集計",
-            );
+}
+
+/// 未集計 under the year labels, where it never meets the data: once for each run of
+/// missing years, centred under the run, so neighbouring years never overprint it.
+fn missing_labels(
+    chart: &Plot<'_, '_>,
+    pts: &[TrendPoint],
+    slot: f64,
+    bottom: f64,
+    o: &mut Overlay,
+) {
+    let missing = |i: usize| pts[i].actual.is_none();
+    let mut i = 0;
+    while i < pts.len() {
+        if !missing(i) {
+            i += 1;
+            continue;
         }
-    }
-    if pts.is_empty() {
+        let start = i;
+        while i < pts.len() && missing(i) {
+            i += 1;
+        }
+        let (px, _) = chart.backend_coord(&((start + i - 1) as f64 / 2.0, 0.0));
+        // Two runs are at least two years apart: the text fits in that.
+        let size = ((2.0 * slot - 4.0) / 3.0).clamp(11.0, SMALL_PX);
         o.text(
-            Text::at(W as f64 / 2.0, (top + bottom) / 2.0, 14.0)
+            Text::at(px as f64, bottom + 38.0, size)
                 .anchor("middle")
-                .fill(TEXT),
-            "データがありません",
+                .fill(MUTED)
+                .class("missing"),
+            "未集計",
         );
     }
-    root.present()?;
-    Ok(())
 }
 
 /// The text alternative: what is shown, the reference values, the latest actual against
@@ -532,6 +527,16 @@ fn describe(input: &TrendInput) -> String {
         s.push_str(&format!("{}は未集計です。", missing.join("、")));
     }
     s
+}
+
+/// Where a year's actual is plotted.
+fn actual_at(p: &TrendPoint) -> Option<f64> {
+    p.actual.as_ref().map(Figure::plot)
+}
+
+/// Where a year's target is plotted.
+fn target_at(p: &TrendPoint) -> Option<f64> {
+    p.target.as_ref().map(Figure::plot)
 }
 
 #[cfg(test)]

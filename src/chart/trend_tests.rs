@@ -2,7 +2,11 @@
 
 use super::super::test_util::*;
 use super::super::{Figure, Marker, TrendInput, TrendPoint, standalone};
-use super::render_trend;
+
+/// The wide layout, which most tests look at.
+fn render_trend(input: &TrendInput) -> String {
+    super::render_trend(input).wide
+}
 use rust_decimal::Decimal;
 
 /// A value as the report shows it with `d` decimals.
@@ -257,8 +261,16 @@ fn many_years_and_big_numbers_keep_labels_apart_and_inside() {
         })
         .collect();
     input.final_target.as_mut().unwrap().value = fig(1_350_000.0, 0);
-    let svg = render_trend(&input);
-    let doc = parse(&svg);
+    let both = super::render_trend(&input);
+    // A phone has room for fewer value labels; the table beside the chart has them all.
+    labels_apart_and_inside(&both.wide, 4);
+    labels_apart_and_inside(&both.narrow, 3);
+}
+
+/// Value labels and year labels never overlap, the latest year is labelled on the axis and
+/// with its value, every text is inside; at least `min` labels of each kind.
+fn labels_apart_and_inside(svg: &str, min: usize) {
+    let doc = parse(svg);
     assert_texts_inside(&doc);
     for class in ["value-label", "x-label"] {
         let mut spans: Vec<(f64, f64)> = if class == "x-label" {
@@ -276,7 +288,7 @@ fn many_years_and_big_numbers_keep_labels_apart_and_inside() {
                 .collect()
         };
         spans.sort_by(|a, b| a.0.total_cmp(&b.0));
-        assert!(spans.len() >= 4, "{class}: {spans:?}");
+        assert!(spans.len() >= min, "{class}: {spans:?}");
         for pair in spans.windows(2) {
             assert!(pair[0].1 <= pair[1].0, "{class} overlap: {pair:?}");
         }
@@ -287,6 +299,48 @@ fn many_years_and_big_numbers_keep_labels_apart_and_inside() {
         text(by_class(&doc, "value-label").last().unwrap()),
         "1,303,500"
     );
+}
+
+#[test]
+fn wide_and_narrow_are_drawn_at_body_size() {
+    let both = super::render_trend(&sample());
+    assert_both_fits(
+        &both,
+        "ryokuchi-hozen",
+        "「緑地保全制度」による保全指定面積",
+    );
+    let doc = parse(&both.narrow);
+    let labels: Vec<String> = x_labels(&doc).into_iter().map(|l| l.0).collect();
+    assert_eq!(labels, ["R1", "R2", "R3", "R4", "R5"]);
+    assert_eq!(by_class(&doc, "actual-mark").len(), 4);
+    assert_eq!(by_class(&doc, "target-mark").len(), 5);
+}
+
+#[test]
+fn a_run_of_missing_years_is_named_once_under_its_middle() {
+    let mut input = sample();
+    input.points = (1..=12)
+        .map(|r| point(r, (!(5..=7).contains(&r)).then_some(r as f64), None))
+        .collect();
+    for svg in [
+        super::render_trend(&input).wide,
+        super::render_trend(&input).narrow,
+    ] {
+        let doc = parse(&svg);
+        let missing = by_class(&doc, "missing");
+        assert_eq!(missing.len(), 1, "{svg}");
+        let r6 = x_labels(&doc).into_iter().find(|l| l.0 == "R6");
+        // Under R6 (labelled or not, the middle of R5–R7).
+        let marks: Vec<f64> = by_class(&doc, "actual-mark")
+            .iter()
+            .map(|m| f(m, "cx"))
+            .collect();
+        let mid = (marks[3] + marks[4]) / 2.0;
+        assert!((f(&missing[0], "x") - mid).abs() <= 1.0, "{mid}");
+        if let Some((_, x)) = r6 {
+            assert!((x - mid).abs() <= 1.0);
+        }
+    }
 }
 
 #[test]

@@ -161,9 +161,9 @@ pub struct Layout {
 /// Font size of body names.
 pub(crate) const NAME_PX: f64 = 14.0;
 /// Font size of the kind line under the name.
-pub(crate) const KIND_PX: f64 = 11.0;
+pub(crate) const KIND_PX: f64 = 12.0;
 /// Font size of relation labels.
-pub(crate) const LABEL_PX: f64 = 12.0;
+pub(crate) const LABEL_PX: f64 = 13.0;
 /// Line height as a multiple of the font size.
 pub(crate) const LINE_HEIGHT: f64 = 1.3;
 /// Gap between the name lines and the kind line.

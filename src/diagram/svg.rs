@@ -2,14 +2,16 @@
 //!
 //! Dark strokes on white only, so the diagram survives grayscale printing; labels sit on white
 //! rectangles drawn after the arrows so no line runs through text. The root has a `viewBox`
-//! and no width or height, so it scales to a phone or an A4 page.
+//! and its natural `width` (1 unit = 1 CSS px, so the text is drawn at the sizes laid out):
+//! a page shows it at that size and lets a phone scroll it sideways rather than shrink its
+//! text; print scales it to the page with `max-width`.
 
 use std::fmt::Write;
 
+use crate::svg::{FONT_FAMILY, esc as escape, num};
+
 use super::{KIND_GAP, KIND_PX, LABEL_PX, LINE_HEIGHT, Layout, NAME_PX, Rect};
 
-/// Japanese-first font stack (macOS, Windows, then Linux), in attribute-safe quoting.
-const FONT_FAMILY: &str = "'Hiragino Kaku Gothic ProN', 'Hiragino Sans', 'BIZ UDPGothic', 'Yu Gothic', Meiryo, 'Noto Sans CJK JP', sans-serif";
 const INK: &str = "#1a1a1a";
 const KIND_INK: &str = "#444";
 /// Baseline below the centre of a line, in em: centres full-width glyphs in their line.
@@ -28,8 +30,8 @@ pub(super) fn render(id: &str, title: &str, layout: &Layout) -> String {
     let _ = writeln!(
         s,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" role=\"img\" \
-         aria-labelledby=\"{id}-title {id}-desc\" class=\"nenpo-diagram\" \
-         style=\"max-width:{w}px\" font-family=\"{FONT_FAMILY}\">"
+         aria-labelledby=\"{id}-title {id}-desc\" class=\"nenpo-diagram\" width=\"{w}\" \
+         font-family=\"{FONT_FAMILY}\">"
     );
     let _ = writeln!(s, "<title id=\"{id}-title\">{}</title>", escape(title));
     let _ = writeln!(
@@ -55,7 +57,14 @@ pub(super) fn render(id: &str, title: &str, layout: &Layout) -> String {
         let _ = writeln!(s, "<path d=\"{d}\" marker-end=\"url(#{id}-arrow)\"/>");
     }
     s.push_str("</g>\n");
+    write_bodies(&mut s, layout);
+    write_relation_labels(&mut s, layout);
+    s.push_str("</svg>\n");
+    s
+}
 
+/// The bodies' boxes, each with its name (one or two lines) and its kind below.
+fn write_bodies(s: &mut String, layout: &Layout) {
     let _ = writeln!(s, "<g class=\"bodies\" text-anchor=\"middle\">");
     for b in &layout.boxes {
         let r = &b.rect;
@@ -97,7 +106,10 @@ pub(super) fn render(id: &str, title: &str, layout: &Layout) -> String {
         }
     }
     s.push_str("</g>\n");
+}
 
+/// The relations' labels on white, over the arrows.
+fn write_relation_labels(s: &mut String, layout: &Layout) {
     let _ = writeln!(s, "<g class=\"relation-labels\" text-anchor=\"middle\">");
     for edge in &layout.edges {
         let Some(r) = edge.label_rect else { continue };
@@ -121,8 +133,7 @@ pub(super) fn render(id: &str, title: &str, layout: &Layout) -> String {
             );
         }
     }
-    s.push_str("</g>\n</svg>\n");
-    s
+    s.push_str("</g>\n");
 }
 
 /// The description read out by screen readers: the bodies, then every relation as a sentence,
@@ -218,33 +229,7 @@ fn shorten_end(points: &[(f64, f64)], by: f64) -> Vec<(f64, f64)> {
     out
 }
 
-/// A coordinate with one fixed decimal, never "-0.0", so output is byte-stable.
-fn num(v: f64) -> String {
-    let r = (v * 10.0).round() / 10.0;
-    if r == 0.0 {
-        "0.0".to_string()
-    } else {
-        format!("{r:.1}")
-    }
-}
-
 /// The caller's id reduced to characters safe in XML ids and `url(#…)` references.
 fn sanitize_id(id: &str) -> String {
     crate::xml_id::xml_id(id, "d-")
-}
-
-/// Escapes text for element content and attribute values.
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }

@@ -1,27 +1,8 @@
 //! Estimates the width of Japanese text and breaks long names onto two lines.
 //!
-//! No font is available at build time, so widths are estimated per character: full-width
-//! characters (kanji, kana, full-width punctuation) take 1 em, ASCII about 0.55 em.
+//! Widths come from the estimate every SVG of nenpo shares ([`crate::svg::text_width`]).
 
-/// Estimated advance of one character, in em.
-pub(crate) fn char_em(c: char) -> f64 {
-    match c as u32 {
-        0x20 => 0.33,
-        0x21..=0x7E => 0.55,
-        // Combining marks, zero-width characters and variation selectors take no room.
-        0x0300..=0x036F | 0x200B..=0x200F | 0xFE00..=0xFE0F => 0.0,
-        0x0000..=0x10FF => 0.6,
-        // Half-width katakana.
-        0xFF61..=0xFF9F => 0.5,
-        // Everything else is drawn full width by Japanese fonts.
-        _ => 1.0,
-    }
-}
-
-/// Estimated width of `s` at `font_px`, in pixels.
-pub(crate) fn text_width(s: &str, font_px: f64) -> f64 {
-    s.chars().map(char_em).sum::<f64>() * font_px
-}
+pub(crate) use crate::svg::text_width;
 
 /// Characters that must not start a line (行頭禁則).
 const NO_LINE_START: &str =
@@ -188,13 +169,6 @@ pub(crate) fn wrap_two_lines(text: &str, font_px: f64, max_px: f64) -> Vec<Strin
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn estimates_full_width_as_one_em_and_ascii_narrower() {
-        assert_eq!(text_width("審議会", 10.0), 30.0);
-        assert!((text_width("ZCC", 10.0) - 16.5).abs() < 1e-9);
-        assert_eq!(text_width("（仮称）", 12.0), 48.0);
-    }
 
     #[test]
     fn keeps_short_names_on_one_line() {

@@ -427,7 +427,7 @@ and projects.yaml (the previous year's projects carried over). An existing folde
 Looks for Chromium, Google Chrome or Microsoft Edge on the PATH and where they are usually installed.\n\
 The contents list gets each chapter's page number, and the headings become PDF bookmarks.",
     pdf_year: "the fiscal year (2023, FY2023, R5 …); the latest if left out",
-    pdf_output: "where to save the PDF (<output>/<year>/nenpo-<year>.pdf if left out)",
+    pdf_output: "where to save the PDF (a name ending in .pdf; <output>/<year>/nenpo-<year>.pdf if left out); never inside the content folders or over a file nenpo did not write",
     pdf_chromium: "the browser to use (Chromium, Google Chrome, Microsoft Edge); found by itself if left out",
     no_command: "there is no command `{name}`.",
     no_option: "there is no option `{name}`.",

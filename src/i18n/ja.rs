@@ -409,7 +409,7 @@ projects.yaml（前の年度の事業を引き継いだもの）を作ります�
 Chromium・Google Chrome・Microsoft Edge のどれかを PATH とふつうのインストール先から探します。\n\
 目次に各章のページ番号が入り、見出しから PDF のしおりができます。",
     pdf_year: "年度（2023、令和5年度、R5 など）。省略時は最新の年度",
-    pdf_output: "PDF の保存先（省略時は <出力先>/<年度>/nenpo-<年度>.pdf）",
+    pdf_output: "PDF の保存先（.pdf で終わる名前。省略時は <出力先>/<年度>/nenpo-<年度>.pdf）。原稿のフォルダの中や、nenpo が作ったのではない既存のファイルには書きません",
     pdf_chromium: "使うブラウザー（Chromium、Google Chrome、Microsoft Edge）の場所。省略時は自動で探します",
     no_command: "「{name}」というコマンドはありません。",
     no_option: "「{name}」というオプションはありません。",

@@ -12,7 +12,7 @@ use super::pages::SiteContext;
 use super::paths::{self, relative};
 use super::views::goal_number;
 use super::{OutputFile, evaluated};
-use crate::chart::{self, BudgetBar, Figure, Marker, RateBar, TrendInput, TrendPoint};
+use crate::chart::{self, BudgetBar, ChartSvg, Figure, Marker, RateBar, TrendInput, TrendPoint};
 use crate::diag::Diagnostic;
 use crate::era::FiscalYear;
 use crate::evaluate::{IndicatorYear, PlanYear};
@@ -23,29 +23,33 @@ use crate::model::{Direction, Goal, Indicator, IndicatorKind, Plan, Year};
 /// A chart as a page shows it.
 #[derive(Debug, Clone, Serialize)]
 pub struct ChartView {
-    /// The SVG, inline.
+    /// The SVG, inline: the wide and the narrow layout (the stylesheet shows one).
     pub svg: String,
     /// Link to the standalone .svg file.
     pub href: String,
     /// Site path of the file.
     #[serde(skip)]
     pub file: String,
+    /// Length of the wide layout at the start of `svg`: the file's content.
+    #[serde(skip)]
+    wide_len: usize,
 }
 
 impl ChartView {
-    fn new(svg: &str, file: String, from: &str) -> ChartView {
+    fn new(svg: &ChartSvg, file: String, from: &str) -> ChartView {
         ChartView {
             href: relative(from, &file),
-            svg: svg.to_string(),
+            wide_len: svg.wide.len(),
+            svg: svg.inline(),
             file,
         }
     }
 
-    /// The chart as its own file.
+    /// The chart as its own file: the wide layout.
     pub fn output(&self) -> OutputFile {
         OutputFile {
             path: self.file.clone(),
-            bytes: chart::standalone(&self.svg).into_bytes(),
+            bytes: chart::standalone(&self.svg[..self.wide_len]).into_bytes(),
         }
     }
 }
@@ -56,12 +60,12 @@ impl ChartView {
 /// would draw it again; drawing is deterministic, so no byte depends on which page drew.
 #[derive(Debug, Default)]
 pub struct ChartCache {
-    waiting: Mutex<HashMap<String, Arc<str>>>,
+    waiting: Mutex<HashMap<String, Arc<ChartSvg>>>,
 }
 
 impl ChartCache {
     /// The chart of the file `file`, drawn by `draw` unless another page drew it already.
-    fn get_or_draw(&self, file: &str, draw: impl FnOnce() -> String) -> Arc<str> {
+    fn get_or_draw(&self, file: &str, draw: impl FnOnce() -> ChartSvg) -> Arc<ChartSvg> {
         match self.get_or_try_draw(file, || Ok::<_, std::convert::Infallible>(draw())) {
             Ok(svg) => svg,
             Err(never) => match never {},
@@ -72,15 +76,15 @@ impl ChartCache {
     fn get_or_try_draw<E>(
         &self,
         file: &str,
-        draw: impl FnOnce() -> Result<String, E>,
-    ) -> Result<Arc<str>, E> {
+        draw: impl FnOnce() -> Result<ChartSvg, E>,
+    ) -> Result<Arc<ChartSvg>, E> {
         // A poisoned lock only means another page panicked mid-insert; the map is intact.
         let waiting = || self.waiting.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(svg) = waiting().remove(file) {
             return Ok(svg);
         }
         // Drawn outside the lock, so pages draw different charts in parallel.
-        let svg: Arc<str> = Arc::from(draw()?);
+        let svg = Arc::new(draw()?);
         waiting().insert(file.to_string(), svg.clone());
         Ok(svg)
     }
