@@ -1,0 +1,354 @@
+//! Turning parsed files into the model: ids checked for duplicates and typos across plans,
+//! years, projects, evaluations, meetings and relations, hand grades against their scale,
+//! glossary marks against the glossary, and material paths against the project.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use serde_saphyr::Spanned;
+
+mod bodies;
+mod checks;
+mod plans;
+mod projects;
+mod years;
+
+use super::load::{Body as MdBody, Data, Parsed, Role};
+use super::raw::*;
+use super::yaml::pos;
+use crate::config::{Config, scale_hint};
+use crate::diag::{Diagnostic, Diagnostics, Lang, nearest};
+use crate::era::FiscalYear;
+use crate::glossary::find_marks;
+use crate::model::*;
+
+/// Builds the report from parsed files, recording every problem found on the way.
+pub fn resolve(
+    root: &Path,
+    config: Config,
+    parsed: Vec<Parsed>,
+    diags: &mut Diagnostics,
+) -> Report {
+    let lang = config.lang;
+    let mut r = Resolver {
+        root,
+        lang,
+        diags,
+        pending_relations: Vec::new(),
+    };
+    let Sorted {
+        home,
+        glossary,
+        mut plans,
+        bodies,
+        years,
+        year_dirs,
+    } = r.sort(parsed, &config);
+    r.check_year_dirs(&year_dirs);
+
+    plans.sort_by(|a: &Plan, b: &Plan| a.id.cmp(&b.id));
+    r.check_indicator_ids(&plans);
+    let mut body_list: Vec<Body> = bodies;
+    body_list.sort_by(|a, b| (a.weight, &a.id).cmp(&(b.weight, &b.id)));
+    r.check_relations(&body_list);
+    for p in &plans {
+        if let Some(b) = &p.body
+            && !body_list.iter().any(|x| &x.id == b)
+        {
+            let (l, c) = locate(r.diags.source(&p.file), "body:");
+            r.unknown_id(
+                &p.file,
+                l,
+                c,
+                lang.pick("推進体制（bodies）", "body"),
+                b,
+                body_list.iter().map(|x| x.id.as_str()),
+            );
+        }
+    }
+
+    let mut year_list = Vec::new();
+    for (y, parts) in years {
+        year_list.push(
+            r.year(
+                y,
+                year_dirs
+                    .get(&y)
+                    .and_then(|d| d.first().cloned())
+                    .unwrap_or_default(),
+                parts,
+                &plans,
+                &body_list,
+                &config,
+            ),
+        );
+    }
+
+    let report = Report {
+        assets: list_assets(root),
+        config,
+        home,
+        plans,
+        years: year_list,
+        bodies: body_list,
+        glossary,
+    };
+    r.check_glossary_marks(&report);
+    report
+}
+
+fn role_year(role: &Role) -> Option<FiscalYear> {
+    match role {
+        Role::YearIndex(y)
+        | Role::Actuals(y)
+        | Role::Projects(y)
+        | Role::Evaluation(y, _)
+        | Role::Meeting(y, _)
+        | Role::Chapter(y, _) => Some(*y),
+        _ => None,
+    }
+}
+
+#[derive(Default)]
+struct YearParts {
+    index: Option<(String, RawYearFront, MdBody)>,
+    actuals: Option<(String, RawActuals)>,
+    projects: Option<(String, Vec<RawProject>)>,
+    evaluations: Vec<(String, String, RawEvaluationFront, MdBody)>,
+    meetings: Vec<(String, String, RawMeetingFront, MdBody)>,
+    chapters: Vec<(String, String, RawChapterFront, MdBody)>,
+}
+
+fn doc(rel: &str, title: Option<String>, body: MdBody) -> Document {
+    let title = title.or_else(|| {
+        body.markdown
+            .lines()
+            .find_map(|l| l.strip_prefix("# ").map(|t| t.trim().to_string()))
+    });
+    Document {
+        file: rel.to_string(),
+        title,
+        markdown: body.markdown,
+        body_line: body.line,
+    }
+}
+
+/// The first line holding `needle`, for problems found after parsing in places no span covers.
+fn locate(text: Option<&str>, needle: &str) -> (u32, u32) {
+    text.and_then(|t| {
+        t.lines().enumerate().find_map(|(i, l)| {
+            l.find(needle)
+                .map(|c| (i as u32 + 1, l[..c].chars().count() as u32 + 1))
+        })
+    })
+    .unwrap_or((0, 0))
+}
+
+fn list_assets(root: &Path) -> Vec<Asset> {
+    let dir = root.join("assets");
+    let mut out: Vec<Asset> = walkdir::WalkDir::new(&dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| Asset {
+            path: crate::diag::display_path(root, e.path()),
+        })
+        .collect();
+    out.sort_by(|a, b| a.path.cmp(&b.path));
+    out
+}
+
+struct Resolver<'a> {
+    root: &'a Path,
+    lang: Lang,
+    diags: &'a mut Diagnostics,
+    /// Relations seen while reading bodies: file, line, column, from, to, kind.
+    pending_relations: Vec<(String, u32, u32, String, String, String)>,
+}
+
+impl Resolver<'_> {
+    fn err(&mut self, file: &str, line: u32, col: u32, msg: String, hint: Option<String>) {
+        let mut d = Diagnostic::error(file, line, col, msg);
+        d.hint = hint;
+        self.diags.push(d);
+    }
+
+    fn unknown_id<'c>(
+        &mut self,
+        file: &str,
+        line: u32,
+        col: u32,
+        what: &str,
+        id: &str,
+        candidates: impl Iterator<Item = &'c str> + Clone,
+    ) {
+        let lang = self.lang;
+        let msg = match lang {
+            Lang::Ja => format!("{what}に「{id}」というIDはありません"),
+            Lang::En => format!("there is no {what} with id `{id}`"),
+        };
+        let all: Vec<&str> = candidates.clone().collect();
+        let hint = match (nearest(id, candidates), lang) {
+            (Some(n), Lang::Ja) => format!("「{n}」の誤りではありませんか"),
+            (Some(n), Lang::En) => format!("did you mean `{n}`?"),
+            (None, Lang::Ja) if all.len() <= 12 => format!("使えるID: {}", all.join("、")),
+            (None, Lang::En) if all.len() <= 12 => format!("valid ids: {}", all.join(", ")),
+            (None, Lang::Ja) => "IDの綴りを確かめてください".to_string(),
+            (None, Lang::En) => "check the spelling of the id".to_string(),
+        };
+        self.err(file, line, col, msg, Some(hint));
+    }
+
+    fn duplicate(&mut self, file: &str, line: u32, col: u32, what: &str, id: &str) {
+        let msg = match self.lang {
+            Lang::Ja => format!("{what}のID「{id}」が重複しています"),
+            Lang::En => format!("duplicate {what} id `{id}`"),
+        };
+        let hint = self.lang.pick(
+            "IDは重ならないように付け直してください",
+            "give each one its own id",
+        );
+        self.err(file, line, col, msg, Some(hint.into()));
+    }
+}
+
+fn normalize_rel(p: &str) -> String {
+    p.trim().trim_start_matches("./").to_string()
+}
+
+/// The parsed files sorted by what they are.
+struct Sorted {
+    home: Document,
+    glossary: Vec<GlossaryEntry>,
+    plans: Vec<Plan>,
+    bodies: Vec<Body>,
+    years: BTreeMap<FiscalYear, YearParts>,
+    year_dirs: BTreeMap<FiscalYear, BTreeSet<String>>,
+}
+
+impl Resolver<'_> {
+    /// Plans and bodies resolved as they come; year files gathered by year.
+    fn sort(&mut self, parsed: Vec<Parsed>, config: &Config) -> Sorted {
+        let mut home = Document::default();
+        let mut glossary = Vec::new();
+        let mut plans = Vec::new();
+        let mut bodies = Vec::new();
+        let mut years: BTreeMap<FiscalYear, YearParts> = BTreeMap::new();
+        let mut year_dirs: BTreeMap<FiscalYear, BTreeSet<String>> = BTreeMap::new();
+
+        for p in parsed {
+            if let Some(y) = role_year(&p.role) {
+                let dir = p.rel.split('/').nth(1).unwrap_or_default().to_string();
+                year_dirs.entry(y).or_default().insert(dir);
+            }
+            let rel = p.rel.clone();
+            match (p.role, p.data) {
+                (Role::Home, Data::Chapter(front, body)) => home = doc(&rel, front.title, body),
+                (Role::Glossary, Data::Glossary(g)) => {
+                    glossary = g
+                        .into_iter()
+                        .map(|(k, v)| GlossaryEntry {
+                            term: k.value,
+                            definition: v,
+                        })
+                        .collect()
+                }
+                (Role::Plan(id), Data::Plan(raw)) => plans.push(self.plan(&id, &rel, raw, config)),
+                (Role::Body(id), Data::Body(front, body)) => {
+                    bodies.push(self.body(&id, &rel, *front, body))
+                }
+                (Role::YearIndex(y), Data::YearIndex(front, body)) => {
+                    self.check_year_scale(&rel, &front, config);
+                    years.entry(y).or_default().index = Some((rel, front, body));
+                }
+                (Role::Actuals(y), Data::Actuals(a)) => {
+                    years.entry(y).or_default().actuals = Some((rel, a))
+                }
+                (Role::Projects(y), Data::Projects(ps)) => {
+                    years.entry(y).or_default().projects = Some((rel, ps))
+                }
+                (Role::Evaluation(y, goal), Data::Evaluation(front, body)) => years
+                    .entry(y)
+                    .or_default()
+                    .evaluations
+                    .push((rel, goal, front, body)),
+                (Role::Meeting(y, slug), Data::Meeting(front, body)) => years
+                    .entry(y)
+                    .or_default()
+                    .meetings
+                    .push((rel, slug, *front, body)),
+                (Role::Chapter(y, slug), Data::Chapter(front, body)) => years
+                    .entry(y)
+                    .or_default()
+                    .chapters
+                    .push((rel, slug, front, body)),
+                _ => {}
+            }
+        }
+        Sorted {
+            home,
+            glossary,
+            plans,
+            bodies,
+            years,
+            year_dirs,
+        }
+    }
+
+    /// One folder per fiscal year: 2023 and 令和5年度 side by side is an error.
+    fn check_year_dirs(&mut self, year_dirs: &BTreeMap<FiscalYear, BTreeSet<String>>) {
+        let lang = self.lang;
+        for (y, dirs) in year_dirs {
+            if dirs.len() > 1 {
+                let list: Vec<&str> = dirs.iter().map(String::as_str).collect();
+                self.err(
+                    &format!("content/{}", list[1]),
+                    0,
+                    0,
+                    match lang {
+                        Lang::Ja => format!(
+                            "{} のフォルダが複数あります（{}）",
+                            y.wareki(),
+                            list.join("、")
+                        ),
+                        Lang::En => {
+                            format!("fiscal year {y} has several folders ({})", list.join(", "))
+                        }
+                    },
+                    Some(
+                        lang.pick(
+                            "1つのフォルダにまとめてください",
+                            "merge them into one folder",
+                        )
+                        .into(),
+                    ),
+                );
+            }
+        }
+    }
+
+    /// A year's `scale:` must name a scale of book.toml.
+    fn check_year_scale(&mut self, rel: &str, front: &RawYearFront, config: &Config) {
+        let lang = self.lang;
+        if let Some(s) = &front.scale
+            && !config.scales.contains_key(&s.value)
+        {
+            let (l, c) = pos(&s.referenced);
+            self.err(
+                rel,
+                l,
+                c,
+                match lang {
+                    Lang::Ja => {
+                        format!("評価の尺度「{}」が book.toml に定義されていません", s.value)
+                    }
+                    Lang::En => {
+                        format!("grade scale `{}` is not defined in book.toml", s.value)
+                    }
+                },
+                Some(scale_hint(&config.scales, &s.value, lang)),
+            );
+        }
+    }
+}

@@ -1,0 +1,426 @@
+//! A fiscal year: its narrative, actuals, projects, evaluations, meetings and chapters.
+
+use super::*;
+
+/// The grade scale in force for a plan in one year: the year's, else the plan's, else the
+/// report's default.
+struct YearScale<'a> {
+    name: Option<String>,
+    config: &'a Config,
+}
+
+impl YearScale<'_> {
+    fn of(&self, plan: &Plan) -> &crate::config::Scale {
+        let name = self
+            .name
+            .as_deref()
+            .or(plan.scale.as_deref())
+            .unwrap_or(&self.config.default_scale);
+        self.config.scale(name)
+    }
+}
+
+impl Resolver<'_> {
+    pub(super) fn year(
+        &mut self,
+        year: FiscalYear,
+        dir: String,
+        parts: YearParts,
+        plans: &[Plan],
+        bodies: &[Body],
+        config: &Config,
+    ) -> Year {
+        let (front, narrative) = match parts.index {
+            Some((rel, front, body)) => {
+                let d = doc(&rel, front.title.clone(), body);
+                (front, d)
+            }
+            None => (RawYearFront::default(), Document::default()),
+        };
+        let scales = YearScale {
+            name: front.scale.as_ref().map(|s| s.value.clone()),
+            config,
+        };
+        let actuals_file = parts.actuals.as_ref().map(|(rel, _)| rel.clone());
+        let projects_file = parts.projects.as_ref().map(|(rel, _)| rel.clone());
+        let actuals = match parts.actuals {
+            Some((rel, raw)) => self.actuals(&rel, raw, plans, &scales),
+            None => Vec::new(),
+        };
+        let projects = match parts.projects {
+            Some((rel, raw)) => self.projects(&rel, raw, plans),
+            None => Vec::new(),
+        };
+        let evaluations = self.evaluations(parts.evaluations, plans, &scales);
+        let meetings = self.meetings(year, parts.meetings, bodies);
+        let chapters = chapters(parts.chapters);
+        Year {
+            year,
+            dir,
+            title: front.title,
+            edition: front.edition,
+            published: front.published,
+            scale: scales.name,
+            narrative,
+            actuals,
+            actuals_file,
+            projects,
+            projects_file,
+            evaluations,
+            meetings,
+            chapters,
+        }
+    }
+
+    /// actuals.yaml: each entry keyed by an indicator of some plan.
+    fn actuals(
+        &mut self,
+        rel: &str,
+        raw: RawActuals,
+        plans: &[Plan],
+        scales: &YearScale<'_>,
+    ) -> Vec<(String, Actual)> {
+        let lang = self.lang;
+        let rel = rel.to_string();
+        let mut actuals = Vec::new();
+
+        let all: Vec<(&Plan, &Indicator)> = plans
+            .iter()
+            .flat_map(|p| {
+                p.goals
+                    .iter()
+                    .flat_map(move |g| g.indicators().map(move |(_, i)| (p, i)))
+            })
+            .collect();
+        for (key, a) in raw {
+            let (l, c) = pos(&key.referenced);
+            let id = key.value.0;
+            let Some((plan, _)) = all.iter().find(|(_, i)| i.id == id) else {
+                self.unknown_id(
+                    &rel,
+                    l,
+                    c,
+                    lang.pick("指標", "indicator"),
+                    &id,
+                    all.iter().map(|(_, i)| i.id.as_str()),
+                );
+                continue;
+            };
+            if let Some(g) = &a.grade {
+                self.check_grade(&rel, g, scales.of(plan));
+            }
+            actuals.push((
+                id,
+                Actual {
+                    actual: a.actual.map(|n| n.0),
+                    target: a.target.map(|n| n.0),
+                    note: a.note,
+                    grade: a.grade.map(|g| g.value),
+                    grade_note: a.grade_note,
+                    rate: a.rate.map(|n| n.0),
+                    pos: Pos { line: l, column: c },
+                },
+            ));
+        }
+        actuals
+    }
+
+    /// projects.yaml: each project under a measure of some plan, names unique.
+    fn projects(&mut self, rel: &str, raw: Vec<RawProject>, plans: &[Plan]) -> Vec<Project> {
+        let lang = self.lang;
+        let rel = rel.to_string();
+        let mut projects = Vec::new();
+
+        let mut names = BTreeSet::new();
+        for p in raw {
+            let (l, c) = pos(&p.name.referenced);
+            if !names.insert(p.name.value.clone()) {
+                let msg = match lang {
+                    Lang::Ja => format!("事業「{}」が2回書かれています", p.name.value),
+                    Lang::En => format!("project `{}` appears twice", p.name.value),
+                };
+                self.err(&rel, l, c, msg, None);
+            }
+            let Some((plan, measure)) = self.find_measure(&rel, &p.measure, plans) else {
+                continue;
+            };
+            projects.push(Project {
+                name: p.name.value,
+                plan,
+                measure,
+                department: p.department,
+                status: p.status,
+                settled: p.settled.map(|n| n.0),
+                budget: p.budget.map(|n| n.0),
+                outcome: p.outcome.map(|o| Outcome {
+                    name: o.name,
+                    unit: o.unit,
+                    actual: o.actual.map(|n| n.0),
+                    target: o.target.map(|n| n.0),
+                    direction: o.direction,
+                    rate: o.rate.map(|n| n.0),
+                }),
+                note: p.note,
+                pos: Pos { line: l, column: c },
+            });
+        }
+        projects
+    }
+
+    /// evaluations/*.md: each names a goal (by file name or front matter) of one plan.
+    fn evaluations(
+        &mut self,
+        files: Vec<(String, String, RawEvaluationFront, MdBody)>,
+        plans: &[Plan],
+        scales: &YearScale<'_>,
+    ) -> Vec<GoalEvaluation> {
+        let lang = self.lang;
+        let mut evaluations: Vec<GoalEvaluation> = Vec::new();
+        for (rel, stem, front, body) in files {
+            let goal_id = front
+                .goal
+                .as_ref()
+                .map(|g| g.value.0.clone())
+                .unwrap_or(stem);
+            let Some(plan) = self.evaluation_plan(&rel, &goal_id, &front, plans) else {
+                continue;
+            };
+            if let Some(g) = &front.grade {
+                self.check_grade(&rel, g, scales.of(plan));
+            }
+            if evaluations
+                .iter()
+                .any(|e| e.plan == plan.id && e.goal == goal_id)
+            {
+                self.duplicate(
+                    &rel,
+                    1,
+                    1,
+                    lang.pick("評価", "evaluation"),
+                    &format!("{}:{goal_id}", plan.id),
+                );
+                continue;
+            }
+            evaluations.push(GoalEvaluation {
+                plan: plan.id.clone(),
+                goal: goal_id,
+                grade: front.grade.map(|g| g.value),
+                outlook: front.outlook,
+                doc: doc(&rel, None, body),
+            });
+        }
+        evaluations
+    }
+
+    /// The plan whose goal an evaluation is of: named in front matter, else the one plan
+    /// that has the goal.
+    fn evaluation_plan<'p>(
+        &mut self,
+        rel: &str,
+        goal_id: &str,
+        front: &RawEvaluationFront,
+        plans: &'p [Plan],
+    ) -> Option<&'p Plan> {
+        let lang = self.lang;
+        let candidates: Vec<&Plan> = match &front.plan {
+            Some(p) => match plans.iter().find(|x| x.id == p.value) {
+                Some(x) => vec![x],
+                None => {
+                    let (l, c) = pos(&p.referenced);
+                    self.unknown_id(
+                        rel,
+                        l,
+                        c,
+                        lang.pick("計画", "plan"),
+                        &p.value,
+                        plans.iter().map(|x| x.id.as_str()),
+                    );
+                    return None;
+                }
+            },
+            None => plans.iter().filter(|p| p.goal(goal_id).is_some()).collect(),
+        };
+        let with_goal: Vec<&Plan> = candidates
+            .into_iter()
+            .filter(|p| p.goal(goal_id).is_some())
+            .collect();
+        match with_goal.as_slice() {
+            [p] => Some(*p),
+            [] => {
+                let goals: Vec<&str> = plans
+                    .iter()
+                    .flat_map(|p| p.goals.iter().map(|g| g.id.as_str()))
+                    .collect();
+                self.unknown_id(
+                    rel,
+                    0,
+                    0,
+                    lang.pick("目標", "goal"),
+                    goal_id,
+                    goals.into_iter(),
+                );
+                None
+            }
+            many => {
+                let names: Vec<&str> = many.iter().map(|p| p.id.as_str()).collect();
+                let msg = match lang {
+                    Lang::Ja => format!(
+                        "目標「{goal_id}」は複数の計画（{}）にあり、どの計画の評価か分かりません",
+                        names.join("、")
+                    ),
+                    Lang::En => format!(
+                        "goal `{goal_id}` exists in several plans ({})",
+                        names.join(", ")
+                    ),
+                };
+                let hint = match lang {
+                    Lang::Ja => format!(
+                        "前付けに「plan: {}」のように計画のIDを書いてください",
+                        names[0]
+                    ),
+                    Lang::En => format!("add `plan: {}` to the front matter", names[0]),
+                };
+                self.err(rel, 1, 1, msg, Some(hint));
+                None
+            }
+        }
+    }
+
+    /// meetings/*.md: each of a known body, dated within the year, numbers unique per body.
+    fn meetings(
+        &mut self,
+        year: FiscalYear,
+        files: Vec<(String, String, RawMeetingFront, MdBody)>,
+        bodies: &[Body],
+    ) -> Vec<Meeting> {
+        let lang = self.lang;
+        let mut meetings = Vec::new();
+        let mut numbers = BTreeSet::new();
+        for (rel, slug, f, body) in files {
+            let (l, c) = pos(&f.body.referenced);
+            if !bodies.iter().any(|b| b.id == f.body.value) {
+                self.unknown_id(
+                    &rel,
+                    l,
+                    c,
+                    lang.pick("推進体制（bodies）", "body"),
+                    &f.body.value,
+                    bodies.iter().map(|b| b.id.as_str()),
+                );
+            }
+            if let Some(n) = f.number
+                && !numbers.insert((f.body.value.clone(), n))
+            {
+                let (l, c) = locate(self.diags.source(&rel), "number:");
+                let msg = match lang {
+                    Lang::Ja => format!("同じ会議の第{n}回が、この年度に2つあります"),
+                    Lang::En => format!("meeting number {n} of this body appears twice this year"),
+                };
+                self.err(&rel, l, c, msg, None);
+            }
+            if f.date.value.fiscal_year() != year {
+                let (l, c) = pos(&f.date.referenced);
+                let msg = match lang {
+                    Lang::Ja => format!(
+                        "開催日 {} は {} ではありません",
+                        f.date.value.wareki(),
+                        year.wareki()
+                    ),
+                    Lang::En => format!(
+                        "the date {} is not in fiscal year {year}",
+                        f.date.value.iso()
+                    ),
+                };
+                let mut d = Diagnostic::error(&rel, l, c, msg).warning();
+                d.hint = Some(
+                    lang.pick(
+                        "開催日か、ファイルを置く年度フォルダを確かめてください",
+                        "check the date or the folder",
+                    )
+                    .into(),
+                );
+                self.diags.push(d);
+            }
+            let meeting = self.meeting(&rel, slug, f, body);
+            meetings.push(meeting);
+        }
+        // By date, then file name: two meetings on one day keep a stable order.
+        meetings.sort_by(|a, b| (a.date, &a.slug).cmp(&(b.date, &b.slug)));
+        meetings
+    }
+
+    /// A meeting with its materials checked.
+    fn meeting(&mut self, rel: &str, slug: String, f: RawMeetingFront, body: MdBody) -> Meeting {
+        let materials = f
+            .materials
+            .into_iter()
+            .filter_map(|m| {
+                let size = self.check_file_path(rel, &m.file)?;
+                Some(Material {
+                    title: m.title,
+                    file: normalize_rel(&m.file.value),
+                    size,
+                })
+            })
+            .collect();
+        Meeting {
+            slug,
+            body: f.body.value,
+            number: f.number,
+            title: f.title,
+            date: f.date.value,
+            time: f.time,
+            place: f.place,
+            chair: f.chair,
+            attendees: f.attendees,
+            absent: f.absent,
+            staff: f.staff,
+            open: f.open,
+            observers: f.observers,
+            agenda: f.agenda,
+            materials,
+            doc: doc(rel, None, body),
+        }
+    }
+
+    pub(super) fn check_grade(
+        &mut self,
+        rel: &str,
+        grade: &Spanned<String>,
+        scale: &crate::config::Scale,
+    ) {
+        if scale.find(&grade.value).is_none() {
+            let (l, c) = pos(&grade.referenced);
+            let msg = match self.lang {
+                Lang::Ja => format!(
+                    "評価「{}」は、この年度の尺度「{}」にありません",
+                    grade.value, scale.name
+                ),
+                Lang::En => format!("grade `{}` is not in scale `{}`", grade.value, scale.name),
+            };
+            let hint = match self.lang {
+                Lang::Ja => format!("使える評価: {}", scale.marks()),
+                Lang::En => format!("grades of this scale: {}", scale.marks()),
+            };
+            self.err(rel, l, c, msg, Some(hint));
+        }
+    }
+}
+
+/// Further chapters, by weight then file name.
+fn chapters(files: Vec<(String, String, RawChapterFront, MdBody)>) -> Vec<Chapter> {
+    let mut chapters: Vec<Chapter> = files
+        .into_iter()
+        .map(|(rel, slug, front, body)| {
+            let d = doc(&rel, front.title, body);
+            Chapter {
+                title: d.title.clone().unwrap_or_else(|| slug.clone()),
+                slug,
+                weight: front.weight,
+                doc: d,
+            }
+        })
+        .collect();
+    chapters.sort_by(|a, b| (a.weight, &a.slug).cmp(&(b.weight, &b.slug)));
+    chapters
+}
