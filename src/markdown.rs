@@ -1,6 +1,7 @@
 //! Markdown to HTML with comrak: CJK-friendly emphasis, glossary marks linked to their
 //! entries, minutes' 「⇒」 answers as a question/answer list, project-relative asset links,
-//! scrollable tables, and the headings collected for a table of contents.
+//! scrollable tables, and the headings collected for a table of contents. Whatever an editor
+//! writes, the HTML that comes out is inside the safe subset of [`crate::sanitize`].
 
 use comrak::nodes::{AstNode, NodeValue};
 use comrak::{Anchorizer, Arena, Options, format_html, parse_document};
@@ -41,7 +42,9 @@ pub struct Rendered {
     pub headings: Vec<Heading>,
 }
 
-fn options(id_prefix: &str) -> Options<'static> {
+/// The comrak options every Markdown text is read with (the audit in [`crate::sanitize`]
+/// reads it the same way).
+pub(crate) fn options(id_prefix: &str) -> Options<'static> {
     let mut o = Options::default();
     o.extension.table = true;
     o.extension.strikethrough = true;
@@ -50,7 +53,9 @@ fn options(id_prefix: &str) -> Options<'static> {
     o.extension.cjk_friendly_emphasis = true;
     o.extension.header_id_prefix = Some(id_prefix.to_string());
     o.extension.header_id_prefix_in_href = true;
-    // Editors are city staff; a <br> or <span> they write is kept as written.
+    // Editors are city staff; a <br> or <span> they write is kept as written. That also turns
+    // off comrak's own URL filter: `render` drops unsafe links itself and the whole output
+    // goes through the sanitiser.
     o.render.r#unsafe = true;
     o
 }
@@ -63,6 +68,7 @@ pub fn render(markdown: &str, ctx: &MarkdownContext) -> Rendered {
     let root = parse_document(&arena, &source, &opts);
     shift_headings(root, ctx.min_level);
     let headings = collect_headings(root, ctx.id_prefix);
+    drop_unsafe_links(root);
     rewrite_links(root, ctx.root);
     link_glossary_marks(&arena, root, ctx);
     group_questions_and_answers(&arena, root);
@@ -71,8 +77,28 @@ pub fn render(markdown: &str, ctx: &MarkdownContext) -> Rendered {
     // Writing into a String cannot fail.
     let _ = format_html(root, &opts, &mut html);
     Rendered {
-        html: drop_heading_anchors(&html),
+        html: crate::sanitize::clean(&drop_heading_anchors(&html)),
         headings,
+    }
+}
+
+/// A link whose URL may not be published keeps its text without the link; an image keeps
+/// its alternative text. (The sanitiser would drop the URL anyway, but would leave an empty
+/// `<a>` or an `<img>` without `src`.)
+fn drop_unsafe_links<'a>(root: &'a AstNode<'a>) {
+    let unsafe_links: Vec<&'a AstNode<'a>> = root
+        .descendants()
+        .filter(|n| match &n.data.borrow().value {
+            NodeValue::Link(l) | NodeValue::Image(l) => !crate::sanitize::url_allowed(&l.url),
+            _ => false,
+        })
+        .collect();
+    for n in unsafe_links {
+        let children: Vec<&'a AstNode<'a>> = n.children().collect();
+        for c in children {
+            n.insert_before(c);
+        }
+        n.detach();
     }
 }
 

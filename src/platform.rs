@@ -1,0 +1,1 @@
+//! Platform-specific file system calls.
