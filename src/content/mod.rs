@@ -1,5 +1,6 @@
 //! Loading a report: book.toml and the content tree into the checked model.
 
+pub mod ids;
 pub mod load;
 pub mod markup;
 pub mod raw;
