@@ -4,7 +4,6 @@
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use walkdir::WalkDir;
 
 use super::ids::{self, IdKind};
 use super::raw::*;
@@ -107,22 +106,11 @@ pub fn discover(root: &Path, lang: Lang, diags: &mut Diagnostics) -> Vec<(Role, 
     }
     let mut year_folders = std::collections::BTreeSet::new();
     // Sorted walking makes diagnostics and load order independent of the file system.
-    for entry in WalkDir::new(&content).sort_by_file_name().min_depth(1) {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                let rel = e
-                    .path()
-                    .map(|p| display_path(root, p))
-                    .unwrap_or_else(|| "content".into());
-                diags.push(Diagnostic::error(rel, 0, 0, e.to_string()));
-                continue;
-            }
-        };
-        if entry.file_type().is_dir() {
+    for entry in super::walk::walk(root, &content, lang, diags) {
+        if entry.is_dir {
             continue;
         }
-        let path = entry.path();
+        let path = entry.path.as_path();
         let rel_parts: Vec<String> = path
             .strip_prefix(&content)
             .unwrap_or(path)

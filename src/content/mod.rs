@@ -5,6 +5,7 @@ pub mod load;
 pub mod markup;
 pub mod raw;
 pub mod resolve;
+pub mod walk;
 pub mod yaml;
 
 use std::path::Path;
