@@ -26,7 +26,7 @@ fn main() {
         );
         let out = root.join("public-stages");
         let t = Instant::now();
-        nenpo::output::write_site(&out, &files).expect("writes");
+        nenpo::output::write_site(&out, &files, nenpo::diag::Lang::Ja).expect("writes");
         println!("write: {:.3} s", t.elapsed().as_secs_f64());
         let _ = std::fs::remove_dir_all(&out);
     }

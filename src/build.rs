@@ -114,7 +114,7 @@ pub fn build_with(
     };
     on_stage(Stage::Write);
     check_output_dir(root, &out, lang).map_err(|e| fail(e.0))?;
-    write_site(&out, &files).map_err(|e| fail(e.0))?;
+    write_site(&out, &files, lang).map_err(|e| fail(e.0))?;
     Ok(BuildSummary {
         output: out,
         pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),

@@ -43,7 +43,9 @@ pub fn walk(root: &Path, dir: &Path, lang: Lang, diags: &mut Diagnostics) -> Vec
             match e.path().canonicalize() {
                 Ok(real) if real.starts_with(&inside) => true,
                 Ok(real) => {
-                    problems.borrow_mut().push(leaves(root, e.path(), &real, lang));
+                    problems
+                        .borrow_mut()
+                        .push(leaves(root, e.path(), &real, lang));
                     false
                 }
                 // A link to nothing: reported below as the walker's own error.
@@ -169,7 +171,11 @@ mod tests {
         fs::create_dir_all(root.join("elsewhere/2023")).unwrap();
         fs::write(root.join("elsewhere/2023/index.md"), "y").unwrap();
         symlink(root.join("elsewhere/2023"), root.join("content/2023")).unwrap();
-        symlink(outside.path().join("secret.txt"), root.join("content/secret.md")).unwrap();
+        symlink(
+            outside.path().join("secret.txt"),
+            root.join("content/secret.md"),
+        )
+        .unwrap();
         symlink(outside.path(), root.join("content/2019")).unwrap();
         let mut diags = Diagnostics::default();
         let found = walk(root, &root.join("content"), Lang::Ja, &mut diags);

@@ -164,7 +164,11 @@ mod tests {
         ];
         let probs = check_links(&files, &[], Lang::Ja);
         assert_eq!(probs.len(), 1, "{probs:?}");
-        assert!(probs[0].message.contains("%E7%B7%91%"), "{}", probs[0].message);
+        assert!(
+            probs[0].message.contains("%E7%B7%91%"),
+            "{}",
+            probs[0].message
+        );
     }
 
     #[test]
