@@ -12,9 +12,15 @@ pub fn check_markup(report: &Report, lang: Lang, diags: &mut Diagnostics) {
         if d.file.is_empty() {
             continue;
         }
+        let source = diags.source(&d.file).unwrap_or("").to_string();
         for r in audit_markdown(&d.markdown) {
             let line = d.body_line + r.line - 1;
-            diags.push(warning(&d.file, line, r.column, &r.removed, lang));
+            let column = if r.column > 1 {
+                r.column
+            } else {
+                column_of(&source, line, &needle(&r.removed))
+            };
+            diags.push(warning(&d.file, line, column, &r.removed, lang));
         }
     }
     for p in &report.plans {
@@ -27,7 +33,8 @@ pub fn check_markup(report: &Report, lang: Lang, diags: &mut Diagnostics) {
         for text in descriptions {
             for r in audit_markdown(text) {
                 let line = line_in_yaml(&source, text, &r);
-                diags.push(warning(&p.file, line, 0, &r.removed, lang));
+                let column = column_of(&source, line, &needle(&r.removed));
+                diags.push(warning(&p.file, line, column, &r.removed, lang));
             }
         }
     }
@@ -53,16 +60,11 @@ fn line_in_yaml(source: &str, text: &str, r: &Removal) -> u32 {
     let Some(base) = first.and_then(|f| lines.iter().position(|l| l.contains(f))) else {
         return 0;
     };
-    let needle = match &r.removed {
-        Removed::Element(e) => format!("<{e}"),
-        Removed::Attribute { attribute, .. } => attribute.clone(),
-        Removed::Url(u) => u.chars().take(12).collect(),
-    }
-    .to_lowercase();
+    let needle = needle(&r.removed);
     let at = |i: usize| {
         lines
             .get(i)
-            .is_some_and(|l| l.to_lowercase().contains(&needle))
+            .is_some_and(|l| l.to_ascii_lowercase().contains(&needle))
     };
     let guess = base + r.line as usize - 1;
     if at(guess) {
@@ -71,6 +73,27 @@ fn line_in_yaml(source: &str, text: &str, r: &Removal) -> u32 {
     (base..lines.len())
         .find(|&i| at(i))
         .map_or(base as u32 + 1, |i| i as u32 + 1)
+}
+
+/// What to look for in the source line, lower-cased: how the removed thing is usually written.
+fn needle(removed: &Removed) -> String {
+    match removed {
+        Removed::Element(e) => format!("<{e}"),
+        Removed::Attribute { attribute, .. } => attribute.clone(),
+        Removed::Url(u) => u.trim().chars().take(12).collect(),
+    }
+    .to_ascii_lowercase()
+}
+
+/// The 1-based column (in characters) of `needle` on a 1-based line, 1 when it is not there
+/// as written (an entity-encoded URL, say).
+fn column_of(source: &str, line: u32, needle: &str) -> u32 {
+    let Some(text) = source.lines().nth(line.saturating_sub(1) as usize) else {
+        return 1;
+    };
+    text.to_ascii_lowercase()
+        .find(needle)
+        .map_or(1, |at| text[..at].chars().count() as u32 + 1)
 }
 
 fn warning(file: &str, line: u32, column: u32, removed: &Removed, lang: Lang) -> Diagnostic {
