@@ -82,14 +82,15 @@ pub fn render(markdown: &str, ctx: &MarkdownContext) -> Rendered {
     }
 }
 
-/// A link whose URL may not be published keeps its text without the link; an image keeps
-/// its alternative text. (The sanitiser would drop the URL anyway, but would leave an empty
+/// A link whose URL may not be published keeps its text without the link; an image that is
+/// not the site's own keeps its alternative text. (The sanitiser would drop the URL anyway, but would leave an empty
 /// `<a>` or an `<img>` without `src`.)
 fn drop_unsafe_links<'a>(root: &'a AstNode<'a>) {
     let unsafe_links: Vec<&'a AstNode<'a>> = root
         .descendants()
         .filter(|n| match &n.data.borrow().value {
-            NodeValue::Link(l) | NodeValue::Image(l) => !crate::sanitize::url_allowed(&l.url),
+            NodeValue::Link(l) => !crate::sanitize::url_allowed(&l.url),
+            NodeValue::Image(l) => !crate::sanitize::image_allowed(&l.url),
             _ => false,
         })
         .collect();

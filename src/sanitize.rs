@@ -136,6 +136,13 @@ static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         .url_relative(ammonia::UrlRelative::PassThrough)
         .clean_content_tags(REMOVED_WITH_CONTENT.iter().copied().collect())
         .strip_comments(true)
+        .attribute_filter(|element, attribute, value| {
+            if element == "img" && attribute == "src" && !image_allowed(value) {
+                None
+            } else {
+                Some(value.into())
+            }
+        })
         // Links keep the attributes they were written with; nenpo adds no rel of its own.
         .link_rel(None);
     b
@@ -157,6 +164,23 @@ pub fn url_allowed(url: &str) -> bool {
     }
 }
 
+/// Whether an image may be shown: only the site's own (a relative URL). An image from another
+/// host would be fetched by every reader's browser, telling that host who reads the report,
+/// and the site promises to load nothing from other hosts.
+pub fn image_allowed(url: &str) -> bool {
+    let t = url.trim_start_matches(|c: char| c <= ' ');
+    // `//host/x.png` (and the backslash spellings browsers accept) name another host.
+    let other_host = t.starts_with("//")
+        || t.starts_with("\\\\")
+        || t.starts_with("/\\")
+        || t.starts_with("\\/");
+    !other_host
+        && matches!(
+            url::Url::parse(url),
+            Err(url::ParseError::RelativeUrlWithoutBase)
+        )
+}
+
 /// Something the sanitiser removes from an editor's Markdown.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Removed {
@@ -171,6 +195,8 @@ pub enum Removed {
     },
     /// A link or image whose URL is not http(s), mailto or relative.
     Url(String),
+    /// An image from another host.
+    ExternalImage(String),
 }
 
 /// Where in a Markdown text something is removed: 1-based line and column within the text.
@@ -208,6 +234,11 @@ fn audit_node<'a>(node: &'a AstNode<'a>, out: &mut Vec<Removal>) {
             line,
             column: column.max(1),
             removed: Removed::Url(l.url.to_string()),
+        }),
+        NodeValue::Image(l) if !image_allowed(&l.url) => out.push(Removal {
+            line,
+            column: column.max(1),
+            removed: Removed::ExternalImage(l.url.to_string()),
         }),
         _ => {}
     }
@@ -276,6 +307,8 @@ impl TokenSink for Sink {
                 ));
             } else if is_url_attribute(attr) && !url_allowed(&a.value) {
                 found.push((line, Removed::Url(a.value.to_string())));
+            } else if name == "img" && attr == "src" && !image_allowed(&a.value) {
+                found.push((line, Removed::ExternalImage(a.value.to_string())));
             }
         }
         TokenSinkResult::Continue
@@ -336,6 +369,35 @@ mod tests {
             assert!(!out.contains(gone), "{gone} kept: {out}");
         }
         assert!(out.contains("<img src=\"x.png\">"), "{out}");
+    }
+
+    #[test]
+    fn images_come_from_the_site_only() {
+        for ok in ["assets/a.png", "../assets/a.png", "/a.png", "zu.png"] {
+            assert!(image_allowed(ok), "{ok}");
+        }
+        for other in [
+            "https://tracker.example/p.gif",
+            "http://x/y.png",
+            "//x/y.png",
+            " //x/y.png",
+            "\\\\x\\y.png",
+        ] {
+            assert!(!image_allowed(other), "{other}");
+        }
+        let out = clean(
+            "<img src=\"https://tracker.example/p.gif\" alt=\"図\"><img src=\"a.png\" alt=\"b\">",
+        );
+        assert_eq!(out, "<img alt=\"図\"><img src=\"a.png\" alt=\"b\">");
+        let found =
+            audit_markdown("![図](https://tracker.example/p.gif)\n\n<img src=\"//x/y.png\">\n");
+        assert_eq!(
+            found.iter().map(|r| &r.removed).collect::<Vec<_>>(),
+            [
+                &Removed::ExternalImage("https://tracker.example/p.gif".into()),
+                &Removed::ExternalImage("//x/y.png".into())
+            ]
+        );
     }
 
     #[test]

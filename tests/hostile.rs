@@ -98,6 +98,7 @@ fn hostile_markdown_builds_clean_pages_and_reports_every_removal() {
     let chapter = "content/2023/haritsuke.md";
     assert_at(w, Severity::Warning, chapter, 15, "<script>");
     assert_at(w, Severity::Warning, chapter, 18, "「onerror」");
+    assert_at(w, Severity::Warning, chapter, 19, "ほかのサイトの画像");
     assert_at(w, Severity::Warning, chapter, 21, "<iframe>");
     assert_at(w, Severity::Warning, chapter, 24, "<meta>");
     assert_at(w, Severity::Warning, chapter, 28, "<form>");
@@ -188,6 +189,12 @@ fn hostile_markdown_builds_clean_pages_and_reports_every_removal() {
         }
         for (name, value) in attributes(&html) {
             assert!(!name.starts_with("on"), "{name}=\"{value}\" on {page}");
+            if name == "src" {
+                assert!(
+                    nenpo::sanitize::image_allowed(&value),
+                    "src=\"{value}\" on {page}"
+                );
+            }
             if name == "href" || name == "src" {
                 assert!(
                     nenpo::sanitize::url_allowed(&value),

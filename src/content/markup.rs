@@ -80,7 +80,7 @@ fn needle(removed: &Removed) -> String {
     match removed {
         Removed::Element(e) => format!("<{e}"),
         Removed::Attribute { attribute, .. } => attribute.clone(),
-        Removed::Url(u) => u.trim().chars().take(12).collect(),
+        Removed::Url(u) | Removed::ExternalImage(u) => u.trim().chars().take(12).collect(),
     }
     .to_ascii_lowercase()
 }
@@ -100,11 +100,11 @@ fn warning(file: &str, line: u32, column: u32, removed: &Removed, lang: Lang) ->
     let (message, hint) = match (removed, lang) {
         (Removed::Element(e), Lang::Ja) => (
             format!("HTML の <{e}> は公開するページに載せられないため、取り除きます"),
-            "使える HTML は docs/writing-content.md の「使える HTML」のとおりです。スクリプト、埋め込み（iframe）、フォームは使えません".to_string(),
+            "使える HTML は docs/writing-content.md の14章のとおりです。スクリプト、埋め込み（iframe）、フォームは使えません".to_string(),
         ),
         (Removed::Element(e), Lang::En) => (
             format!("HTML element <{e}> is not allowed on published pages and is removed"),
-            "see \"使える HTML\" in docs/writing-content.md for the allowed HTML".to_string(),
+            "see chapter 14 of docs/writing-content.md for the allowed HTML".to_string(),
         ),
         (Removed::Attribute { element, attribute }, Lang::Ja) => (
             format!("<{element}> の属性「{attribute}」は使えないため、取り除きます"),
@@ -117,6 +117,14 @@ fn warning(file: &str, line: u32, column: u32, removed: &Removed, lang: Lang) ->
         (Removed::Url(u), Lang::Ja) => (
             format!("リンク先「{}」は使えないため、リンクを外します", short(u)),
             "リンク先は https://…、http://…、mailto:… で始まるアドレスか、サイト内のパス（assets/… など）にしてください".to_string(),
+        ),
+        (Removed::ExternalImage(u), Lang::Ja) => (
+            format!("ほかのサイトの画像「{}」は読み込まないため、取り除きます", short(u)),
+            "画像は assets/ に置き、assets/2023/zu1.png のように書いてください（ほかのサイトの画像を表示すると、読む人のことがそのサイトに伝わります）".to_string(),
+        ),
+        (Removed::ExternalImage(u), Lang::En) => (
+            format!("image `{}` from another site is not loaded and is removed", short(u)),
+            "put images under assets/ and write assets/…".to_string(),
         ),
         (Removed::Url(u), Lang::En) => (
             format!("link target `{}` is not allowed and the link is removed", short(u)),
@@ -134,7 +142,7 @@ fn attribute_hint(attribute: &str, lang: Lang) -> String {
     } else if attribute.starts_with("on") {
         "on で始まる属性はスクリプトを動かすため使えません"
     } else {
-        "使える属性は docs/writing-content.md の「使える HTML」のとおりです"
+        "使える属性は docs/writing-content.md の14章のとおりです"
     };
     let en = if attribute == "style" {
         "style attributes are not allowed; use a class"
