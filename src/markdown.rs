@@ -66,6 +66,13 @@ pub fn render(markdown: &str, ctx: &MarkdownContext) -> Rendered {
     let arena = Arena::new();
     let opts = options(ctx.id_prefix);
     let root = parse_document(&arena, &source, &opts);
+    // Before nenpo adds HTML of its own (glossary links, answer lists, table wrappers).
+    let raw_html = root.descendants().any(|n| {
+        matches!(
+            n.data.borrow().value,
+            NodeValue::HtmlBlock(_) | NodeValue::HtmlInline(_)
+        )
+    });
     shift_headings(root, ctx.min_level);
     let headings = collect_headings(root, ctx.id_prefix);
     drop_unsafe_links(root);
@@ -76,8 +83,16 @@ pub fn render(markdown: &str, ctx: &MarkdownContext) -> Rendered {
     let mut html = String::new();
     // Writing into a String cannot fail.
     let _ = format_html(root, &opts, &mut html);
+    let html = drop_heading_anchors(&html);
+    // Without raw HTML from the editor, comrak escapes every text and attribute itself and
+    // `drop_unsafe_links` has checked every URL, so the sanitiser would change nothing; it
+    // runs on every text that holds HTML the editor wrote.
     Rendered {
-        html: crate::sanitize::clean(&drop_heading_anchors(&html)),
+        html: if raw_html {
+            crate::sanitize::clean(&html)
+        } else {
+            html
+        },
         headings,
     }
 }
@@ -476,6 +491,30 @@ mod tests {
             "{}",
             r.html
         );
+    }
+
+    #[test]
+    fn unsafe_urls_lose_their_link_with_or_without_raw_html() {
+        let md = "[x](javascript:alert(1)) ![図](https://tracker.example/p.gif) <vbscript:x>\n\n\
+            `<script>` [ok](https://www.city.example/ \"t\\\"onmouseover=\")\n";
+        for text in [
+            md.to_string(),
+            format!("{md}\n<span class=\"a\" onclick=\"x()\">s</span>\n"),
+        ] {
+            let out = render(&text, &ctx(&[])).html;
+            assert!(
+                !out.contains("href=\"javascript") && !out.contains("tracker"),
+                "{out}"
+            );
+            assert!(
+                !out.contains("href=\"vbscript") && !out.contains("onclick"),
+                "{out}"
+            );
+            assert!(out.contains("<p>x 図 vbscript:x</p>"), "{out}");
+            assert!(out.contains("<code>&lt;script&gt;</code>"), "{out}");
+            assert!(out.contains("href=\"https://www.city.example/\""), "{out}");
+            assert!(!out.contains("\"onmouseover"), "{out}");
+        }
     }
 
     #[test]

@@ -22,6 +22,10 @@ pub struct Found {
 /// Every file and folder under `dir` (sorted by name), following links that stay inside
 /// `root`; problems go to `diags`.
 pub fn walk(root: &Path, dir: &Path, lang: Lang, diags: &mut Diagnostics) -> Vec<Found> {
+    // No assets/ folder is fine: there is nothing to publish from it.
+    if std::fs::symlink_metadata(dir).is_err() {
+        return Vec::new();
+    }
     let inside = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     if let Ok(real) = dir.canonicalize()
         && !real.starts_with(&inside)
@@ -188,5 +192,13 @@ mod tests {
         let errs: Vec<String> = diags.sorted().iter().map(|d| d.file.clone()).collect();
         assert_eq!(errs, ["content/2019", "content/secret.md"]);
         assert!(diags.sorted()[0].message.contains("フォルダの外"));
+    }
+
+    #[test]
+    fn a_missing_folder_has_nothing_in_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut diags = Diagnostics::default();
+        assert!(walk(dir.path(), &dir.path().join("assets"), Lang::Ja, &mut diags).is_empty());
+        assert!(diags.is_empty());
     }
 }
