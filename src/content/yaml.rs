@@ -66,23 +66,7 @@ fn to_diagnostic(err: &Error, rel: &str, lang: Lang) -> Diagnostic {
     let (message, hint): (String, Option<String>) = match err {
         Error::SerdeUnknownField {
             field, expected, ..
-        } => {
-            let msg = if ja {
-                format!("不明なキー「{field}」があります")
-            } else {
-                format!("unknown key `{field}`")
-            };
-            let hint = match nearest(field, expected.iter().copied()) {
-                Some(n) if ja => format!(
-                    "「{n}」の誤りではありませんか（使えるキー: {}）",
-                    expected.join("、")
-                ),
-                Some(n) => format!("did you mean `{n}`? (valid keys: {})", expected.join(", ")),
-                None if ja => format!("使えるキー: {}", expected.join("、")),
-                None => format!("valid keys: {}", expected.join(", ")),
-            };
-            (msg, Some(hint))
-        }
+        } => unknown_field(field, expected, ja),
         Error::SerdeMissingField { field, .. } => (
             if ja {
                 format!("必須のキー「{field}」がありません")
@@ -161,6 +145,24 @@ fn to_diagnostic(err: &Error, rel: &str, lang: Lang) -> Diagnostic {
     let mut d = Diagnostic::error(rel, line, column, message);
     d.hint = hint;
     d
+}
+
+fn unknown_field(field: &str, expected: &[&str], ja: bool) -> (String, Option<String>) {
+    let msg = if ja {
+        format!("不明なキー「{field}」があります")
+    } else {
+        format!("unknown key `{field}`")
+    };
+    let hint = match nearest(field, expected.iter().copied()) {
+        Some(n) if ja => format!(
+            "「{n}」の誤りではありませんか（使えるキー: {}）",
+            expected.join("、")
+        ),
+        Some(n) => format!("did you mean `{n}`? (valid keys: {})", expected.join(", ")),
+        None if ja => format!("使えるキー: {}", expected.join("、")),
+        None => format!("valid keys: {}", expected.join(", ")),
+    };
+    (msg, Some(hint))
 }
 
 /// A file nenpo stopped reading because it would take too much work: too deep, or aliases
