@@ -107,18 +107,7 @@ fn to_diagnostic(err: &Error, rel: &str, lang: Lang) -> Diagnostic {
             expected,
             ..
         } => type_message(unexpected, expected, lang),
-        Error::DuplicateMappingKey { key, .. } => (
-            match (key, ja) {
-                (Some(k), true) => format!("キー「{k}」が2回書かれています"),
-                (None, true) => "同じキーが2回書かれています".to_string(),
-                (Some(k), false) => format!("key `{k}` appears twice"),
-                (None, false) => "a key appears twice".to_string(),
-            },
-            Some(
-                lang.pick("どちらか一方を消してください", "remove one of them")
-                    .to_string(),
-            ),
-        ),
+        Error::DuplicateMappingKey { key, .. } => duplicate_key(key.as_deref(), lang),
         Error::Budget { .. }
         | Error::AliasReplayLimitExceeded { .. }
         | Error::AliasExpansionLimitExceeded { .. }
@@ -145,6 +134,17 @@ fn to_diagnostic(err: &Error, rel: &str, lang: Lang) -> Diagnostic {
     let mut d = Diagnostic::error(rel, line, column, message);
     d.hint = hint;
     d
+}
+
+fn duplicate_key(key: Option<&str>, lang: Lang) -> (String, Option<String>) {
+    let message = match (key, lang) {
+        (Some(k), Lang::Ja) => format!("キー「{k}」が2回書かれています"),
+        (None, Lang::Ja) => "同じキーが2回書かれています".to_string(),
+        (Some(k), Lang::En) => format!("key `{k}` appears twice"),
+        (None, Lang::En) => "a key appears twice".to_string(),
+    };
+    let hint = lang.pick("どちらか一方を消してください", "remove one of them");
+    (message, Some(hint.to_string()))
 }
 
 fn unknown_field(field: &str, expected: &[&str], ja: bool) -> (String, Option<String>) {
