@@ -377,10 +377,27 @@ fn files_differing_only_in_case_are_refused() {
     write(dir.path(), "assets/2017/map.pdf", "%PDF-1.4\n");
     let f = build(dir.path(), Some(&dir.path().join("public"))).unwrap_err();
     let text = f.diagnostics.render(Lang::Ja, false);
-    assert!(text.contains("大文字・小文字だけが違う"), "{text}");
+    assert!(
+        text.contains("大文字・小文字（または文字の表し方）だけが違う"),
+        "{text}"
+    );
     assert!(
         text.contains("assets/2017/map.pdf") && text.contains("assets/2017/Map.pdf"),
         "{text}"
+    );
+    // The composed and decomposed spellings of a kana with a voiced mark.
+    let dir = copy_tree(&fixture("seed002"));
+    write(dir.path(), "assets/2017/ガイド.pdf", "%PDF-1.4\n");
+    write(
+        dir.path(),
+        "assets/2017/\u{30AB}\u{3099}\u{30A4}\u{30C8}\u{3099}.pdf",
+        "%PDF-1.4\n",
+    );
+    let f = build(dir.path(), Some(&dir.path().join("public"))).unwrap_err();
+    assert!(
+        f.diagnostics
+            .render(Lang::Ja, false)
+            .contains("文字の表し方")
     );
 }
 

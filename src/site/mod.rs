@@ -15,6 +15,7 @@ use std::path::Path;
 
 use rayon::prelude::*;
 use serde::Serialize;
+use unicode_normalization::UnicodeNormalization;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::Report;
@@ -157,7 +158,8 @@ fn check_unique_paths(pages: &[Page], lang: crate::diag::Lang, diags: &mut Diagn
 }
 
 /// Web servers on Windows and macOS see `Map.pdf` and `map.pdf` as one file, so one would
-/// silently replace the other when the site is copied there. Ids are lower-case, so this
+/// silently replace the other when the site is copied there (and macOS sees the two Unicode
+/// spellings of `が` as one). Ids are lower-case, so this
 /// concerns file names under assets/ (and a page beside such a file).
 fn check_case_collisions(
     files: &[OutputFile],
@@ -173,7 +175,9 @@ fn check_case_collisions(
     };
     let mut seen: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
     for f in files {
-        let Some(first) = seen.insert(f.path.to_lowercase(), &f.path) else {
+        // macOS also treats the composed and decomposed spellings of が as one name.
+        let key: String = f.path.nfc().collect::<String>().to_lowercase();
+        let Some(first) = seen.insert(key, &f.path) else {
             continue;
         };
         diags.push(
@@ -183,7 +187,7 @@ fn check_case_collisions(
                 0,
                 match lang {
                     crate::diag::Lang::Ja => format!(
-                        "「{}」と「{first}」は大文字・小文字だけが違うため、Windows や macOS のサーバーでは同じファイルになります",
+                        "「{}」と「{first}」は大文字・小文字（または文字の表し方）だけが違うため、Windows や macOS のサーバーでは同じファイルになります",
                         f.path
                     ),
                     crate::diag::Lang::En => format!(
