@@ -138,6 +138,11 @@ pub fn render_report_with(
     render_evaluated(root, on_stage).map(|r| (r.report, r.files, r.warnings))
 }
 
+/// Loads, evaluates and renders the report with no progress display, as `serve` does.
+pub fn render(root: &Path) -> Result<Rendered, BuildFailure> {
+    render_evaluated(root, &mut |_| {})
+}
+
 /// `nenpo check`: everything a build checks, without writing; returns the warnings.
 pub fn check(root: &Path, on_stage: &mut dyn FnMut(Stage)) -> Result<Diagnostics, BuildFailure> {
     render_evaluated(root, on_stage).map(|r| r.warnings)

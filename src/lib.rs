@@ -24,6 +24,8 @@ pub mod new_year;
 pub mod num;
 pub mod output;
 pub mod pdf;
+pub mod platform;
+pub mod sanitize;
 pub mod serve;
 pub mod site;
 pub mod source;

@@ -1,6 +1,7 @@
 //! Markdown to HTML with comrak: CJK-friendly emphasis, glossary marks linked to their
 //! entries, minutes' 「⇒」 answers as a question/answer list, project-relative asset links,
-//! scrollable tables, and the headings collected for a table of contents.
+//! scrollable tables, and the headings collected for a table of contents. Whatever an editor
+//! writes, the HTML that comes out is inside the safe subset of [`crate::sanitize`].
 
 use comrak::nodes::{AstNode, NodeValue};
 use comrak::{Anchorizer, Arena, Options, format_html, parse_document};
@@ -41,7 +42,9 @@ pub struct Rendered {
     pub headings: Vec<Heading>,
 }
 
-fn options(id_prefix: &str) -> Options<'static> {
+/// The comrak options every Markdown text is read with (the audit in [`crate::sanitize`]
+/// reads it the same way).
+pub(crate) fn options(id_prefix: &str) -> Options<'static> {
     let mut o = Options::default();
     o.extension.table = true;
     o.extension.strikethrough = true;
@@ -50,7 +53,9 @@ fn options(id_prefix: &str) -> Options<'static> {
     o.extension.cjk_friendly_emphasis = true;
     o.extension.header_id_prefix = Some(id_prefix.to_string());
     o.extension.header_id_prefix_in_href = true;
-    // Editors are city staff; a <br> or <span> they write is kept as written.
+    // Editors are city staff; a <br> or <span> they write is kept as written. That also turns
+    // off comrak's own URL filter: `render` drops unsafe links itself and the whole output
+    // goes through the sanitiser.
     o.render.r#unsafe = true;
     o
 }
@@ -61,8 +66,16 @@ pub fn render(markdown: &str, ctx: &MarkdownContext) -> Rendered {
     let arena = Arena::new();
     let opts = options(ctx.id_prefix);
     let root = parse_document(&arena, &source, &opts);
+    // Before nenpo adds HTML of its own (glossary links, answer lists, table wrappers).
+    let raw_html = root.descendants().any(|n| {
+        matches!(
+            n.data.borrow().value,
+            NodeValue::HtmlBlock(_) | NodeValue::HtmlInline(_)
+        )
+    });
     shift_headings(root, ctx.min_level);
     let headings = collect_headings(root, ctx.id_prefix);
+    drop_unsafe_links(root);
     rewrite_links(root, ctx.root);
     link_glossary_marks(&arena, root, ctx);
     group_questions_and_answers(&arena, root);
@@ -70,9 +83,38 @@ pub fn render(markdown: &str, ctx: &MarkdownContext) -> Rendered {
     let mut html = String::new();
     // Writing into a String cannot fail.
     let _ = format_html(root, &opts, &mut html);
+    let html = drop_heading_anchors(&html);
+    // Without raw HTML from the editor, comrak escapes every text and attribute itself and
+    // `drop_unsafe_links` has checked every URL, so the sanitiser would change nothing; it
+    // runs on every text that holds HTML the editor wrote.
     Rendered {
-        html: drop_heading_anchors(&html),
+        html: if raw_html {
+            crate::sanitize::clean(&html)
+        } else {
+            html
+        },
         headings,
+    }
+}
+
+/// A link whose URL may not be published keeps its text without the link; an image that is
+/// not the site's own keeps its alternative text. (The sanitiser would drop the URL anyway, but would leave an empty
+/// `<a>` or an `<img>` without `src`.)
+fn drop_unsafe_links<'a>(root: &'a AstNode<'a>) {
+    let unsafe_links: Vec<&'a AstNode<'a>> = root
+        .descendants()
+        .filter(|n| match &n.data.borrow().value {
+            NodeValue::Link(l) => !crate::sanitize::url_allowed(&l.url),
+            NodeValue::Image(l) => !crate::sanitize::image_allowed(&l.url),
+            _ => false,
+        })
+        .collect();
+    for n in unsafe_links {
+        let children: Vec<&'a AstNode<'a>> = n.children().collect();
+        for c in children {
+            n.insert_before(c);
+        }
+        n.detach();
     }
 }
 
@@ -449,6 +491,30 @@ mod tests {
             "{}",
             r.html
         );
+    }
+
+    #[test]
+    fn unsafe_urls_lose_their_link_with_or_without_raw_html() {
+        let md = "[x](javascript:alert(1)) ![図](https://tracker.example/p.gif) <vbscript:x>\n\n\
+            `<script>` [ok](https://www.city.example/ \"t\\\"onmouseover=\")\n";
+        for text in [
+            md.to_string(),
+            format!("{md}\n<span class=\"a\" onclick=\"x()\">s</span>\n"),
+        ] {
+            let out = render(&text, &ctx(&[])).html;
+            assert!(
+                !out.contains("href=\"javascript") && !out.contains("tracker"),
+                "{out}"
+            );
+            assert!(
+                !out.contains("href=\"vbscript") && !out.contains("onclick"),
+                "{out}"
+            );
+            assert!(out.contains("<p>x 図 vbscript:x</p>"), "{out}");
+            assert!(out.contains("<code>&lt;script&gt;</code>"), "{out}");
+            assert!(out.contains("href=\"https://www.city.example/\""), "{out}");
+            assert!(!out.contains("\"onmouseover"), "{out}");
+        }
     }
 
     #[test]

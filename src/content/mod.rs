@@ -1,8 +1,11 @@
 //! Loading a report: book.toml and the content tree into the checked model.
 
+pub mod ids;
 pub mod load;
+pub mod markup;
 pub mod raw;
 pub mod resolve;
+pub mod walk;
 pub mod yaml;
 
 use std::path::Path;
@@ -41,6 +44,7 @@ pub fn load_report(root: &Path) -> Loaded {
     let (parsed, parse_diags) = load::parse_all(root, files, lang);
     diagnostics.extend(parse_diags);
     let report = resolve::resolve(root, config, parsed, &mut diagnostics);
+    markup::check_markup(&report, lang, &mut diagnostics);
     Loaded {
         report: (!diagnostics.has_errors()).then_some(report),
         diagnostics,

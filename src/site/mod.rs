@@ -16,6 +16,7 @@ use std::path::Path;
 
 use rayon::prelude::*;
 use serde::Serialize;
+use unicode_normalization::UnicodeNormalization;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::era::FiscalYear;
@@ -165,6 +166,7 @@ pub fn render_site(
         .iter()
         .map(|p| (p.path.as_str(), p.source.as_str()))
         .collect();
+    check_case_collisions(&files, &sources, report.config.lang, &mut diags);
     for d in links::check_links(&files, &sources, report.config.lang) {
         diags.push(d);
     }
@@ -201,6 +203,53 @@ fn check_unique_paths(pages: &[Page], lang: crate::diag::Lang, diags: &mut Diagn
                 )),
             );
         }
+    }
+}
+
+/// Web servers on Windows and macOS see `Map.pdf` and `map.pdf` as one file, so one would
+/// silently replace the other when the site is copied there (and macOS sees the two Unicode
+/// spellings of `が` as one). Ids are lower-case, so this
+/// concerns file names under assets/ (and a page beside such a file).
+fn check_case_collisions(
+    files: &[OutputFile],
+    sources: &[(&str, &str)],
+    lang: crate::diag::Lang,
+    diags: &mut Diagnostics,
+) {
+    let source = |p: &str| -> String {
+        sources
+            .iter()
+            .find(|(path, _)| *path == p)
+            .map_or_else(|| p.to_string(), |(_, s)| s.to_string())
+    };
+    let mut seen: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
+    for f in files {
+        // macOS also treats the composed and decomposed spellings of が as one name.
+        let key: String = f.path.nfc().collect::<String>().to_lowercase();
+        let Some(first) = seen.insert(key, &f.path) else {
+            continue;
+        };
+        diags.push(
+            Diagnostic::error(
+                source(&f.path),
+                0,
+                0,
+                match lang {
+                    crate::diag::Lang::Ja => format!(
+                        "「{}」と「{first}」は大文字・小文字（または文字の表し方）だけが違うため、Windows や macOS のサーバーでは同じファイルになります",
+                        f.path
+                    ),
+                    crate::diag::Lang::En => format!(
+                        "{} and {first} differ only in case and are one file on Windows and macOS servers",
+                        f.path
+                    ),
+                },
+            )
+            .with_hint(lang.pick(
+                "どちらかのファイル名を変えてください",
+                "rename one of them",
+            )),
+        );
     }
 }
 
