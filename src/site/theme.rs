@@ -55,6 +55,7 @@ const STATIC: &[(&str, &[u8])] = &[(
 pub struct Theme {
     tera: tera::Tera,
     statics: Vec<OutputFile>,
+    lang: Lang,
 }
 
 impl Theme {
@@ -80,10 +81,7 @@ impl Theme {
                 format!("themes/{name}/templates"),
                 0,
                 0,
-                match lang {
-                    Lang::Ja => format!("テンプレートを読み込めません: {e:#}"),
-                    Lang::En => format!("cannot load the templates: {e:#}"),
-                },
+                crate::tr!(lang, msg.templates_unreadable, error = format!("{e:#}")),
             ));
             return Err(diags);
         }
@@ -97,7 +95,11 @@ impl Theme {
                 }
             })
             .collect();
-        Ok(Theme { tera, statics })
+        Ok(Theme {
+            tera,
+            statics,
+            lang,
+        })
     }
 
     /// Renders a template.
@@ -112,6 +114,11 @@ impl Theme {
             }
             msg
         })
+    }
+
+    /// The language the theme's pages and messages are in.
+    pub fn lang(&self) -> Lang {
+        self.lang
     }
 
     /// The theme's static files.
