@@ -42,6 +42,8 @@ mod trend;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
+use crate::i18n::Lang;
+
 pub use budget::render_budgets;
 pub use summary::render_goal_summary;
 pub use trend::render_trend;
@@ -90,6 +92,8 @@ pub struct TrendInput {
     pub baseline: Option<Marker>,
     /// 最終目標値 of the plan, drawn as a dash-dot reference line labelled with its year.
     pub final_target: Option<Marker>,
+    /// The language of the chart's own words (legend, notes, description).
+    pub lang: Lang,
 }
 
 /// One fiscal year of a [`TrendInput`]. Values are what should be plotted (running

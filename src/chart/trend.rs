@@ -8,6 +8,7 @@ use super::svg::{
     text_width,
 };
 use super::{ChartSvg, Figure, Fit, Marker, TrendInput, TrendPoint};
+use crate::i18n::fill;
 use plotters::prelude::*;
 
 /// Width of the wide layout.
@@ -39,7 +40,7 @@ fn render(input: &TrendInput, fit: Fit) -> String {
     let id = svg::chart_id(&input.id, fit);
     let w = fit.width(WIDE);
     let desc = describe(input);
-    let mut overlay = Overlay::default();
+    let mut overlay = Overlay::new(input.lang);
     let top = header(input, &mut overlay, w);
     // Height below the header: plot, x labels and margins.
     let h = top
@@ -58,6 +59,7 @@ fn render(input: &TrendInput, fit: Fit) -> String {
         title: &input.title,
         desc: &desc,
         defs: "",
+        lang: input.lang,
     };
     match drawn {
         Ok(()) => svg::finish(&raw, &frame, &overlay),
@@ -68,18 +70,41 @@ fn render(input: &TrendInput, fit: Fit) -> String {
 /// Title, legend and unit row; returns the header height.
 fn header(input: &TrendInput, o: &mut Overlay, w: u32) -> u32 {
     let w = w as f64;
+    let words = &input.lang.text().chart;
     let mut y = svg::title_block(o, &input.title, w);
-    let suffix = if input.cumulative { "（累計）" } else { "" };
-    let mut items: Vec<(Swatch, String)> = vec![(Swatch::Actual, format!("実績値{suffix}"))];
+    let suffix = if input.cumulative {
+        words.cumulative_suffix
+    } else {
+        ""
+    };
+    let mut items: Vec<(Swatch, String)> =
+        vec![(Swatch::Actual, format!("{}{suffix}", words.actual))];
     if input.points.iter().any(|p| p.target.is_some()) {
-        items.push((Swatch::Target, format!("各年度の目標値{suffix}")));
+        items.push((
+            Swatch::Target,
+            format!("{}{suffix}", words.target_each_year),
+        ));
     }
-    let mark = |m: &Marker| format!("{}{}（{}）", m.value.text, input.unit, m.short_label);
+    let mark = |m: &Marker| {
+        fill(
+            input.lang.text().words.value_year,
+            &[
+                ("value", &format!("{}{}", m.value.text, input.unit)),
+                ("year", &m.short_label),
+            ],
+        )
+    };
     if let Some(b) = &input.baseline {
-        items.push((Swatch::Baseline, format!("基準値 {}", mark(b))));
+        items.push((
+            Swatch::Baseline,
+            fill(words.baseline_legend, &[("mark", &mark(b))]),
+        ));
     }
     if let Some(f) = &input.final_target {
-        items.push((Swatch::Final, format!("最終目標 {}", mark(f))));
+        items.push((
+            Swatch::Final,
+            fill(words.final_legend, &[("mark", &mark(f))]),
+        ));
     }
     y += 22.0;
     let mut x = PAD;
@@ -92,7 +117,7 @@ fn header(input: &TrendInput, o: &mut Overlay, w: u32) -> u32 {
         let sy = y - 5.0;
         o.raw(&swatch.markup(x, sy));
         o.text(
-            Text::at(x + 30.0, y, LABEL_PX).class("legend"),
+            Text::at(x + 30.0, y, LABEL_PX).class("legend").editor(),
             &svg::truncate(label, LABEL_PX, w - PAD - x - 30.0),
         );
         x += item_w + 18.0;
@@ -100,15 +125,25 @@ fn header(input: &TrendInput, o: &mut Overlay, w: u32) -> u32 {
     y += 22.0;
     let unit = match (input.unit.is_empty(), input.cumulative) {
         (true, false) => String::new(),
-        (true, true) => "累計".to_string(),
-        (false, false) => format!("単位：{}", input.unit),
-        (false, true) => format!("単位：{}（累計）", input.unit),
+        (true, true) => words.cumulative.to_string(),
+        (false, false) => fill(words.unit, &[("unit", &input.unit)]),
+        (false, true) => format!(
+            "{}{}",
+            fill(words.unit, &[("unit", &input.unit)]),
+            words.cumulative_suffix
+        ),
     };
     if !unit.is_empty() {
-        o.text(Text::at(PAD, y, SMALL_PX).fill(MUTED).class("unit"), &unit);
+        o.text(
+            Text::at(PAD, y, SMALL_PX)
+                .fill(MUTED)
+                .class("unit")
+                .editor(),
+            &unit,
+        );
     }
     if input.lower_is_better {
-        let note = "↓ 少ないほど良い";
+        let note = words.lower_is_better;
         let box_w = text_width(note, SMALL_PX) + 12.0;
         let x = w - PAD - box_w;
         o.raw(&format!(
@@ -273,7 +308,7 @@ fn draw(
             Text::at(c.w as f64 / 2.0, (band.0 + band.1) / 2.0, LABEL_PX)
                 .anchor("middle")
                 .fill(TEXT),
-            "データがありません",
+            input.lang.text().chart.no_data,
         );
     }
     root.present()?;
@@ -450,7 +485,7 @@ fn missing_labels(
                 .anchor("middle")
                 .fill(MUTED)
                 .class("missing"),
-            "未集計",
+            o.lang.text().words.not_collected,
         );
     }
 }
@@ -458,37 +493,52 @@ fn missing_labels(
 /// The text alternative: what is shown, the reference values, the latest actual against
 /// its target, the missing years.
 fn describe(input: &TrendInput) -> String {
+    let w = &input.lang.text().chart;
     let v = |x: &Figure| format!("{}{}", x.text, input.unit);
     let mut s = String::new();
     let (Some(first), Some(last)) = (input.points.first(), input.points.last()) else {
-        return format!("{}のデータはありません。", input.title);
+        return fill(w.trend_empty, &[("title", &input.title)]);
     };
     let what = if input.cumulative {
-        "実績値（累計）と目標値（累計）"
+        w.trend_what_cumulative
     } else {
-        "実績値と目標値"
+        w.trend_what
     };
-    s.push_str(&format!(
-        "{}の{}から{}までの{}の推移。",
-        input.title, first.long_label, last.long_label, what
+    s.push_str(&fill(
+        w.trend_intro,
+        &[
+            ("title", &input.title),
+            ("from", &first.long_label),
+            ("to", &last.long_label),
+            ("what", &what),
+        ],
     ));
     if input.lower_is_better {
-        s.push_str("少ないほど良い指標です。");
+        s.push_str(w.trend_lower_is_better);
     }
     let refs: Vec<String> = [
-        ("基準値", &input.baseline),
-        ("最終目標値", &input.final_target),
+        (w.trend_baseline, &input.baseline),
+        (w.trend_final, &input.final_target),
     ]
     .into_iter()
-    .filter_map(|(name, m)| {
+    .filter_map(|(pattern, m)| {
         m.as_ref()
-            .map(|m| format!("{name}は{}の{}", m.long_label, v(&m.value)))
+            .map(|m| fill(pattern, &[("year", &m.long_label), ("value", &v(&m.value))]))
     })
     .collect();
     if !refs.is_empty() {
-        s.push_str(&refs.join("、"));
-        s.push_str("です。");
+        s.push_str(&refs.join(w.item_sep));
+        s.push_str(w.trend_refs_end);
     }
+    latest_words(input, &mut s);
+    s.truncate(s.trim_end().len());
+    s
+}
+
+/// The first and latest actuals, the latest against its target, and the missing years.
+fn latest_words(input: &TrendInput, s: &mut String) {
+    let w = &input.lang.text().chart;
+    let v = |x: &Figure| format!("{}{}", x.text, input.unit);
     let with_actual: Vec<_> = input
         .points
         .iter()
@@ -497,25 +547,31 @@ fn describe(input: &TrendInput) -> String {
     match (with_actual.first(), with_actual.last()) {
         (Some((p0, a0)), Some((p, a))) => {
             if with_actual.len() > 1 {
-                s.push_str(&format!("{}の実績値は{}、", p0.long_label, v(a0)));
+                s.push_str(&fill(
+                    w.trend_first_actual,
+                    &[("year", &p0.long_label), ("value", &v(a0))],
+                ));
             }
-            s.push_str(&format!("{}の実績値は{}", p.long_label, v(a)));
+            s.push_str(&fill(
+                w.trend_last_actual,
+                &[("year", &p.long_label), ("value", &v(a))],
+            ));
             match &p.target {
                 Some(t) => {
                     // Compare what the reader sees: the values as shown, exactly.
                     let verdict = match (input.lower_is_better, a.value.cmp(&t.value)) {
-                        (false, std::cmp::Ordering::Greater) => "を上回りました",
-                        (false, std::cmp::Ordering::Equal) => "を達成しました",
-                        (false, _) => "を下回りました",
-                        (true, std::cmp::Ordering::Greater) => "を上回りました",
-                        (true, _) => "以下に抑えられました",
+                        (false, std::cmp::Ordering::Greater) => w.trend_above,
+                        (false, std::cmp::Ordering::Equal) => w.trend_met,
+                        (false, _) => w.trend_below,
+                        (true, std::cmp::Ordering::Greater) => w.trend_above,
+                        (true, _) => w.trend_within,
                     };
-                    s.push_str(&format!("で、目標値{}{verdict}。", v(t)));
+                    s.push_str(&fill(verdict, &[("target", &v(t))]));
                 }
-                None => s.push_str("です。"),
+                None => s.push_str(w.trend_no_target),
             }
         }
-        _ => s.push_str("実績値はまだありません。"),
+        _ => s.push_str(w.trend_no_actual),
     }
     let missing: Vec<&str> = input
         .points
@@ -524,9 +580,11 @@ fn describe(input: &TrendInput) -> String {
         .map(|p| p.long_label.as_str())
         .collect();
     if !missing.is_empty() && !with_actual.is_empty() {
-        s.push_str(&format!("{}は未集計です。", missing.join("、")));
+        s.push_str(&fill(
+            w.trend_missing,
+            &[("years", &missing.join(input.lang.text().page.list_sep))],
+        ));
     }
-    s
 }
 
 /// Where a year's actual is plotted.

@@ -163,6 +163,7 @@ fn trend_input(cx: &SiteContext, ind: &Indicator, series: &[&IndicatorYear]) -> 
             .collect(),
         baseline: ind.baseline.map(marker),
         final_target: ind.target.map(marker),
+        lang: cx.lang(),
     }
 }
 
@@ -195,7 +196,7 @@ pub fn goal_summary(
             goal = goal_number(cx.lang(), goal),
             year = cx.fmt.year_label(year.year)
         );
-        Ok(chart::render_goal_summary(&id, &title, &bars))
+        Ok(chart::render_goal_summary(cx.lang(), &id, &title, &bars))
     })?;
     Ok(ChartView::new(&svg, file, from))
 }
@@ -225,7 +226,7 @@ pub fn plan_summary(cx: &SiteContext, plan: &Plan, py: &PlanYear, from: &str) ->
         year = cx.fmt.year_label(year)
     );
     ChartView::new(
-        &chart::render_goal_summary(&id, &title, &bars),
+        &chart::render_goal_summary(cx.lang(), &id, &title, &bars),
         paths::chart_file(&format!("{}-{}-summary", year, plan.id)),
         from,
     )
@@ -262,6 +263,7 @@ pub fn budgets(
             goal = goal_number(cx.lang(), goal)
         );
         chart::render_budgets(
+            cx.lang(),
             &id,
             &title,
             &tr!(

@@ -229,6 +229,7 @@ pub(crate) fn promotion_diagram(report: &Report) -> String {
         })
         .collect();
     crate::diagram::render_diagram(
+        report.config.lang,
         "suishin",
         &tr!(
             report.config.lang,
