@@ -296,5 +296,18 @@ mod tests {
         assert_eq!(en.year(y), "FY2023 (Reiwa 5)");
         assert_eq!(en.year(FiscalYear(2019)), "FY2019 (Reiwa 1)");
         assert_eq!(en.year_label(y), "FY2023");
+        assert_eq!(en.year_short(y), "2023");
+        assert_eq!(en.wareki(y), "Reiwa 5");
+        assert_eq!(ja().wareki(y), "令和5年度");
+    }
+
+    #[test]
+    fn statuses_per_language() {
+        let en = Formatter::with(Lang::En, EraStyle::Both);
+        assert_eq!(ja().project_status(ProjectStatus::Enhanced), "充実");
+        assert_eq!(en.project_status(ProjectStatus::Enhanced), "Enhanced");
+        assert_eq!(ja().outlook(Outlook::Review), "見直し");
+        assert_eq!(en.outlook(Outlook::Review), "Review");
+        assert_eq!(en.rate_status(Rate::NotCollected), "Not collected");
     }
 }

@@ -97,6 +97,7 @@ impl<'a> SiteContext<'a> {
             root: &root,
             min_level: 2,
             id_prefix: "",
+            lang: self.lang(),
         })
     }
 
