@@ -451,7 +451,7 @@ fn an_english_chart_says_everything_in_english_and_marks_the_editors_japanese() 
         "Actual values and targets (cumulative) of 「緑地保全制度」による保全指定面積 from \
          FY2019 to FY2023. Baseline: 70.0ha (令和元年度); final target: 120.0ha (令和12年度). \
          Actual value in FY2019: 70.0ha. Actual value in FY2023: 95.5ha, above the target of \
-         95.0ha. Not collected: FY2021."
+         95.0ha. Not yet collected: FY2021."
     );
     // The title is the editor's: its Japanese is marked, the chart's own words are not.
     let marked: Vec<String> = doc
@@ -477,5 +477,5 @@ fn an_english_chart_says_everything_in_english_and_marks_the_editors_japanese() 
         .collect();
     assert!(!crate::i18n::has_japanese(&own), "{own}");
     assert!(own.contains("Unit: ha (cumulative)"), "{own}");
-    assert!(own.contains("Not collected"), "{own}");
+    assert!(own.contains("Not yet collected"), "{own}");
 }

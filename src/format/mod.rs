@@ -308,6 +308,6 @@ mod tests {
         assert_eq!(en.project_status(ProjectStatus::Enhanced), "Enhanced");
         assert_eq!(ja().outlook(Outlook::Review), "見直し");
         assert_eq!(en.outlook(Outlook::Review), "Review");
-        assert_eq!(en.rate_status(Rate::NotCollected), "Not collected");
+        assert_eq!(en.rate_status(Rate::NotCollected), "Not yet collected");
     }
 }

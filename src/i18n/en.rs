@@ -171,7 +171,7 @@ const PAGE: Page = Page {
     data_numbers: "Numbers are the digits the page shows without thousands separators or %, with the same decimals (the page's 1,234.5 is 1234.5, 87.0% is 87.0). JSON writes numbers as strings (\"87.0\") and a missing value as null.",
     data_years: "Fiscal years are given both as Western years and in the Japanese era (FY2023 is Reiwa 5).",
     data_code: "The first column is the local government code ({code}).",
-    data_not_collected: "The rate status column says how a rate came about: \"computed\" by the formula, \"published\" by the city as is, or \"Met\" and \"Not met\" where a target has no rate. For an indicator whose actual value has not been collected yet, the actual and achievement rate columns are empty and its status is \"Not collected\"; an indicator with no target for the year has \"No target\".",
+    data_not_collected: "The rate status column says how a rate came about: \"computed\" by the formula, \"published\" by the city as is, or \"Met\" and \"Not met\" where a target has no rate. For an indicator whose actual value has not been collected yet, the actual and achievement rate columns are empty and its status is \"Not yet collected\"; an indicator with no target for the year has \"No target\".",
 };
 
 const CALENDAR: CalendarWords = CalendarWords {

@@ -13,7 +13,7 @@ pub(super) const WORDS: Words = Words {
     ],
 
     no_figure: "—",
-    not_collected: "Not collected",
+    not_collected: "Not yet collected",
     no_target: "No target",
     met: "Met",
     not_met: "Not met",
@@ -102,7 +102,7 @@ pub(super) const CHART: ChartWords = ChartWords {
     trend_within: ", within the target of {target}. ",
     trend_no_target: ". ",
     trend_no_actual: "No actual values yet. ",
-    trend_missing: "Not collected: {years}. ",
+    trend_missing: "Not yet collected: {years}. ",
 
     rate_axis: "Achievement rate (%)",
     target_100: "Target 100%",
