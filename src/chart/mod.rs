@@ -38,6 +38,7 @@ mod budget;
 mod summary;
 mod svg;
 mod trend;
+mod trend_desc;
 
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;

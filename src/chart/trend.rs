@@ -7,6 +7,7 @@ use super::svg::{
     ORANGE_RGB, Overlay, PAD, Pen, SMALL_PX, SvgBackend, TEXT, TICK_RGB, Text, fmt_num, num,
     text_width,
 };
+use super::trend_desc::describe;
 use super::{ChartSvg, Figure, Fit, Marker, TrendInput, TrendPoint};
 use crate::i18n::fill;
 use plotters::prelude::*;
@@ -72,40 +73,7 @@ fn header(input: &TrendInput, o: &mut Overlay, w: u32) -> u32 {
     let w = w as f64;
     let words = &input.lang.text().chart;
     let mut y = svg::title_block(o, &input.title, w);
-    let suffix = if input.cumulative {
-        words.cumulative_suffix
-    } else {
-        ""
-    };
-    let mut items: Vec<(Swatch, String)> =
-        vec![(Swatch::Actual, format!("{}{suffix}", words.actual))];
-    if input.points.iter().any(|p| p.target.is_some()) {
-        items.push((
-            Swatch::Target,
-            format!("{}{suffix}", words.target_each_year),
-        ));
-    }
-    let mark = |m: &Marker| {
-        fill(
-            input.lang.text().words.value_year,
-            &[
-                ("value", &format!("{}{}", m.value.text, input.unit)),
-                ("year", &m.short_label),
-            ],
-        )
-    };
-    if let Some(b) = &input.baseline {
-        items.push((
-            Swatch::Baseline,
-            fill(words.baseline_legend, &[("mark", &mark(b))]),
-        ));
-    }
-    if let Some(f) = &input.final_target {
-        items.push((
-            Swatch::Final,
-            fill(words.final_legend, &[("mark", &mark(f))]),
-        ));
-    }
+    let items = legend_items(input);
     y += 22.0;
     let mut x = PAD;
     for (swatch, label) in &items {
@@ -155,6 +123,47 @@ fn header(input: &TrendInput, o: &mut Overlay, w: u32) -> u32 {
         o.text(Text::at(x + 6.0, y, SMALL_PX).bold().class("note"), note);
     }
     (y + 6.0).ceil() as u32
+}
+
+/// The legend's entries: actuals, targets, and the baseline and final target with their
+/// values and years.
+fn legend_items(input: &TrendInput) -> Vec<(Swatch, String)> {
+    let words = &input.lang.text().chart;
+    let suffix = if input.cumulative {
+        words.cumulative_suffix
+    } else {
+        ""
+    };
+    let mut items: Vec<(Swatch, String)> =
+        vec![(Swatch::Actual, format!("{}{suffix}", words.actual))];
+    if input.points.iter().any(|p| p.target.is_some()) {
+        items.push((
+            Swatch::Target,
+            format!("{}{suffix}", words.target_each_year),
+        ));
+    }
+    let mark = |m: &Marker| {
+        fill(
+            input.lang.text().words.value_year,
+            &[
+                ("value", &format!("{}{}", m.value.text, input.unit)),
+                ("year", &m.short_label),
+            ],
+        )
+    };
+    if let Some(b) = &input.baseline {
+        items.push((
+            Swatch::Baseline,
+            fill(words.baseline_legend, &[("mark", &mark(b))]),
+        ));
+    }
+    if let Some(f) = &input.final_target {
+        items.push((
+            Swatch::Final,
+            fill(words.final_legend, &[("mark", &mark(f))]),
+        ));
+    }
+    items
 }
 
 #[derive(Clone, Copy)]
@@ -487,103 +496,6 @@ fn missing_labels(
                 .class("missing"),
             o.lang.text().words.not_collected,
         );
-    }
-}
-
-/// The text alternative: what is shown, the reference values, the latest actual against
-/// its target, the missing years.
-fn describe(input: &TrendInput) -> String {
-    let w = &input.lang.text().chart;
-    let v = |x: &Figure| format!("{}{}", x.text, input.unit);
-    let mut s = String::new();
-    let (Some(first), Some(last)) = (input.points.first(), input.points.last()) else {
-        return fill(w.trend_empty, &[("title", &input.title)]);
-    };
-    let what = if input.cumulative {
-        w.trend_what_cumulative
-    } else {
-        w.trend_what
-    };
-    s.push_str(&fill(
-        w.trend_intro,
-        &[
-            ("title", &input.title),
-            ("from", &first.long_label),
-            ("to", &last.long_label),
-            ("what", &what),
-        ],
-    ));
-    if input.lower_is_better {
-        s.push_str(w.trend_lower_is_better);
-    }
-    let refs: Vec<String> = [
-        (w.trend_baseline, &input.baseline),
-        (w.trend_final, &input.final_target),
-    ]
-    .into_iter()
-    .filter_map(|(pattern, m)| {
-        m.as_ref()
-            .map(|m| fill(pattern, &[("year", &m.long_label), ("value", &v(&m.value))]))
-    })
-    .collect();
-    if !refs.is_empty() {
-        s.push_str(&refs.join(w.item_sep));
-        s.push_str(w.trend_refs_end);
-    }
-    latest_words(input, &mut s);
-    s.truncate(s.trim_end().len());
-    s
-}
-
-/// The first and latest actuals, the latest against its target, and the missing years.
-fn latest_words(input: &TrendInput, s: &mut String) {
-    let w = &input.lang.text().chart;
-    let v = |x: &Figure| format!("{}{}", x.text, input.unit);
-    let with_actual: Vec<_> = input
-        .points
-        .iter()
-        .filter_map(|p| p.actual.as_ref().map(|a| (p, a)))
-        .collect();
-    match (with_actual.first(), with_actual.last()) {
-        (Some((p0, a0)), Some((p, a))) => {
-            if with_actual.len() > 1 {
-                s.push_str(&fill(
-                    w.trend_first_actual,
-                    &[("year", &p0.long_label), ("value", &v(a0))],
-                ));
-            }
-            s.push_str(&fill(
-                w.trend_last_actual,
-                &[("year", &p.long_label), ("value", &v(a))],
-            ));
-            match &p.target {
-                Some(t) => {
-                    // Compare what the reader sees: the values as shown, exactly.
-                    let verdict = match (input.lower_is_better, a.value.cmp(&t.value)) {
-                        (false, std::cmp::Ordering::Greater) => w.trend_above,
-                        (false, std::cmp::Ordering::Equal) => w.trend_met,
-                        (false, _) => w.trend_below,
-                        (true, std::cmp::Ordering::Greater) => w.trend_above,
-                        (true, _) => w.trend_within,
-                    };
-                    s.push_str(&fill(verdict, &[("target", &v(t))]));
-                }
-                None => s.push_str(w.trend_no_target),
-            }
-        }
-        _ => s.push_str(w.trend_no_actual),
-    }
-    let missing: Vec<&str> = input
-        .points
-        .iter()
-        .filter(|p| p.actual.is_none())
-        .map(|p| p.long_label.as_str())
-        .collect();
-    if !missing.is_empty() && !with_actual.is_empty() {
-        s.push_str(&fill(
-            w.trend_missing,
-            &[("years", &missing.join(input.lang.text().page.list_sep))],
-        ));
     }
 }
 
