@@ -7,6 +7,7 @@ use comrak::nodes::{AstNode, NodeValue};
 use comrak::{Anchorizer, Arena, Options, format_html, parse_document};
 
 use crate::glossary::{MARK, anchor, find_marks};
+use crate::i18n::Lang;
 
 /// What a page needs to render Markdown in its place in the site.
 pub struct MarkdownContext<'a> {
@@ -20,6 +21,8 @@ pub struct MarkdownContext<'a> {
     pub min_level: u8,
     /// Put before every heading id, so several documents can share one page (the print view).
     pub id_prefix: &'a str,
+    /// The page's language, for the marks and labels nenpo adds (＊, 質問, 回答).
+    pub lang: Lang,
 }
 
 /// A heading, for the table of contents.
@@ -78,7 +81,7 @@ pub fn render(markdown: &str, ctx: &MarkdownContext) -> Rendered {
     drop_unsafe_links(root);
     rewrite_links(root, ctx.root);
     link_glossary_marks(&arena, root, ctx);
-    group_questions_and_answers(&arena, root);
+    group_questions_and_answers(&arena, root, ctx.lang);
     wrap_tables(&arena, root);
     let mut html = String::new();
     // Writing into a String cannot fail.
@@ -147,7 +150,7 @@ pub fn render_inline(text: &str, ctx: &MarkdownContext) -> String {
     for m in find_marks(text, ctx.terms.iter().copied()) {
         let Some(term) = &m.term else { continue };
         out.push_str(&escape(&text[last..m.start]));
-        out.push_str(&term_link(term, ctx.glossary_href));
+        out.push_str(&term_link(term, ctx));
         last = m.mark + MARK.len_utf8();
     }
     out.push_str(&escape(&text[last..]));
@@ -175,12 +178,13 @@ pub fn escape(text: &str) -> String {
     s
 }
 
-fn term_link(term: &str, glossary_href: &str) -> String {
+fn term_link(term: &str, ctx: &MarkdownContext) -> String {
     format!(
-        "<a class=\"term\" href=\"{}#{}\">{}<span class=\"term-mark\" aria-hidden=\"true\">＊</span></a>",
-        escape(glossary_href),
+        "<a class=\"term\" href=\"{}#{}\">{}<span class=\"term-mark\" aria-hidden=\"true\">{}</span></a>",
+        escape(ctx.glossary_href),
         anchor(term),
-        escape(term)
+        escape(term),
+        ctx.lang.text().words.term_mark
     )
 }
 
@@ -311,7 +315,7 @@ fn link_glossary_marks<'a>(arena: &'a Arena<'a>, root: &'a AstNode<'a>, ctx: &Ma
                     arena.alloc(NodeValue::Text(text[last..m.start].to_string().into()).into()),
                 );
             }
-            node.insert_before(html_inline(arena, term_link(term, ctx.glossary_href)));
+            node.insert_before(html_inline(arena, term_link(term, ctx)));
             last = m.mark + MARK.len_utf8();
         }
         if let NodeValue::Text(t) = &mut node.data.borrow_mut().value {
@@ -342,7 +346,22 @@ fn strip_prefix_char<'a>(node: &'a AstNode<'a>) {
 }
 
 /// A question paragraph (・…) followed by answer paragraphs (⇒…) becomes a `<dl>`.
-fn group_questions_and_answers<'a>(arena: &'a Arena<'a>, root: &'a AstNode<'a>) {
+fn group_questions_and_answers<'a>(arena: &'a Arena<'a>, root: &'a AstNode<'a>, lang: Lang) {
+    // The labels are nenpo's, in the page's language, inside the editor's text: on a page
+    // that is not Japanese they say so, as the text around them may be marked Japanese.
+    let words = &lang.text().words;
+    let own = match lang {
+        Lang::Ja => String::new(),
+        other => format!(" lang=\"{}\"", other.code()),
+    };
+    let question = format!(
+        "<dl class=\"qa\">\n<dt><span class=\"qa-label\"{own}>{}</span>",
+        words.qa_question
+    );
+    let answer = format!(
+        "<dd><span class=\"qa-label\"{own}>{}</span>",
+        words.qa_answer
+    );
     let children: Vec<&'a AstNode<'a>> = root.children().collect();
     let mut i = 0;
     while i < children.len() {
@@ -359,17 +378,11 @@ fn group_questions_and_answers<'a>(arena: &'a Arena<'a>, root: &'a AstNode<'a>) 
         if starts_with_text(q, &['・', '○', '〇']) {
             strip_prefix_char(q);
         }
-        q.insert_before(html_block(
-            arena,
-            "<dl class=\"qa\">\n<dt><span class=\"qa-label\">質問</span>",
-        ));
+        q.insert_before(html_block(arena, &question));
         q.insert_after(html_block(arena, "</dt>"));
         for a in &answers {
             strip_prefix_char(a);
-            a.insert_before(html_block(
-                arena,
-                "<dd><span class=\"qa-label\">回答</span>",
-            ));
+            a.insert_before(html_block(arena, &answer));
             a.insert_after(html_block(arena, "</dd>"));
         }
         answers
@@ -409,6 +422,7 @@ mod tests {
             root: "../",
             min_level: 2,
             id_prefix: "",
+            lang: Lang::Ja,
         }
     }
 
@@ -443,6 +457,29 @@ mod tests {
         assert_eq!(out.matches("<dd>").count(), 2, "{out}");
         assert!(out.contains("<p>文言整理が多い。</p>"), "{out}");
         assert!(!out.contains('⇒'), "{out}");
+        assert!(
+            out.contains("<span class=\"qa-label\">質問</span>"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn an_english_page_labels_questions_and_marks_terms_in_english() {
+        let md = "・エコラベル＊とは？\n⇒環境に配慮した商品の印。\n";
+        let en = MarkdownContext {
+            lang: Lang::En,
+            ..ctx(&["エコラベル"])
+        };
+        let out = render(md, &en).html;
+        assert!(
+            out.contains("<dt><span class=\"qa-label\" lang=\"en\">Question</span>"),
+            "{out}"
+        );
+        assert!(
+            out.contains("<dd><span class=\"qa-label\" lang=\"en\">Answer</span>"),
+            "{out}"
+        );
+        assert!(out.contains("aria-hidden=\"true\">*</span></a>"), "{out}");
     }
 
     #[test]

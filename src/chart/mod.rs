@@ -38,9 +38,12 @@ mod budget;
 mod summary;
 mod svg;
 mod trend;
+mod trend_desc;
 
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
+
+use crate::i18n::Lang;
 
 pub use budget::render_budgets;
 pub use summary::render_goal_summary;
@@ -90,6 +93,8 @@ pub struct TrendInput {
     pub baseline: Option<Marker>,
     /// 最終目標値 of the plan, drawn as a dash-dot reference line labelled with its year.
     pub final_target: Option<Marker>,
+    /// The language of the chart's own words (legend, notes, description).
+    pub lang: Lang,
 }
 
 /// One fiscal year of a [`TrendInput`]. Values are what should be plotted (running

@@ -8,11 +8,14 @@
 //! differs between the languages. Editors' own text never passes through here.
 
 mod en;
+mod en_words;
 mod ja;
+mod ja_words;
 mod keys;
 pub mod templates;
+mod words;
 
-pub use keys::{CalendarWords, Catalogue, Cli, Messages, Page};
+pub use keys::{CalendarWords, Catalogue, ChartWords, Cli, DataWords, Messages, Page, Words};
 
 use std::fmt::{self, Display};
 

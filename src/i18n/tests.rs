@@ -104,7 +104,12 @@ fn english_entries_have_no_japanese_and_japanese_entries_are_not_left_english() 
 }
 
 /// Entries that read the same in both languages.
-const SAME_IN_BOTH: &[&str] = &["cli.check_usage"];
+const SAME_IN_BOTH: &[&str] = &[
+    "cli.check_usage",
+    "words.no_figure",
+    "words.rise",
+    "words.even",
+];
 
 /// The built-in templates, by file name.
 fn templates() -> Vec<(String, String)> {
@@ -225,4 +230,10 @@ fn editors_japanese_is_marked_only_on_pages_in_another_language() {
     );
     assert_eq!(templates::lang_attr(Lang::En, "<p>Sakuradai</p>"), "");
     assert_eq!(templates::lang_attr(Lang::Ja, "<p>さくら台市</p>"), "");
+    assert_eq!(
+        templates::mark_ja(Lang::En, "緑の<a href=\"x\">まち</a>"),
+        "<span lang=\"ja\">緑の<a href=\"x\">まち</a></span>"
+    );
+    assert_eq!(templates::mark_ja(Lang::Ja, "緑のまち"), "緑のまち");
+    assert_eq!(templates::mark_ja(Lang::En, "Green city"), "Green city");
 }

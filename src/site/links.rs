@@ -51,15 +51,9 @@ fn broken(source: &str, url: &str, page: &str, lang: Lang) -> Diagnostic {
         source,
         0,
         0,
-        match lang {
-            Lang::Ja => format!("リンク先「{url}」がありません（{page} のページ）"),
-            Lang::En => format!("broken link `{url}` on {page}"),
-        },
+        crate::tr!(lang, msg.broken_link, url = url, page = page),
     )
-    .with_hint(lang.pick(
-        "リンク先のパスを確かめてください。資料は assets/ からのパスで書きます",
-        "check the link target; files are linked as assets/…",
-    ))
+    .with_hint(lang.text().msg.broken_link_hint)
 }
 
 fn is_external(url: &str) -> bool {

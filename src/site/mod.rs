@@ -22,6 +22,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::era::FiscalYear;
 use crate::evaluate::{Evaluation, IndicatorYear};
 use crate::model::{Indicator, Report};
+use crate::tr;
 use pages::SiteContext;
 use theme::Theme;
 
@@ -46,25 +47,31 @@ pub struct Page {
     pub source: String,
     /// Files that go with the page (its charts as .svg files).
     pub files: Vec<OutputFile>,
+    /// Why the view could not be handed to the template engine, reported when the page is
+    /// rendered (in the report's language, which the theme knows).
+    broken: Option<String>,
 }
 
 impl Page {
     /// A page from a typed view; a view the template engine cannot take is an error naming
-    /// the page, never an empty page.
+    /// the page when it is rendered, never an empty page.
     pub fn new<V: Serialize>(
         path: &str,
         template: &'static str,
         view: &V,
         source: &str,
     ) -> Result<Page, Diagnostic> {
-        let context = tera::Context::from_serialize(view)
-            .map_err(|e| Diagnostic::error(source, 0, 0, format!("{path}（{template}）: {e}")))?;
+        let (context, broken) = match tera::Context::from_serialize(view) {
+            Ok(c) => (c, None),
+            Err(e) => (tera::Context::new(), Some(e.to_string())),
+        };
         Ok(Page {
             path: path.to_string(),
             template,
             context,
             source: source.to_string(),
             files: Vec::new(),
+            broken,
         })
     }
 
@@ -76,20 +83,26 @@ impl Page {
 
     /// Renders the page with the theme's template.
     pub fn render(&self, theme: &Theme) -> Result<OutputFile, Diagnostic> {
+        let fail = |e: &str| {
+            let message = tr!(
+                theme.lang(),
+                msg.page_error,
+                path = self.path,
+                template = self.template,
+                error = e
+            );
+            Diagnostic::error(&self.source, 0, 0, message)
+        };
+        if let Some(e) = &self.broken {
+            return Err(fail(e));
+        }
         theme
             .render(self.template, &self.context)
             .map(|html| OutputFile {
                 path: self.path.clone(),
                 bytes: html.into_bytes(),
             })
-            .map_err(|e| {
-                Diagnostic::error(
-                    &self.source,
-                    0,
-                    0,
-                    format!("{}（{}）: {e}", self.path, self.template),
-                )
-            })
+            .map_err(|e| fail(&e))
     }
 }
 
@@ -187,20 +200,9 @@ fn check_unique_paths(pages: &[Page], lang: crate::diag::Lang, diags: &mut Diagn
                     &p.source,
                     0,
                     0,
-                    match lang {
-                        crate::diag::Lang::Ja => format!(
-                            "ページ「{}」が {first} のページと同じ場所になります",
-                            p.path
-                        ),
-                        crate::diag::Lang::En => {
-                            format!("page {} would overwrite the page made from {first}", p.path)
-                        }
-                    },
+                    tr!(lang, msg.page_clash, path = p.path, first = first),
                 )
-                .with_hint(lang.pick(
-                    "ファイル名を変えてください（print、meetings や計画のIDと同じ名前の章は使えません）",
-                    "rename the file (a chapter may not be named print, meetings or a plan id)",
-                )),
+                .with_hint(lang.text().msg.page_clash_hint),
             );
         }
     }
@@ -276,8 +278,13 @@ pub(crate) fn promotion_diagram(report: &Report) -> String {
         })
         .collect();
     crate::diagram::render_diagram(
+        report.config.lang,
         "suishin",
-        &format!("{}の推進体制図", report.config.organization),
+        &tr!(
+            report.config.lang,
+            chart.diagram_title,
+            org = report.config.organization
+        ),
         &nodes,
         &edges,
     )
@@ -294,7 +301,12 @@ fn copy_assets(report: &Report, root: &Path, diags: &mut Diagnostics) -> Vec<Out
                     bytes,
                 })
                 .map_err(|e| {
-                    Diagnostic::error(&a.path, 0, 0, format!("ファイルを読み込めません: {e}"))
+                    Diagnostic::error(
+                        &a.path,
+                        0,
+                        0,
+                        tr!(report.config.lang, msg.cannot_read, error = e),
+                    )
                 })
         })
         .collect();

@@ -55,6 +55,7 @@ const STATIC: &[(&str, &[u8])] = &[(
 pub struct Theme {
     tera: tera::Tera,
     statics: Vec<OutputFile>,
+    lang: Lang,
 }
 
 /// A theme's file, or none when the theme does not override it. A file that is there but
@@ -125,10 +126,7 @@ impl Theme {
                 format!("themes/{name}/templates"),
                 0,
                 0,
-                match lang {
-                    Lang::Ja => format!("テンプレートを読み込めません: {e:#}"),
-                    Lang::En => format!("cannot load the templates: {e:#}"),
-                },
+                crate::tr!(lang, msg.templates_unreadable, error = format!("{e:#}")),
             ));
             return Err(diags);
         }
@@ -145,7 +143,11 @@ impl Theme {
         if diags.has_errors() {
             return Err(diags);
         }
-        Ok(Theme { tera, statics })
+        Ok(Theme {
+            tera,
+            statics,
+            lang,
+        })
     }
 
     /// Renders a template.
@@ -160,6 +162,11 @@ impl Theme {
             }
             msg
         })
+    }
+
+    /// The language the theme's pages and messages are in.
+    pub fn lang(&self) -> Lang {
+        self.lang
     }
 
     /// The theme's static files.
