@@ -11,6 +11,7 @@ pub const CATALOGUE: Catalogue = Catalogue {
     msg: MESSAGES,
     files: FILES,
     cli: CLI,
+    desk: super::desk::JA,
 };
 
 const PAGE: Page = Page {

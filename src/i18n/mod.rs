@@ -7,11 +7,13 @@
 //! (or [`tr!`](crate::tr)) in code and by the `fill` filter in templates, because word order
 //! differs between the languages. Editors' own text never passes through here.
 
+mod desk;
 mod en;
 mod ja;
 mod keys;
 pub mod templates;
 
+pub use desk::Desk;
 pub use keys::{CalendarWords, Catalogue, Cli, Messages, Page};
 
 use std::fmt::{self, Display};
