@@ -163,7 +163,7 @@ fn command(lang: Lang) -> clap::Command {
             .disable_help_flag(true)
             .mut_args(move |a| heading(a, lang))
     };
-    Cli::command()
+    let command = Cli::command()
         .about(c.about)
         .override_usage(c.usage)
         .help_template(template.clone())
@@ -203,6 +203,33 @@ fn command(lang: Lang) -> clap::Command {
                 .mut_arg("dir", |a| a.help(c.init_dir).value_name(c.value_folder))
                 .mut_arg("example", |a| a.help(d.init_example))
         })
+        .mut_subcommand("new-year", |s| {
+            sub(s, c.new_year, c.new_year_usage)
+                .after_help(c.new_year_after)
+                .mut_arg("year", |a| a.help(c.new_year_year).value_name(c.value_year))
+        })
+        .mut_subcommand("pdf", |s| {
+            sub(s, c.pdf, c.pdf_usage)
+                .after_help(c.pdf_after)
+                .mut_arg("year", |a| a.help(c.pdf_year).value_name(c.value_year))
+                .mut_arg("output", |a| a.help(c.pdf_output).value_name(c.value_file))
+                .mut_arg("chromium", |a| {
+                    a.help(c.pdf_chromium).value_name(c.value_place)
+                })
+        });
+    desk_help(command, &sub, lang)
+}
+
+/// The help of the spreadsheet commands (`template`, `import`), from the catalogue's
+/// `desk` group; `sub` sets what every subcommand shares.
+fn desk_help(
+    command: clap::Command,
+    sub: &dyn Fn(clap::Command, &'static str, &'static str) -> clap::Command,
+    lang: Lang,
+) -> clap::Command {
+    let c = &lang.text().cli;
+    let d = &lang.text().desk;
+    command
         .mut_subcommand("template", |s| {
             sub(s, d.template, d.template_usage)
                 .after_help(d.template_after)
@@ -218,20 +245,6 @@ fn command(lang: Lang) -> clap::Command {
                 .mut_arg("year", |a| a.help(d.import_year).value_name(c.value_year))
                 .mut_arg("partial", |a| a.help(d.import_partial))
                 .mut_arg("dry_run", |a| a.help(d.import_dry_run))
-        })
-        .mut_subcommand("new-year", |s| {
-            sub(s, c.new_year, c.new_year_usage)
-                .after_help(c.new_year_after)
-                .mut_arg("year", |a| a.help(c.new_year_year).value_name(c.value_year))
-        })
-        .mut_subcommand("pdf", |s| {
-            sub(s, c.pdf, c.pdf_usage)
-                .after_help(c.pdf_after)
-                .mut_arg("year", |a| a.help(c.pdf_year).value_name(c.value_year))
-                .mut_arg("output", |a| a.help(c.pdf_output).value_name(c.value_file))
-                .mut_arg("chromium", |a| {
-                    a.help(c.pdf_chromium).value_name(c.value_place)
-                })
         })
 }
 

@@ -115,11 +115,17 @@ pub enum ReadError {
 
 const ZIP: &[u8] = b"PK\x03\x04";
 const OLE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+/// Files that are often picked by mistake and could pass for text: PDF, PNG, JPEG, GIF,
+/// RTF.
+const NOT_SHEETS: &[&[u8]] = &[b"%PDF", b"\x89PNG", &[0xFF, 0xD8, 0xFF], b"GIF8", b"{\\rtf"];
 
 /// Reads a spreadsheet from its bytes.
 pub fn read(bytes: &[u8]) -> Result<Workbook, ReadError> {
     if bytes.is_empty() {
         return Err(ReadError::Empty);
+    }
+    if NOT_SHEETS.iter().any(|m| bytes.starts_with(m)) {
+        return Err(ReadError::NotASpreadsheet);
     }
     if bytes.starts_with(ZIP) {
         return read_zip(bytes);
@@ -158,6 +164,11 @@ fn read_zip(bytes: &[u8]) -> Result<Workbook, ReadError> {
             kind: Kind::Ods,
             grids,
         });
+    }
+    // A zip that names no workbook part (a Word file, an archive) is not a spreadsheet; a
+    // truncated xlsx still names its parts near the start.
+    if !bytes.windows(3).any(|w| w == b"xl/") {
+        return Err(ReadError::NotASpreadsheet);
     }
     let mut wb = Xlsx::new(Cursor::new(bytes)).map_err(xlsx_error)?;
     let mut styles = Vec::new();

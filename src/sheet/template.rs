@@ -159,58 +159,74 @@ pub fn csv(rows: &[Row], title: &str, year: FiscalYear, lang: Lang) -> Vec<u8> {
     w.into_inner().unwrap_or_default()
 }
 
+/// The cell formats of the xlsx template.
+struct Formats {
+    title: Format,
+    label: Format,
+    heading: Format,
+    locked: Format,
+    locked_num: Format,
+    open: Format,
+    note: Format,
+}
+
+impl Formats {
+    /// Grey and locked for what identifies a row; white, bordered and unlocked for what
+    /// staff fill in. Every data cell is text (`@`), so that 60.30 typed stays 60.30.
+    fn new() -> Formats {
+        let border = FormatBorder::Thin;
+        let locked = Format::new()
+            .set_background_color(Color::RGB(0xEE_EE_EE))
+            .set_font_color(Color::RGB(0x40_40_40))
+            .set_border(border)
+            .set_num_format("@");
+        let open = Format::new()
+            .set_unlocked()
+            .set_border(border)
+            .set_num_format("@");
+        Formats {
+            title: Format::new().set_bold().set_font_size(14),
+            label: Format::new().set_bold(),
+            heading: Format::new()
+                .set_bold()
+                .set_background_color(Color::RGB(0xD9_D9_D9))
+                .set_border(border)
+                .set_text_wrap(),
+            locked_num: locked.clone().set_align(FormatAlign::Right),
+            locked,
+            note: open.clone().set_text_wrap(),
+            open: open.set_align(FormatAlign::Right),
+        }
+    }
+}
+
 /// The template as an xlsx workbook.
 pub fn xlsx(rows: &[Row], title: &str, year: FiscalYear, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let d = &lang.text().desk;
-    let grey = Color::RGB(0xEE_EE_EE);
-    let border = FormatBorder::Thin;
-    let title_f = Format::new().set_bold().set_font_size(14);
-    let label_f = Format::new().set_bold();
-    let heading_f = Format::new()
-        .set_bold()
-        .set_background_color(Color::RGB(0xD9_D9_D9))
-        .set_border(border)
-        .set_text_wrap();
-    let locked_f = Format::new()
-        .set_background_color(grey)
-        .set_font_color(Color::RGB(0x40_40_40))
-        .set_border(border)
-        .set_num_format("@");
-    let locked_num_f = locked_f.clone().set_align(FormatAlign::Right);
-    let open_f = Format::new()
-        .set_unlocked()
-        .set_border(border)
-        .set_num_format("@")
-        .set_align(FormatAlign::Right);
-    let note_f = Format::new()
-        .set_unlocked()
-        .set_border(border)
-        .set_num_format("@")
-        .set_text_wrap();
-
+    let f = Formats::new();
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
     sheet.set_name(d.sheet_name)?;
     let [t, y, help] = head(title, year, lang);
-    sheet.write_string_with_format(0, 0, &t[0], &title_f)?;
-    sheet.write_string_with_format(YEAR_ROW as u32, 0, &y[0], &label_f)?;
-    sheet.write_string_with_format(YEAR_ROW as u32, 1, &y[1], &label_f)?;
+    sheet.write_string_with_format(0, 0, &t[0], &f.title)?;
+    sheet.write_string_with_format(YEAR_ROW as u32, 0, &y[0], &f.label)?;
+    sheet.write_string_with_format(YEAR_ROW as u32, 1, &y[1], &f.label)?;
     sheet.write_string(2, 0, &help[0])?;
     let head_row = HEADING_ROW as u32;
     for (c, col) in Column::TEMPLATE.iter().enumerate() {
-        sheet.write_string_with_format(head_row, c as u16, col.heading(lang), &heading_f)?;
+        sheet.write_string_with_format(head_row, c as u16, col.heading(lang), &f.heading)?;
         sheet.set_column_width(c as u16, width(*col))?;
     }
     for (i, r) in rows.iter().enumerate() {
         let row = head_row + 1 + i as u32;
         for (c, col) in Column::TEMPLATE.iter().enumerate() {
-            let f = match col {
-                Column::Actual => &open_f,
-                Column::Note => &note_f,
-                Column::Target => &locked_num_f,
-                _ => &locked_f,
+            let format = match col {
+                Column::Actual => &f.open,
+                Column::Note => &f.note,
+                Column::Target => &f.locked_num,
+                _ => &f.locked,
             };
-            sheet.write_string_with_format(row, c as u16, r.cell(*col), f)?;
+            sheet.write_string_with_format(row, c as u16, r.cell(*col), format)?;
         }
     }
     let col_of = |k: Column| Column::TEMPLATE.iter().position(|c| *c == k).unwrap_or(0) as u16;

@@ -270,7 +270,12 @@ pub fn apply(
         let mine: Vec<&Edit> = edits.iter().filter(|e| e.id == id).collect();
         match list.iter().find(|e| e.id == id) {
             Some(entry) => splices.extend(entry_splices(text, entry, &mine, &style)?),
-            None => appended.push_str(&new_entry(id, &mine, &style, comment(id))),
+            None => {
+                if style.blank_between && !appended.is_empty() {
+                    appended.push_str(style.eol);
+                }
+                appended.push_str(&new_entry(id, &mine, &style, comment(id)));
+            }
         }
     }
     splices.sort_by_key(|(r, _)| (r.start, r.end));
@@ -445,9 +450,6 @@ fn new_entry(id: &str, edits: &[&Edit], style: &Style, comment: Option<String>) 
                 scalar(e, false)
             ));
         }
-    }
-    if style.blank_between {
-        out.push_str(eol);
     }
     out
 }
