@@ -66,11 +66,20 @@ impl Theme {
         let mut templates: Vec<(String, String)> = Vec::new();
         for (n, builtin) in TEMPLATES {
             let over = dir.join("templates").join(n);
-            let text = match std::fs::read_to_string(&over) {
-                Ok(t) => t,
+            // An override saved as Shift_JIS is named, not silently replaced by the built-in
+            // template; a BOM and CRLF line ends are read as UTF-8 text is.
+            let rel = format!("themes/{name}/templates/{n}");
+            let text = match std::fs::read(&over) {
+                Ok(bytes) => crate::source::decode_text(&bytes, &rel, lang).unwrap_or_else(|d| {
+                    diags.push(d);
+                    builtin.to_string()
+                }),
                 Err(_) => builtin.to_string(),
             };
             templates.push((n.to_string(), text));
+        }
+        if diags.has_errors() {
+            return Err(diags);
         }
         let mut tera = tera::Tera::new();
         tera.autoescape_on([".html", ".xml"]);
