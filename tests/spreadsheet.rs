@@ -586,3 +586,39 @@ fn init_example_writes_the_whole_bundled_example() {
         Err(nenpo::init::InitError::NotEmpty(_))
     ));
 }
+
+#[test]
+fn an_english_report_gets_an_english_sheet_and_an_english_import_report() {
+    let dir = common::example_copy();
+    let root = dir.path();
+    let book = std::fs::read_to_string(root.join("book.toml")).unwrap();
+    std::fs::write(
+        root.join("book.toml"),
+        book.replace("language = \"ja\"", "language = \"en\""),
+    )
+    .unwrap();
+    let t = root.join("t.csv");
+    template(root, YEAR, Some(&t)).unwrap();
+    let rows = cells(&t);
+    assert_eq!(text(&rows[1][1]), "FY2021 (Reiwa 3)");
+    assert_eq!(text(&rows[4][6]), "Actual");
+    let sheet = root.join("en.csv");
+    let mut csv = String::from_utf8(std::fs::read(&t).unwrap()).unwrap();
+    csv = csv
+        .replace("zeh-hojo,", "zeh-hojx,")
+        .replace(",17650,", ",\"1,7660\",")
+        .replace(",1615,", ",not collected,");
+    std::fs::write(&sheet, csv).unwrap();
+    let (done, words) = run(root, &sheet, ImportOptions::default());
+    assert!(matches!(done.outcome, Outcome::Refused), "{words}");
+    assert!(words.contains("did you mean “zeh-hojo”?"), "{words}");
+    assert!(
+        words.contains("Actual from 1615 to not collected"),
+        "{words}"
+    );
+    assert!(
+        words.contains("a thousands comma separates groups of three digits"),
+        "{words}"
+    );
+    assert!(!nenpo::i18n::has_japanese(&words), "{words}");
+}

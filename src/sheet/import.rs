@@ -209,6 +209,8 @@ pub fn plan(book: &Workbook, year: FiscalYear, report: &Report, current: &Curren
             plan.unchanged += 1;
         }
     }
+    // In sheet order, as the editor reads it; a cell's own lines keep their order.
+    plan.lines.sort_by_key(|l| (l.place.row, l.place.col));
     plan
 }
 

@@ -142,8 +142,15 @@ fn line_words(line: &Line, lang: Lang) -> String {
             } else {
                 d.col_actual
             };
+            let to = status_in(to, lang);
             let text = match from {
-                Some(f) => tr!(lang, desk.changed, field = field, from = f, to = to),
+                Some(f) => tr!(
+                    lang,
+                    desk.changed,
+                    field = field,
+                    from = status_in(f, lang),
+                    to = to
+                ),
                 None => tr!(lang, desk.added, field = field, to = to),
             };
             (d.tag_changed, text)
@@ -151,6 +158,7 @@ fn line_words(line: &Line, lang: Lang) -> String {
         What::Coerced { from, to, reasons } => {
             let why: Vec<&str> = reasons.iter().map(|r| reason_words(*r, lang)).collect();
             let why = why.join(lang.text().msg.list_sep);
+            let to = status_in(to, lang);
             (
                 d.tag_coerced,
                 tr!(lang, desk.coerced, from = from, to = to, why = why),
@@ -160,6 +168,16 @@ fn line_words(line: &Line, lang: Lang) -> String {
     };
     let id = line.id.as_deref().unwrap_or("-");
     format!("  {tag}  {}  {id}  {text}", line.place)
+}
+
+/// A status word of the plan (SPEC §10's Japanese, as actuals.yaml gets it) in the
+/// report's language; anything else as it is.
+fn status_in(word: &str, lang: Lang) -> &str {
+    let ja = &Lang::Ja.text().desk.statuses;
+    match ja.iter().position(|w| *w == word) {
+        Some(i) => lang.text().desk.statuses[i],
+        None => word,
+    }
 }
 
 fn reason_words(r: Reason, lang: Lang) -> &'static str {
