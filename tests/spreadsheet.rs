@@ -622,3 +622,22 @@ fn an_english_report_gets_an_english_sheet_and_an_english_import_report() {
     );
     assert!(!nenpo::i18n::has_japanese(&words), "{words}");
 }
+
+#[test]
+fn a_year_without_actuals_yaml_gets_one() {
+    let dir = common::example_copy();
+    let root = dir.path();
+    std::fs::remove_file(root.join(ACTUALS)).unwrap();
+    let sheet = sheet_csv(
+        root,
+        "first.csv",
+        "R3",
+        &["zeh-hojo,,,,,,80,", "eco-action,,,,,,110,"],
+    );
+    let (done, words) = run(root, &sheet, ImportOptions::default());
+    assert!(matches!(done.outcome, Outcome::Written), "{words}");
+    let text = String::from_utf8(actuals(root)).unwrap();
+    assert!(text.contains("zeh-hojo:\n  actual: 80\n"), "{text}");
+    assert!(text.contains("eco-action:\n  actual: 110\n"), "{text}");
+    assert!(nenpo::build::check(root, &mut |_| {}).is_ok());
+}
