@@ -243,11 +243,39 @@ fn unknown_place(rel: &str, parts: &[String], lang: Lang) -> Diagnostic {
         .warning()
 }
 
+/// Adds the file at `rel` (relative to the root, `/`-separated) to `files` when it is a
+/// content file not found on disk, keeping the sorted order.
+pub fn add_file(root: &Path, rel: &str, files: &mut Vec<(Role, PathBuf)>) {
+    let path = rel
+        .split('/')
+        .fold(root.to_path_buf(), |p, part| p.join(part));
+    if files.iter().any(|(_, p)| display_path(root, p) == rel) {
+        return;
+    }
+    let parts: Vec<String> = rel.split('/').skip(1).map(str::to_string).collect();
+    if rel.starts_with("content/")
+        && let Some(role) = classify(&parts)
+    {
+        files.push((role, path));
+        files.sort_by(|a, b| a.1.cmp(&b.1));
+    }
+}
+
 /// Reads and parses every file in parallel; the order of the result is the input order.
 pub fn parse_all(
     root: &Path,
     files: Vec<(Role, PathBuf)>,
     lang: Lang,
+) -> (Vec<Parsed>, Diagnostics) {
+    parse_all_with(root, files, lang, None)
+}
+
+/// [`parse_all`], reading `overlay`'s text instead of its file.
+pub fn parse_all_with(
+    root: &Path,
+    files: Vec<(Role, PathBuf)>,
+    lang: Lang,
+    overlay: super::Overlay<'_>,
 ) -> (Vec<Parsed>, Diagnostics) {
     // Per file: what parsed, its problem, its path and its text (for snippets).
     type Outcome = (Option<Parsed>, Option<Diagnostic>, String, Option<String>);
@@ -255,7 +283,13 @@ pub fn parse_all(
         .into_par_iter()
         .map(|(role, path)| {
             let rel = display_path(root, &path);
-            match read_text(&path, &rel, lang) {
+            let text = match overlay {
+                Some((o, text)) if o == rel => {
+                    crate::source::decode_text(text.as_bytes(), &rel, lang)
+                }
+                _ => read_text(&path, &rel, lang),
+            };
+            match text {
                 Err(d) => (None, Some(d), rel, None),
                 Ok(text) => match parse_one(&role, &text, &rel, lang) {
                     Ok(data) => (

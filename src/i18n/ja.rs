@@ -13,6 +13,7 @@ pub const CATALOGUE: Catalogue = Catalogue {
     msg: MESSAGES,
     files: FILES,
     cli: CLI,
+    desk: super::desk::JA,
 };
 
 const PAGE: Page = Page {

@@ -24,6 +24,8 @@ pub struct Catalogue {
     pub files: Files,
     /// `nenpo --help` and usage errors.
     pub cli: Cli,
+    /// `nenpo template` and `nenpo import`, `init --example`, `serve --open`.
+    pub desk: super::desk::Desk,
 }
 
 /// Fixed text of the pages. Templates read these as `{{ t.key }}`, and patterns with

@@ -7,6 +7,7 @@
 //! (or [`tr!`](crate::tr)) in code and by the `fill` filter in templates, because word order
 //! differs between the languages. Editors' own text never passes through here.
 
+mod desk;
 mod en;
 mod en_words;
 mod ja;
@@ -15,6 +16,7 @@ mod keys;
 pub mod templates;
 mod words;
 
+pub use desk::Desk;
 pub use keys::{CalendarWords, Catalogue, ChartWords, Cli, DataWords, Messages, Page, Words};
 
 use std::fmt::{self, Display};

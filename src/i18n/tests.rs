@@ -109,6 +109,9 @@ const SAME_IN_BOTH: &[&str] = &[
     "words.no_figure",
     "words.rise",
     "words.even",
+    "desk.col_id",
+    "desk.enc_utf8",
+    "desk.enc_utf16",
 ];
 
 /// The built-in templates, by file name.

@@ -94,16 +94,14 @@ impl Theme {
         let mut templates: Vec<(String, String)> = Vec::new();
         for (n, builtin) in TEMPLATES {
             let over = dir.join("templates").join(n);
+            // An override saved as Shift_JIS is named, not silently replaced by the built-in
+            // template; a BOM and CRLF line ends are read as UTF-8 text is.
             let rel = format!("themes/{name}/templates/{n}");
             let text = match read_override(&over, &rel, lang) {
-                Ok(Some(bytes)) => match String::from_utf8(bytes) {
+                Ok(Some(bytes)) => match crate::source::decode_text(&bytes, &rel, lang) {
                     Ok(t) => t,
-                    Err(_) => {
-                        diags.push(unreadable(
-                            &rel,
-                            lang.pick("文字コードが UTF-8 ではありません", "not UTF-8"),
-                            lang,
-                        ));
+                    Err(d) => {
+                        diags.push(d);
                         continue;
                     }
                 },
