@@ -149,6 +149,21 @@ test('hostile content: every event on every element runs no script', async () =>
   console.log(`hostile: ${list.length} pages, ${fired} events dispatched, no script ran`);
 });
 
+// A click on an off-site link can still be navigating (to chrome-error:// offline) when the next
+// page is opened; that interrupts goto, so a navigation is retried after the page settles.
+async function reload(page, url) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await page.goto(url, { waitUntil: 'load' });
+      return;
+    } catch (e) {
+      if (attempt >= 4) throw e;
+      await page.waitForLoadState('load').catch(() => {});
+      await page.waitForTimeout(200);
+    }
+  }
+}
+
 test('hostile content: clicking every link runs no script', async () => {
   const list = pages();
   const { ctx, page, seen } = await watchedContext();
@@ -156,10 +171,10 @@ test('hostile content: clicking every link runs no script', async () => {
   let clicks = 0;
   for (const path of list) {
     const url = pathToFileURL(join(SITE, path)).href;
-    await page.goto(url, { waitUntil: 'load' });
+    await reload(page, url);
     const count = await page.locator('a').count();
     for (let i = 0; i < count; i++) {
-      if (page.url() !== url) await page.goto(url, { waitUntil: 'load' }).catch(() => page.goto(url));
+      if (page.url() !== url) await reload(page, url);
       const link = page.locator('a').nth(i);
       const href = (await link.getAttribute('href')) ?? '(none)';
       // Playwright waits for a navigation the click starts; a javascript: URL would run here.
