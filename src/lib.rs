@@ -2,7 +2,8 @@
 //!
 //! The pipeline: [`config`] → [`content`] (loading and checking) → [`model`] →
 //! [`evaluate`] (targets, rates, grades) → [`diagram`] and charts → [`site`] (pages as
-//! values) → [`output`] (written only when everything succeeded). [`pdf`] prints a year's
+//! values) → [`output`] (written only when everything succeeded), with a [`search`] index of the
+//! rendered pages. [`pdf`] prints a year's
 //! print view through an installed Chromium.
 
 pub mod build;
@@ -21,6 +22,7 @@ pub mod new_year;
 pub mod num;
 pub mod output;
 pub mod pdf;
+pub mod search;
 pub mod serve;
 pub mod site;
 pub mod source;

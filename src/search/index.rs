@@ -1,0 +1,498 @@
+//! The index as files a browser can load from file://: classic scripts, each calling a
+//! function of search.js with its data (a `fetch` of local JSON fails from file://).
+//!
+//! - `search/meta.js`: how many pages and key shards there are, and where each text shard
+//!   starts.
+//! - `search/k/<n>.js`: the postings of the keys whose hash falls in shard n: for each key,
+//!   the pages holding it and where (title, heading or body). A query loads the shards of
+//!   its own keys only.
+//! - `search/d/<n>.js`: titles, breadcrumbs, addresses and text of a run of pages, loaded
+//!   for the pages a query shows, to check each match as a phrase and cut its snippet.
+//!
+//! Postings are written as numbers in a base-32 code of letters and digits: each number is
+//! its 5-bit groups, most significant first, the last group from `0`–`v` and the others
+//! from `w`–`z`, `A`–`Z`, `-`, `_`. A posting is `(gap << 2) | field`, where gap is the
+//! page number for the first posting and the distance to the previous page minus one after
+//! it, and field is 0 body, 1 heading, 2 title.
+
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
+
+use rayon::prelude::*;
+
+use super::extract::Doc;
+use super::text::{Key, key_hash, keys, normalize_into};
+use crate::site::OutputFile;
+
+/// The folder of the index in the site.
+pub const DIR: &str = "search";
+/// Aimed-at size of a key shard.
+const KEY_SHARD_BYTES: usize = 24 * 1024;
+/// Aimed-at size of a text shard.
+const TEXT_SHARD_BYTES: usize = 12 * 1024;
+/// Never more key shards than this, however large the site.
+const MAX_KEY_SHARDS: usize = 4096;
+
+const DIGITS: &[u8; 64] = b"0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
+
+/// Where a key occurs on a page; the best place counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[repr(u8)]
+pub enum Field {
+    /// The text.
+    Body = 0,
+    /// A heading.
+    Heading = 1,
+    /// The title.
+    Title = 2,
+}
+
+/// The index files of a set of pages, and a version that changes with their content.
+#[derive(Debug, Clone)]
+pub struct Index {
+    /// Files under `search/`.
+    pub files: Vec<OutputFile>,
+    /// A hash of every file, to keep browsers from mixing old and new shards.
+    pub version: String,
+}
+
+/// Writes the index of `docs`, numbered in the order given (the order ties are shown in).
+pub fn build_index(docs: &[Doc]) -> Index {
+    let per_doc: Vec<DocKeys> = docs.par_iter().map(doc_keys).collect();
+    let postings = postings(&per_doc);
+    let total: usize = postings
+        .iter()
+        .map(|p| p.key.len() + p.code.len() + 6)
+        .sum();
+    let shards = total.div_ceil(KEY_SHARD_BYTES).clamp(1, MAX_KEY_SHARDS);
+    let mut files = key_files(postings, shards);
+    let (text_files, starts) = text_files(docs);
+    files.extend(text_files);
+    files.push(meta_file(docs.len(), shards, &starts));
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for f in &files {
+        for b in f.path.bytes().chain(f.bytes.iter().copied()) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    Index {
+        files,
+        version: format!("{h:016x}"),
+    }
+}
+
+/// The distinct keys of a page with their best field, as packed numbers (see [`pack`]),
+/// and the words too long to pack.
+struct DocKeys {
+    packed: Vec<u64>,
+    hashes: Vec<u32>,
+    long: Vec<(String, Field)>,
+}
+
+fn doc_keys(doc: &Doc) -> DocKeys {
+    let mut packed = Vec::new();
+    let mut long = Vec::new();
+    let mut norm = String::new();
+    let mut add = |text: &str, field: Field, norm: &mut String| {
+        norm.clear();
+        normalize_into(text, norm);
+        keys(norm, |k| match pack(&k) {
+            Some(p) => packed.push(p << 2 | field as u64),
+            None => long.push((k.text(), field)),
+        });
+    };
+    add(&doc.title, Field::Title, &mut norm);
+    for h in &doc.headings {
+        add(h, Field::Heading, &mut norm);
+    }
+    for s in &doc.sections {
+        add(&s.text, Field::Body, &mut norm);
+    }
+    // Sorted, a key's entries sit together with the best field last.
+    packed.sort_unstable();
+    let mut out: Vec<u64> = Vec::with_capacity(packed.len() / 2);
+    for e in packed {
+        match out.last_mut() {
+            Some(last) if *last >> 2 == e >> 2 => *last = e,
+            _ => out.push(e),
+        }
+    }
+    long.sort();
+    long.dedup_by(|b, a| {
+        if a.0 == b.0 {
+            a.1 = a.1.max(b.1);
+            true
+        } else {
+            false
+        }
+    });
+    let hashes = out
+        .iter()
+        .map(|e| key_hash(&unpack(e >> 2).as_key()))
+        .collect();
+    DocKeys {
+        packed: out,
+        hashes,
+        long,
+    }
+}
+
+const TAG_SINGLE: u64 = 1 << 58;
+const TAG_WORD: u64 = 2 << 58;
+
+/// A key as one number: a pair as its two code points, a character as its code point, a word
+/// of up to 8 ASCII characters as 7 bits each; a longer word does not fit.
+fn pack(k: &Key) -> Option<u64> {
+    Some(match k {
+        Key::Pair(a, b) => (*a as u64) << 21 | *b as u64,
+        Key::Single(a) => TAG_SINGLE | *a as u64,
+        Key::Word(w) if w.len() <= 8 => {
+            TAG_WORD | w.bytes().fold(0u64, |acc, b| acc << 7 | u64::from(b)) << (7 * (8 - w.len()))
+        }
+        Key::Word(_) => return None,
+    })
+}
+
+/// A packed key, back as characters.
+enum Unpacked {
+    Pair(char, char),
+    Single(char),
+    Word(String),
+}
+
+impl Unpacked {
+    fn as_key(&self) -> Key<'_> {
+        match self {
+            Unpacked::Pair(a, b) => Key::Pair(*a, *b),
+            Unpacked::Single(a) => Key::Single(*a),
+            Unpacked::Word(w) => Key::Word(w),
+        }
+    }
+}
+
+fn unpack(p: u64) -> Unpacked {
+    let ch = |v: u64| char::from_u32((v & 0x1F_FFFF) as u32).unwrap_or('\u{FFFD}');
+    match p & (3 << 58) {
+        TAG_SINGLE => Unpacked::Single(ch(p)),
+        TAG_WORD => Unpacked::Word(
+            (0..8)
+                .rev()
+                .map(|i| ((p >> (7 * i)) & 0x7F) as u8)
+                .filter(|&b| b != 0)
+                .map(char::from)
+                .collect(),
+        ),
+        _ => Unpacked::Pair(ch(p >> 21), ch(p)),
+    }
+}
+
+/// A key's postings, written.
+struct Posting {
+    key: String,
+    hash: u32,
+    code: String,
+}
+
+/// Postings under construction: the last page added and the code so far.
+#[derive(Default)]
+struct Builder {
+    next: u32,
+    code: Vec<u8>,
+}
+
+impl Builder {
+    fn add(&mut self, doc: u32, field: u64) {
+        push_number(&mut self.code, u64::from(doc - self.next) << 2 | field);
+        self.next = doc + 1;
+    }
+}
+
+/// A hasher for packed keys, which are spread well enough by one multiplication.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.write_u64(u64::from(*b));
+        }
+    }
+    fn write_u64(&mut self, x: u64) {
+        self.0 = (self.0 ^ x ^ (x >> 29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+/// Every key's postings, built in parallel over groups of keys; each group walks the pages
+/// in order, so the result does not depend on the number of threads.
+fn postings(per_doc: &[DocKeys]) -> Vec<Posting> {
+    const GROUPS: u32 = 16;
+    let mut out: Vec<Posting> = (0..GROUPS)
+        .into_par_iter()
+        .flat_map_iter(|g| {
+            let mut map: HashMap<u64, Builder, BuildHasherDefault<KeyHasher>> = HashMap::default();
+            for (d, dk) in per_doc.iter().enumerate() {
+                for (e, h) in dk.packed.iter().zip(&dk.hashes) {
+                    if h % GROUPS == g {
+                        map.entry(e >> 2).or_default().add(d as u32, e & 3);
+                    }
+                }
+            }
+            map.into_iter().map(|(k, b)| {
+                let key = unpack(k);
+                Posting {
+                    hash: key_hash(&key.as_key()),
+                    key: key.as_key().text(),
+                    code: String::from_utf8(b.code).unwrap_or_default(),
+                }
+            })
+        })
+        .collect();
+    let mut long: BTreeMap<&str, Builder> = BTreeMap::new();
+    for (d, dk) in per_doc.iter().enumerate() {
+        for (w, f) in &dk.long {
+            long.entry(w).or_default().add(d as u32, *f as u64);
+        }
+    }
+    out.extend(long.into_iter().map(|(w, b)| Posting {
+        hash: key_hash(&Key::Word(w)),
+        key: w.to_string(),
+        code: String::from_utf8(b.code).unwrap_or_default(),
+    }));
+    out
+}
+
+/// Appends a number in the index's base-32 code.
+fn push_number(out: &mut Vec<u8>, v: u64) {
+    let mut groups = [0u8; 13];
+    let mut n = 0;
+    let mut v = v;
+    loop {
+        groups[n] = (v & 31) as u8;
+        n += 1;
+        v >>= 5;
+        if v == 0 {
+            break;
+        }
+    }
+    for i in (1..n).rev() {
+        out.push(DIGITS[32 + groups[i] as usize]);
+    }
+    out.push(DIGITS[groups[0] as usize]);
+}
+
+fn key_files(mut postings: Vec<Posting>, shards: usize) -> Vec<OutputFile> {
+    let shard_of = |p: &Posting| p.hash as usize % shards;
+    postings.sort_unstable_by(|a, b| {
+        shard_of(a)
+            .cmp(&shard_of(b))
+            .then_with(|| a.key.cmp(&b.key))
+    });
+    let mut groups: Vec<&[Posting]> = Vec::with_capacity(shards);
+    let mut rest = postings.as_slice();
+    for s in 0..shards {
+        let n = rest.iter().take_while(|p| shard_of(p) == s).count();
+        let (here, after) = rest.split_at(n);
+        groups.push(here);
+        rest = after;
+    }
+    groups
+        .par_iter()
+        .enumerate()
+        .map(|(s, ps)| {
+            let mut js = format!("nenpoSearch.k({s},{{");
+            for (i, p) in ps.iter().enumerate() {
+                if i > 0 {
+                    js.push(',');
+                }
+                js.push_str(&json_string(&p.key));
+                js.push(':');
+                // The code is letters, digits, `-` and `_`: nothing to escape.
+                js.push('"');
+                js.push_str(&p.code);
+                js.push('"');
+            }
+            js.push_str("});\n");
+            OutputFile {
+                path: format!("{DIR}/k/{s}.js"),
+                bytes: js.into_bytes(),
+            }
+        })
+        .collect()
+}
+
+fn json_string(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
+}
+
+/// One page's record in a text shard: address, title, breadcrumbs, then anchor and text
+/// of each section.
+fn doc_record(d: &Doc) -> String {
+    let mut out = format!(
+        "[{},{},{}",
+        json_string(&d.path),
+        json_string(&d.title),
+        serde_json::to_string(&d.crumbs).unwrap_or_else(|_| "[]".into())
+    );
+    for s in &d.sections {
+        out.push(',');
+        out.push_str(&json_string(&s.anchor));
+        out.push(',');
+        out.push_str(&json_string(&s.text));
+    }
+    out.push(']');
+    out
+}
+
+/// The text shards, cut where a shard has grown to its aimed-at size, and the first page
+/// of each.
+fn text_files(docs: &[Doc]) -> (Vec<OutputFile>, Vec<usize>) {
+    let records: Vec<String> = docs.par_iter().map(doc_record).collect();
+    let mut starts = Vec::new();
+    let mut files = Vec::new();
+    let mut js = String::new();
+    let flush = |js: &mut String, files: &mut Vec<OutputFile>| {
+        if !js.is_empty() {
+            js.push_str("]);\n");
+            files.push(OutputFile {
+                path: format!("{DIR}/d/{}.js", files.len()),
+                bytes: std::mem::take(js).into_bytes(),
+            });
+        }
+    };
+    for (i, r) in records.iter().enumerate() {
+        if js.is_empty() {
+            starts.push(i);
+            js = format!("nenpoSearch.d({},[", starts.len() - 1);
+        } else {
+            js.push(',');
+        }
+        js.push_str(r);
+        if js.len() >= TEXT_SHARD_BYTES {
+            flush(&mut js, &mut files);
+        }
+    }
+    flush(&mut js, &mut files);
+    (files, starts)
+}
+
+fn meta_file(docs: usize, shards: usize, starts: &[usize]) -> OutputFile {
+    let mut code = Vec::new();
+    let mut prev = 0;
+    for &s in starts {
+        push_number(&mut code, (s - prev) as u64);
+        prev = s;
+    }
+    let code = String::from_utf8(code).unwrap_or_default();
+    OutputFile {
+        path: format!("{DIR}/meta.js"),
+        bytes: format!(
+            "nenpoSearch.m({{\"docs\":{docs},\"keys\":{shards},\"text\":\"{code}\"}});\n"
+        )
+        .into_bytes(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::extract::Section;
+
+    fn doc(path: &str, title: &str, body: &str) -> Doc {
+        Doc {
+            path: path.into(),
+            title: title.into(),
+            sections: vec![Section {
+                anchor: String::new(),
+                text: body.into(),
+            }],
+            ..Doc::default()
+        }
+    }
+
+    /// Decodes a posting list as search.js does.
+    fn decode(code: &str) -> Vec<(u32, u8)> {
+        let mut out = Vec::new();
+        let (mut v, mut next) = (0u64, 0u32);
+        for c in code.bytes() {
+            let d = DIGITS.iter().position(|&x| x == c).unwrap() as u64;
+            if d >= 32 {
+                v = v * 32 + d - 32;
+            } else {
+                v = v * 32 + d;
+                let doc = next + (v >> 2) as u32;
+                out.push((doc, (v & 3) as u8));
+                next = doc + 1;
+                v = 0;
+            }
+        }
+        out
+    }
+
+    fn postings_of(index: &Index, key: &str) -> Vec<(u32, u8)> {
+        let needle = format!("{}:\"", json_string(key));
+        for f in &index.files {
+            let text = std::str::from_utf8(&f.bytes).unwrap();
+            if let Some(i) = text.find(&needle) {
+                let rest = &text[i + needle.len()..];
+                return decode(&rest[..rest.find('"').unwrap()]);
+            }
+        }
+        Vec::new()
+    }
+
+    #[test]
+    fn postings_name_each_page_once_with_its_best_field() {
+        let docs = vec![
+            doc("a.html", "ごみの量", "家庭ごみの量は減った。"),
+            doc("b.html", "大気", "PM2.5 の測定。ＣＯ２も。"),
+            doc("c.html", "水", "ごみ拾い"),
+        ];
+        let index = build_index(&docs);
+        assert_eq!(postings_of(&index, "ごみ"), [(0, 2), (2, 0)]);
+        assert_eq!(postings_of(&index, "pm2.5"), [(1, 0)]);
+        assert_eq!(postings_of(&index, "co2"), [(1, 0)]);
+        assert_eq!(postings_of(&index, "水"), [(2, 2)]);
+    }
+
+    #[test]
+    fn numbers_round_trip_through_the_code() {
+        for v in [0u64, 1, 31, 32, 1023, 1024, 123_456_789] {
+            let mut code = Vec::new();
+            push_number(&mut code, v << 2 | 1);
+            let s = String::from_utf8(code).unwrap();
+            assert_eq!(decode(&s), [((v) as u32, 1)], "{v}");
+        }
+    }
+
+    #[test]
+    fn the_same_pages_give_the_same_files_at_any_thread_count() {
+        let docs: Vec<Doc> = (0..300)
+            .map(|i| {
+                doc(
+                    &format!("p{i}.html"),
+                    &format!("第{i}回 審議会"),
+                    &format!("議題{i}：ごみ{}の量とＣＯ２ sustainability{i}", i % 7),
+                )
+            })
+            .collect();
+        let one = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .unwrap()
+            .install(|| build_index(&docs));
+        let four = rayon::ThreadPoolBuilder::new()
+            .num_threads(4)
+            .build()
+            .unwrap()
+            .install(|| build_index(&docs));
+        assert_eq!(one.files, four.files);
+        assert_eq!(one.version, four.version);
+        // Long words, which do not pack, are indexed too.
+        assert_eq!(postings_of(&one, "sustainability12"), [(12, 0)]);
+    }
+}
