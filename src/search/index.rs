@@ -57,8 +57,8 @@ pub struct Index {
 }
 
 /// Writes the index of `docs`, numbered in the order given (the order ties are shown in).
-pub fn build_index(docs: &[Doc]) -> Index {
-    let per_doc: Vec<DocKeys> = docs.par_iter().map(doc_keys).collect();
+pub fn build_index(docs: &[&Doc]) -> Index {
+    let per_doc: Vec<DocKeys> = docs.par_iter().map(|d| doc_keys(d)).collect();
     let postings = postings(&per_doc);
     let total: usize = postings
         .iter()
@@ -350,8 +350,8 @@ fn doc_record(d: &Doc) -> String {
 
 /// The text shards, cut where a shard has grown to its aimed-at size, and the first page
 /// of each.
-fn text_files(docs: &[Doc]) -> (Vec<OutputFile>, Vec<usize>) {
-    let records: Vec<String> = docs.par_iter().map(doc_record).collect();
+fn text_files(docs: &[&Doc]) -> (Vec<OutputFile>, Vec<usize>) {
+    let records: Vec<String> = docs.par_iter().map(|d| doc_record(d)).collect();
     let mut starts = Vec::new();
     let mut files = Vec::new();
     let mut js = String::new();
@@ -397,6 +397,57 @@ fn meta_file(docs: usize, shards: usize, starts: &[usize]) -> OutputFile {
     }
 }
 
+/// The pages whose postings hold `key` (a normalised key), read back from the index files
+/// the way search.js reads them, with the field of each.
+#[cfg(test)]
+pub(crate) fn pages_with_key(files: &[OutputFile], key: &str) -> Vec<(String, u8)> {
+    let file = |path: String| -> serde_json::Value {
+        let f = files.iter().find(|f| f.path == path).expect("index file");
+        let text = std::str::from_utf8(&f.bytes).unwrap();
+        let args = &text[text.find('(').unwrap() + 1..text.rfind(')').unwrap()];
+        let data = args.split_once(',').filter(|_| !args.starts_with('{'));
+        serde_json::from_str(data.map_or(args, |(_, d)| d)).unwrap()
+    };
+    let meta = file(format!("{DIR}/meta.js"));
+    let shards = meta["keys"].as_u64().unwrap() as u32;
+    let shard = file(format!("{DIR}/k/{}.js", key_hash(&Key::Word(key)) % shards));
+    let mut starts = Vec::new();
+    let mut at = 0;
+    for n in numbers(meta["text"].as_str().unwrap()) {
+        at += n as usize;
+        starts.push(at);
+    }
+    let mut next = 0;
+    numbers(shard[key].as_str().unwrap_or(""))
+        .into_iter()
+        .map(|v| {
+            let doc = next + (v >> 2) as usize;
+            next = doc + 1;
+            let n = starts.iter().rposition(|&s| s <= doc).unwrap();
+            let records = file(format!("{DIR}/d/{n}.js"));
+            let path = records[doc - starts[n]][0].as_str().unwrap().to_string();
+            (path, (v & 3) as u8)
+        })
+        .collect()
+}
+
+/// The numbers of a code written by [`push_number`].
+#[cfg(test)]
+fn numbers(code: &str) -> Vec<u64> {
+    let mut out = Vec::new();
+    let mut v = 0u64;
+    for c in code.bytes() {
+        let d = DIGITS.iter().position(|&x| x == c).unwrap() as u64;
+        if d >= 32 {
+            v = v * 32 + d - 32;
+        } else {
+            out.push(v * 32 + d);
+            v = 0;
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -414,35 +465,20 @@ mod tests {
         }
     }
 
-    /// Decodes a posting list as search.js does.
-    fn decode(code: &str) -> Vec<(u32, u8)> {
-        let mut out = Vec::new();
-        let (mut v, mut next) = (0u64, 0u32);
-        for c in code.bytes() {
-            let d = DIGITS.iter().position(|&x| x == c).unwrap() as u64;
-            if d >= 32 {
-                v = v * 32 + d - 32;
-            } else {
-                v = v * 32 + d;
-                let doc = next + (v >> 2) as u32;
-                out.push((doc, (v & 3) as u8));
-                next = doc + 1;
-                v = 0;
-            }
-        }
-        out
+    fn postings_of(index: &Index, key: &str) -> Vec<(String, u8)> {
+        pages_with_key(&index.files, key)
     }
 
-    fn postings_of(index: &Index, key: &str) -> Vec<(u32, u8)> {
-        let needle = format!("{}:\"", json_string(key));
-        for f in &index.files {
-            let text = std::str::from_utf8(&f.bytes).unwrap();
-            if let Some(i) = text.find(&needle) {
-                let rest = &text[i + needle.len()..];
-                return decode(&rest[..rest.find('"').unwrap()]);
-            }
-        }
-        Vec::new()
+    fn decode(code: &str) -> Vec<(u32, u8)> {
+        let mut next = 0;
+        numbers(code)
+            .into_iter()
+            .map(|v| {
+                let doc = next + (v >> 2) as u32;
+                next = doc + 1;
+                (doc, (v & 3) as u8)
+            })
+            .collect()
     }
 
     #[test]
@@ -452,11 +488,17 @@ mod tests {
             doc("b.html", "大気", "PM2.5 の測定。ＣＯ２も。"),
             doc("c.html", "水", "ごみ拾い"),
         ];
-        let index = build_index(&docs);
-        assert_eq!(postings_of(&index, "ごみ"), [(0, 2), (2, 0)]);
-        assert_eq!(postings_of(&index, "pm2.5"), [(1, 0)]);
-        assert_eq!(postings_of(&index, "co2"), [(1, 0)]);
-        assert_eq!(postings_of(&index, "水"), [(2, 2)]);
+        let index = build_index(&docs.iter().collect::<Vec<_>>());
+        let at = |p: &str, f: u8| (p.to_string(), f);
+        assert_eq!(
+            postings_of(&index, "ごみ"),
+            [at("a.html", 2), at("c.html", 0)]
+        );
+        assert_eq!(postings_of(&index, "pm2.5"), [at("b.html", 0)]);
+        assert_eq!(postings_of(&index, "pm2"), [at("b.html", 0)]);
+        assert_eq!(postings_of(&index, "co2"), [at("b.html", 0)]);
+        assert_eq!(postings_of(&index, "水"), [at("c.html", 2)]);
+        assert!(postings_of(&index, "ごみの").is_empty());
     }
 
     #[test]
@@ -484,15 +526,18 @@ mod tests {
             .num_threads(1)
             .build()
             .unwrap()
-            .install(|| build_index(&docs));
+            .install(|| build_index(&docs.iter().collect::<Vec<_>>()));
         let four = rayon::ThreadPoolBuilder::new()
             .num_threads(4)
             .build()
             .unwrap()
-            .install(|| build_index(&docs));
+            .install(|| build_index(&docs.iter().collect::<Vec<_>>()));
         assert_eq!(one.files, four.files);
         assert_eq!(one.version, four.version);
         // Long words, which do not pack, are indexed too.
-        assert_eq!(postings_of(&one, "sustainability12"), [(12, 0)]);
+        assert_eq!(
+            postings_of(&one, "sustainability12"),
+            [("p12.html".to_string(), 0)]
+        );
     }
 }

@@ -50,8 +50,9 @@ pub fn extract_docs(files: &[OutputFile]) -> Vec<Doc> {
 /// Index order, which is the order of equally good results: pages that belong to no year
 /// (bodies, indicators, the glossary) first, then the years from the latest back, each by
 /// address.
-pub fn sort_docs(docs: &mut [Doc]) {
+pub fn sort_docs<D: std::borrow::Borrow<Doc>>(docs: &mut [D]) {
     docs.sort_by(|a, b| {
+        let (a, b) = (a.borrow(), b.borrow());
         let year = |d: &Doc| {
             let first = d.path.split('/').next().unwrap_or("");
             let is_year = first.len() == 4 && first.bytes().all(|b| b.is_ascii_digit());
@@ -61,11 +62,11 @@ pub fn sort_docs(docs: &mut [Doc]) {
     });
 }
 
-/// The index of `docs` and the 検索 page that reads it.
+/// The index of `docs` (in index order, see [`sort_docs`]) and the 検索 page that reads it.
 pub fn search_files(
     report: &Report,
     theme: &Theme,
-    docs: &[Doc],
+    docs: &[&Doc],
 ) -> Result<Vec<OutputFile>, Diagnostic> {
     let index = index::build_index(docs);
     let mut files = index.files;
@@ -79,7 +80,8 @@ pub fn render(
     theme: &Theme,
     files: &[OutputFile],
 ) -> Result<Vec<OutputFile>, Diagnostic> {
-    search_files(report, theme, &extract_docs(files))
+    let docs = extract_docs(files);
+    search_files(report, theme, &docs.iter().collect::<Vec<_>>())
 }
 
 #[derive(Serialize)]
