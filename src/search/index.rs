@@ -483,7 +483,7 @@ mod tests {
 
     #[test]
     fn postings_name_each_page_once_with_its_best_field() {
-        let docs = vec![
+        let docs = [
             doc("a.html", "ごみの量", "家庭ごみの量は減った。"),
             doc("b.html", "大気", "PM2.5 の測定。ＣＯ２も。"),
             doc("c.html", "水", "ごみ拾い"),
