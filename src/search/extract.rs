@@ -9,7 +9,7 @@
 //! `hidden`, `aria-hidden="true"` or marked `data-nosearch`.
 
 use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
-use html5gum::{Span, Tokenizer};
+use html5gum::{Emitter, ForwardingEmitter, Span, Tokenizer};
 
 /// A page as the index holds it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -43,8 +43,17 @@ impl Doc {
     }
 }
 
-/// Reads a page's searchable text.
-pub fn extract(path: &str, html: &str) -> Doc {
+/// Reads a page's searchable text (UTF-8; text that is not becomes U+FFFD).
+pub fn extract(path: &str, html: &[u8]) -> Doc {
+    // Only the body up to the end of <main> holds what is read (the breadcrumbs and the
+    // main text): the tokenizer starts at <body> and stops after </main>, a fifth of a
+    // page less to read. Both are near the ends of the page.
+    let start = html.windows(5).position(|w| w == b"<body").unwrap_or(0);
+    let end = html
+        .windows(7)
+        .rposition(|w| w == b"</main>")
+        .map_or(html.len(), |i| i + 7);
+    let html = html.get(start..end.max(start)).unwrap_or(html);
     let mut ex = Extractor::default();
     let mut emitter = CallbackEmitter::new(|event: CallbackEvent<'_>, _: Span<()>| {
         ex.event(event);
@@ -52,111 +61,99 @@ pub fn extract(path: &str, html: &str) -> Doc {
     });
     // Script and style contents are raw text, not markup.
     emitter.naively_switch_states(true);
-    for _ in Tokenizer::new_with_emitter(html, emitter) {}
+    for _ in Tokenizer::new_with_emitter(html, Quiet(emitter)) {}
     ex.finish(path)
 }
 
-/// Elements that end a block of text.
-const BLOCKS: &[&[u8]] = &[
-    b"address",
-    b"article",
-    b"aside",
-    b"blockquote",
-    b"caption",
-    b"dd",
-    b"details",
-    b"div",
-    b"dl",
-    b"dt",
-    b"fieldset",
-    b"figcaption",
-    b"figure",
-    b"footer",
-    b"form",
-    b"h1",
-    b"h2",
-    b"h3",
-    b"h4",
-    b"h5",
-    b"h6",
-    b"header",
-    b"hgroup",
-    b"hr",
-    b"legend",
-    b"li",
-    b"main",
-    b"ol",
-    b"p",
-    b"pre",
-    b"section",
-    b"summary",
-    b"table",
-    b"tbody",
-    b"tfoot",
-    b"thead",
-    b"tr",
-    b"ul",
-];
+/// The callback emitter without syntax-error reporting, which the tokenizer otherwise
+/// checks every character for; the pages are nenpo's own, checked by vnu in CI.
+struct Quiet<E>(E);
 
-/// Elements whose content is not text a reader reads in place.
-const SKIPPED: &[&[u8]] = &[
-    b"audio",
-    b"button",
-    b"canvas",
-    b"iframe",
-    b"math",
-    b"nav",
-    b"noscript",
-    b"object",
-    b"rp",
-    b"rt",
-    b"script",
-    b"select",
-    b"style",
-    b"svg",
-    b"template",
-    b"textarea",
-    b"video",
-];
+impl<E: Emitter> ForwardingEmitter for Quiet<E> {
+    type Token = E::Token;
 
-/// Elements without an end tag.
-const VOID: &[&[u8]] = &[
-    b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta", b"param",
-    b"source", b"track", b"wbr",
-];
+    fn inner(&mut self) -> &mut impl Emitter<Token = Self::Token> {
+        &mut self.0
+    }
+
+    fn should_emit_errors(&mut self) -> bool {
+        false
+    }
+}
+
+/// What a tag means for the text around and inside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+enum Kind {
+    /// Ends a block of text (paragraphs, list items, table rows, sections …).
+    Block,
+    /// `<h1>` … `<h6>`: a block, and a heading.
+    Heading(u8),
+    /// `<dt>`: a block whose id starts a section (glossary terms).
+    Term,
+    /// `<li>`: a block, and a breadcrumb inside the breadcrumbs.
+    Item,
+    /// `<td>`, `<th>`: separated from their neighbours by a space.
+    Cell,
+    /// `<br>`: a space.
+    Break,
+    /// Content that is not text a reader reads in place.
+    Skipped,
+    /// `<nav>`: skipped, unless it is the breadcrumbs.
+    Nav,
+    /// `<main>`.
+    Main,
+    /// No end tag.
+    Void,
+    /// Inline elements.
+    #[default]
+    Inline,
+}
+
+fn kind(name: &[u8]) -> Kind {
+    match name {
+        b"address" | b"article" | b"aside" | b"blockquote" | b"caption" | b"dd" | b"details"
+        | b"div" | b"dl" | b"fieldset" | b"figcaption" | b"figure" | b"footer" | b"form"
+        | b"header" | b"hgroup" | b"legend" | b"ol" | b"p" | b"pre" | b"section" | b"summary"
+        | b"table" | b"tbody" | b"tfoot" | b"thead" | b"tr" | b"ul" => Kind::Block,
+        [b'h', d @ b'1'..=b'6'] => Kind::Heading(d - b'0'),
+        b"dt" => Kind::Term,
+        b"li" => Kind::Item,
+        b"td" | b"th" => Kind::Cell,
+        b"br" => Kind::Break,
+        b"audio" | b"button" | b"canvas" | b"iframe" | b"math" | b"noscript" | b"object"
+        | b"rp" | b"rt" | b"script" | b"select" | b"style" | b"svg" | b"template" | b"textarea"
+        | b"video" => Kind::Skipped,
+        b"nav" => Kind::Nav,
+        b"main" => Kind::Main,
+        b"area" | b"base" | b"col" | b"embed" | b"hr" | b"img" | b"input" | b"link" | b"meta"
+        | b"param" | b"source" | b"track" | b"wbr" => Kind::Void,
+        _ => Kind::Inline,
+    }
+}
+
+impl Kind {
+    fn is_block(self) -> bool {
+        matches!(
+            self,
+            Kind::Block | Kind::Heading(_) | Kind::Term | Kind::Item | Kind::Main
+        )
+    }
+}
 
 const NAME_LEN: usize = 12;
 
-/// A short, fixed-size tag name (longer names are cut; they are no element this module
-/// treats specially).
+/// A tag name as a fixed-size value, to match end tags to start tags without allocating
+/// (longer names are cut, which at worst closes the wrong custom element).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 struct Name([u8; NAME_LEN]);
 
 impl Name {
+    /// The tokenizer gives names in lower case.
     fn new(raw: &[u8]) -> Name {
         let mut n = [0u8; NAME_LEN];
-        for (d, s) in n.iter_mut().zip(raw) {
-            *d = s.to_ascii_lowercase();
-        }
+        let len = raw.len().min(NAME_LEN);
+        n[..len].copy_from_slice(&raw[..len]);
         Name(n)
-    }
-
-    fn is(&self, name: &[u8]) -> bool {
-        name.len() <= NAME_LEN
-            && self.0[..name.len()] == *name
-            && self.0.get(name.len()).is_none_or(|&b| b == 0)
-    }
-
-    fn any(&self, names: &[&[u8]]) -> bool {
-        names.iter().any(|n| self.is(n))
-    }
-
-    /// 1 to 6 for `<h1>` … `<h6>`.
-    fn heading_level(&self) -> Option<u8> {
-        match (self.0[0], self.0[1], self.0[2]) {
-            (b'h', d @ b'1'..=b'6', 0) => Some(d - b'0'),
-            _ => None,
-        }
     }
 }
 
@@ -164,8 +161,8 @@ impl Name {
 #[derive(Debug, Clone, Copy, Default)]
 struct Frame {
     name: Name,
+    kind: Kind,
     skip: bool,
-    main: bool,
     crumbs: bool,
 }
 
@@ -173,6 +170,7 @@ struct Frame {
 #[derive(Debug, Default)]
 struct Tag {
     name: Name,
+    kind: Kind,
     id: String,
     breadcrumbs: bool,
     hides: bool,
@@ -212,6 +210,8 @@ struct Extractor {
     /// The heading level of the block being read.
     heading: Option<u8>,
     block: String,
+    /// Whether the block's last character is not ASCII.
+    last_wide: bool,
     gap: Gap,
     crumb: Option<(String, bool)>,
     doc: Doc,
@@ -224,6 +224,7 @@ impl Extractor {
             CallbackEvent::OpenStartTag { name } => {
                 self.tag = Tag {
                     name: Name::new(name),
+                    kind: kind(name),
                     ..Tag::default()
                 };
             }
@@ -253,59 +254,55 @@ impl Extractor {
             },
             CallbackEvent::CloseStartTag { self_closing } => self.open(self_closing),
             CallbackEvent::EndTag { name } => self.close(Name::new(name)),
-            CallbackEvent::String { value } => self.text(&String::from_utf8_lossy(value)),
+            // Text that is not read is not even decoded.
+            CallbackEvent::String { value } if self.reading() => match std::str::from_utf8(value) {
+                Ok(s) => self.text(s),
+                Err(_) => self.text(&String::from_utf8_lossy(value)),
+            },
             _ => {}
         }
     }
 
     fn open(&mut self, self_closing: bool) {
         let tag = std::mem::take(&mut self.tag);
-        let name = tag.name;
+        let (name, kind) = (tag.name, tag.kind);
+        let void = self_closing || kind == Kind::Void || kind == Kind::Break;
         if self.skip > 0 {
-            if !self_closing && !name.any(VOID) {
-                self.stack.push(Frame {
-                    name,
-                    skip: true,
-                    ..Frame::default()
-                });
-                self.skip += 1;
+            if !void {
+                self.push(name, kind, true, false);
             }
             return;
         }
-        if name.is(b"br") {
-            self.gap = Gap::Hard;
-            return;
+        let crumbs = kind == Kind::Nav && tag.breadcrumbs;
+        match kind {
+            Kind::Break | Kind::Cell => self.gap = Gap::Hard,
+            Kind::Item if self.crumbs > 0 => self.crumb = Some((String::new(), tag.current)),
+            _ => {}
         }
-        if name.is(b"td") || name.is(b"th") {
-            self.gap = Gap::Hard;
-        }
-        let crumbs = name.is(b"nav") && tag.breadcrumbs;
-        if crumbs {
-            self.crumbs += 1;
-        } else if self.crumbs > 0 && name.is(b"li") {
-            self.crumb = Some((String::new(), tag.current));
-        }
-        let skip = !crumbs && (tag.hides || name.any(SKIPPED));
-        if name.any(BLOCKS) {
+        if kind.is_block() {
             self.end_block();
-            if let Some(level) = name.heading_level() {
+            if let Kind::Heading(level) = kind {
                 self.heading = Some(level);
             }
-            if !tag.id.is_empty() && (name.heading_level().is_some_and(|l| l > 1) || name.is(b"dt"))
-            {
+            let anchored = matches!(kind, Kind::Heading(2..) | Kind::Term);
+            if anchored && !tag.id.is_empty() {
                 self.start_section(tag.id);
             }
         }
-        if self_closing || name.any(VOID) {
-            return;
+        if !void {
+            let skip = !crumbs && (tag.hides || matches!(kind, Kind::Skipped | Kind::Nav));
+            self.push(name, kind, skip, crumbs);
         }
-        let main = name.is(b"main");
-        self.main += u32::from(main);
+    }
+
+    fn push(&mut self, name: Name, kind: Kind, skip: bool, crumbs: bool) {
         self.skip += u32::from(skip);
+        self.main += u32::from(kind == Kind::Main && !skip);
+        self.crumbs += u32::from(crumbs);
         self.stack.push(Frame {
             name,
+            kind,
             skip,
-            main,
             crumbs,
         });
     }
@@ -317,50 +314,53 @@ impl Extractor {
         while self.stack.len() > at {
             let Some(f) = self.stack.pop() else { break };
             self.skip -= u32::from(f.skip);
+            self.crumbs -= u32::from(f.crumbs);
             if f.skip {
                 continue;
             }
-            if f.name.is(b"td") || f.name.is(b"th") {
+            self.main -= u32::from(f.kind == Kind::Main);
+            if f.kind == Kind::Cell {
                 self.gap = Gap::Hard;
             }
-            if f.name.any(BLOCKS) {
+            if f.kind.is_block() {
                 self.end_block();
             }
-            if f.name.is(b"li")
+            if f.kind == Kind::Item
                 && let Some((text, current)) = self.crumb.take()
                 && !current
             {
                 self.doc.crumbs.push(text.trim().to_string());
             }
-            self.main -= u32::from(f.main);
-            self.crumbs -= u32::from(f.crumbs);
         }
     }
 
+    /// Whether text here is read: inside <main> or a breadcrumb, and not skipped.
+    fn reading(&self) -> bool {
+        self.skip == 0 && (self.main > 0 || self.crumb.is_some())
+    }
+
     fn text(&mut self, s: &str) {
-        if self.skip > 0 {
-            return;
-        }
         if let Some((crumb, _)) = self.crumb.as_mut() {
             crumb.push_str(s);
             return;
         }
-        if self.main == 0 {
-            return;
-        }
-        for c in s.chars() {
-            if c.is_whitespace() {
+        // Runs without white space are copied whole.
+        for (i, word) in s.split(char::is_whitespace).enumerate() {
+            if i > 0 {
                 self.gap = self.gap.max(Gap::Soft);
-                continue;
             }
-            let last = self.block.chars().next_back();
-            match (self.gap, last) {
-                (_, None) | (Gap::None, _) => {}
-                (Gap::Soft, Some(l)) if !l.is_ascii() && !c.is_ascii() => {}
-                _ => self.block.push(' '),
+            let Some(first) = word.chars().next() else {
+                continue;
+            };
+            if self.gap != Gap::None && !self.block.is_empty() {
+                let wide_pair = self.last_wide && !first.is_ascii();
+                if self.gap == Gap::Hard || !wide_pair {
+                    self.block.push(' ');
+                }
             }
             self.gap = Gap::None;
-            self.block.push(c);
+            self.last_wide = word.chars().next_back().is_some_and(|c| !c.is_ascii());
+            self.block.push_str(word);
         }
     }
 
@@ -372,19 +372,21 @@ impl Extractor {
         if self.block.is_empty() {
             return;
         }
-        let text = std::mem::take(&mut self.block);
+        // The block's buffer is kept (cleared) for the next block.
         match level {
             Some(1) if self.doc.title.is_empty() => {
-                self.doc.title = text;
+                self.doc.title = self.block.clone();
+                self.block.clear();
                 return;
             }
-            Some(_) => self.doc.headings.push(text.clone()),
+            Some(_) => self.doc.headings.push(self.block.clone()),
             None => {}
         }
         if !self.section.text.is_empty() {
             self.section.text.push('\n');
         }
-        self.section.text.push_str(&text);
+        self.section.text.push_str(&self.block);
+        self.block.clear();
     }
 
     fn start_section(&mut self, anchor: String) {
@@ -435,7 +437,7 @@ mod tests {
 
     #[test]
     fn title_crumbs_headings_and_text_of_main() {
-        let d = extract("2021/kankyo/1/index.html", PAGE);
+        let d = extract("2021/kankyo/1/index.html", PAGE.as_bytes());
         assert_eq!(d.title, "目標1 脱炭素社会の実現");
         assert_eq!(d.crumbs, ["令和3年度の報告"]);
         assert_eq!(d.headings, ["施策 1-1 環境学習"]);
@@ -459,7 +461,7 @@ mod tests {
 
     #[test]
     fn a_page_without_main_has_only_its_crumbs() {
-        let d = extract("x.html", "<p>本文</p>");
+        let d = extract("x.html", "<p>本文</p>".as_bytes());
         assert!(d.is_empty());
     }
 }

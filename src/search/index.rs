@@ -58,7 +58,10 @@ pub struct Index {
 
 /// Writes the index of `docs`, numbered in the order given (the order ties are shown in).
 pub fn build_index(docs: &[&Doc]) -> Index {
-    let per_doc: Vec<DocKeys> = docs.par_iter().map(|d| doc_keys(d)).collect();
+    let per_doc: Vec<DocKeys> = docs
+        .par_iter()
+        .map_init(Seen::new, |seen, d| doc_keys(d, seen))
+        .collect();
     let postings = postings(&per_doc);
     let total: usize = postings
         .iter()
@@ -70,54 +73,144 @@ pub fn build_index(docs: &[&Doc]) -> Index {
     files.extend(text_files);
     files.push(meta_file(docs.len(), shards, &starts));
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for f in &files {
-        for b in f.path.bytes().chain(f.bytes.iter().copied()) {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
+    let version = files.iter().fold(0x243f_6a88_85a3_08d3, |h, f| {
+        mix(mix(h, f.path.as_bytes()), &f.bytes)
+    });
     Index {
         files,
-        version: format!("{h:016x}"),
+        version: format!("{version:016x}"),
     }
 }
 
-/// The distinct keys of a page with their best field, as packed numbers (see [`pack`]),
-/// and the words too long to pack.
+/// Mixes bytes into a 64-bit hash, eight at a time: cheap over the whole index, and the
+/// same on every machine.
+fn mix(h: u64, bytes: &[u8]) -> u64 {
+    let step = |h: u64, w: u64| (h ^ w).wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(29);
+    let mut chunks = bytes.chunks_exact(8);
+    let mut h = (&mut chunks).fold(h, |h, c| {
+        step(h, u64::from_le_bytes(c.try_into().unwrap_or_default()))
+    });
+    for &b in chunks.remainder() {
+        h = step(h, u64::from(b));
+    }
+    step(h, bytes.len() as u64)
+}
+
+/// Keys are built in this many groups, in parallel.
+const GROUPS: usize = 16;
+
+/// The group of a packed key.
+fn group(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 60) as usize
+}
+
+/// The distinct keys of a page with their best field, as `(packed key << 2) | field` (see
+/// [`pack`]) sorted into groups, and the words too long to pack.
 struct DocKeys {
-    packed: Vec<u64>,
-    hashes: Vec<u32>,
+    entries: Vec<u64>,
+    /// Where each group's entries start, and the end.
+    starts: [u32; GROUPS + 1],
     long: Vec<(String, Field)>,
 }
 
-fn doc_keys(doc: &Doc) -> DocKeys {
-    let mut packed = Vec::new();
+/// The distinct keys of one page: an open-addressing table reused from page to page (a
+/// slot belongs to the page whose number it carries).
+struct Seen {
+    slots: Vec<(u64, u32)>,
+    page: u32,
+    used: Vec<usize>,
+    /// The normalised text being read, kept to reuse its allocation.
+    norm: String,
+}
+
+impl Seen {
+    fn new() -> Seen {
+        Seen {
+            slots: vec![(0, 0); 4096],
+            page: 0,
+            used: Vec::new(),
+            norm: String::new(),
+        }
+    }
+
+    fn next_page(&mut self) {
+        self.page += 1;
+        self.used.clear();
+    }
+
+    /// Adds an entry, keeping the best field of its key.
+    fn add(&mut self, entry: u64) {
+        if self.used.len() * 2 >= self.slots.len() {
+            self.grow();
+        }
+        let mask = self.slots.len() - 1;
+        // The high bits of the product depend on every bit of the key.
+        let bits = self.slots.len().trailing_zeros();
+        let mut i = ((entry >> 2).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize;
+        loop {
+            let slot = &mut self.slots[i];
+            if slot.1 != self.page {
+                *slot = (entry, self.page);
+                self.used.push(i);
+                return;
+            }
+            if slot.0 >> 2 == entry >> 2 {
+                // The field is in the low bits: the larger entry has the better field.
+                slot.0 = slot.0.max(entry);
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn grow(&mut self) {
+        let entries: Vec<u64> = self.used.iter().map(|&i| self.slots[i].0).collect();
+        self.slots = vec![(0, 0); self.slots.len() * 2];
+        self.used.clear();
+        for e in entries {
+            self.add(e);
+        }
+    }
+
+    fn entries(&self) -> impl Iterator<Item = u64> + '_ {
+        self.used.iter().map(|&i| self.slots[i].0)
+    }
+}
+
+fn doc_keys(doc: &Doc, seen: &mut Seen) -> DocKeys {
+    seen.next_page();
     let mut long = Vec::new();
-    let mut norm = String::new();
-    let mut add = |text: &str, field: Field, norm: &mut String| {
+    let mut norm = std::mem::take(&mut seen.norm);
+    let mut add = |text: &str, field: Field, seen: &mut Seen| {
         norm.clear();
-        normalize_into(text, norm);
-        keys(norm, |k| match pack(&k) {
-            Some(p) => packed.push(p << 2 | field as u64),
+        normalize_into(text, &mut norm);
+        keys(&norm, |k| match pack(&k) {
+            Some(p) => seen.add(p << 2 | field as u64),
             None => long.push((k.text(), field)),
         });
     };
-    add(&doc.title, Field::Title, &mut norm);
+    add(&doc.title, Field::Title, seen);
     for h in &doc.headings {
-        add(h, Field::Heading, &mut norm);
+        add(h, Field::Heading, seen);
     }
     for s in &doc.sections {
-        add(&s.text, Field::Body, &mut norm);
+        add(&s.text, Field::Body, seen);
     }
-    // Sorted, a key's entries sit together with the best field last.
-    packed.sort_unstable();
-    let mut out: Vec<u64> = Vec::with_capacity(packed.len() / 2);
-    for e in packed {
-        match out.last_mut() {
-            Some(last) if *last >> 2 == e >> 2 => *last = e,
-            _ => out.push(e),
-        }
+    seen.norm = norm;
+    // Sorted into groups by counting.
+    let mut starts = [0u32; GROUPS + 1];
+    for e in seen.entries() {
+        starts[group(e >> 2) + 1] += 1;
+    }
+    for g in 0..GROUPS {
+        starts[g + 1] += starts[g];
+    }
+    let mut entries = vec![0u64; seen.used.len()];
+    let mut at = starts;
+    for e in seen.entries() {
+        let g = group(e >> 2);
+        entries[at[g] as usize] = e;
+        at[g] += 1;
     }
     long.sort();
     long.dedup_by(|b, a| {
@@ -128,13 +221,9 @@ fn doc_keys(doc: &Doc) -> DocKeys {
             false
         }
     });
-    let hashes = out
-        .iter()
-        .map(|e| key_hash(&unpack(e >> 2).as_key()))
-        .collect();
     DocKeys {
-        packed: out,
-        hashes,
+        entries,
+        starts,
         long,
     }
 }
@@ -215,7 +304,8 @@ struct KeyHasher(u64);
 
 impl Hasher for KeyHasher {
     fn finish(&self) -> u64 {
-        self.0
+        // The table indexes by the low bits: fold the well-mixed high bits into them.
+        self.0 ^ (self.0 >> 32)
     }
     fn write(&mut self, bytes: &[u8]) {
         for b in bytes {
@@ -223,23 +313,21 @@ impl Hasher for KeyHasher {
         }
     }
     fn write_u64(&mut self, x: u64) {
-        self.0 = (self.0 ^ x ^ (x >> 29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        self.0 = (self.0 ^ x).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     }
 }
 
 /// Every key's postings, built in parallel over groups of keys; each group walks the pages
 /// in order, so the result does not depend on the number of threads.
 fn postings(per_doc: &[DocKeys]) -> Vec<Posting> {
-    const GROUPS: u32 = 16;
     let mut out: Vec<Posting> = (0..GROUPS)
         .into_par_iter()
         .flat_map_iter(|g| {
             let mut map: HashMap<u64, Builder, BuildHasherDefault<KeyHasher>> = HashMap::default();
             for (d, dk) in per_doc.iter().enumerate() {
-                for (e, h) in dk.packed.iter().zip(&dk.hashes) {
-                    if h % GROUPS == g {
-                        map.entry(e >> 2).or_default().add(d as u32, e & 3);
-                    }
+                let range = dk.starts[g] as usize..dk.starts[g + 1] as usize;
+                for &e in &dk.entries[range] {
+                    map.entry(e >> 2).or_default().add(d as u32, e & 3);
                 }
             }
             map.into_iter().map(|(k, b)| {
@@ -348,35 +436,48 @@ fn doc_record(d: &Doc) -> String {
     out
 }
 
-/// The text shards, cut where a shard has grown to its aimed-at size, and the first page
-/// of each.
+/// About how many bytes a page's record takes.
+fn record_len(d: &Doc) -> usize {
+    let crumbs: usize = d.crumbs.iter().map(|c| c.len() + 3).sum();
+    let sections: usize = d
+        .sections
+        .iter()
+        .map(|s| s.anchor.len() + s.text.len() + 6)
+        .sum();
+    d.path.len() + d.title.len() + crumbs + sections + 10
+}
+
+/// The text shards, cut where a shard has grown to its aimed-at size (each written in
+/// parallel), and the first page of each.
 fn text_files(docs: &[&Doc]) -> (Vec<OutputFile>, Vec<usize>) {
-    let records: Vec<String> = docs.par_iter().map(|d| doc_record(d)).collect();
     let mut starts = Vec::new();
-    let mut files = Vec::new();
-    let mut js = String::new();
-    let flush = |js: &mut String, files: &mut Vec<OutputFile>| {
-        if !js.is_empty() {
-            js.push_str("]);\n");
-            files.push(OutputFile {
-                path: format!("{DIR}/d/{}.js", files.len()),
-                bytes: std::mem::take(js).into_bytes(),
-            });
-        }
-    };
-    for (i, r) in records.iter().enumerate() {
-        if js.is_empty() {
+    let mut size = TEXT_SHARD_BYTES;
+    for (i, d) in docs.iter().enumerate() {
+        if size >= TEXT_SHARD_BYTES {
             starts.push(i);
-            js = format!("nenpoSearch.d({},[", starts.len() - 1);
-        } else {
-            js.push(',');
+            size = 0;
         }
-        js.push_str(r);
-        if js.len() >= TEXT_SHARD_BYTES {
-            flush(&mut js, &mut files);
-        }
+        size += record_len(d);
     }
-    flush(&mut js, &mut files);
+    let files = starts
+        .par_iter()
+        .enumerate()
+        .map(|(n, &first)| {
+            let end = starts.get(n + 1).copied().unwrap_or(docs.len());
+            let mut js = format!("nenpoSearch.d({n},[");
+            for (i, d) in docs[first..end].iter().enumerate() {
+                if i > 0 {
+                    js.push(',');
+                }
+                js.push_str(&doc_record(d));
+            }
+            js.push_str("]);\n");
+            OutputFile {
+                path: format!("{DIR}/d/{n}.js"),
+                bytes: js.into_bytes(),
+            }
+        })
+        .collect();
     (files, starts)
 }
 

@@ -40,7 +40,7 @@ pub fn extract_docs(files: &[OutputFile]) -> Vec<Doc> {
     let mut docs: Vec<Doc> = files
         .par_iter()
         .filter(|f| is_indexed(&f.path))
-        .map(|f| extract::extract(&f.path, &String::from_utf8_lossy(&f.bytes)))
+        .map(|f| extract::extract(&f.path, &f.bytes))
         .filter(|d| !d.is_empty())
         .collect();
     sort_docs(&mut docs);

@@ -9,8 +9,9 @@
 //!   case. ＣＯ２ and CO2 become `co2`, ｶﾞｽ and ガス become `がす`.
 //! - Keys: runs of ASCII letters and digits are words (a `.` between two of them stays inside:
 //!   `pm2.5`, whose parts `pm2` and `5` are keys as well); runs of other letters and digits
-//!   (kanji, kana, 々, ー …) give a key for every two neighbouring characters and one for
-//!   every character, so one-character queries work. Everything else separates.
+//!   (kanji, kana, 々, ー …) give a key for every two neighbouring characters, and one for
+//!   every character but kana, so one-character queries (森, 川) work. Everything else
+//!   separates.
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -50,7 +51,12 @@ pub fn normalize(s: &str) -> String {
 /// Marks that belong to the character before them: combining marks, and the half-width
 /// voiced sound marks, which NFKC composes with the kana before them (ｶﾞ → ガ).
 fn extends_cluster(c: char) -> bool {
-    matches!(c, '\u{FF9E}' | '\u{FF9F}') || is_combining_mark(c)
+    match c as u32 {
+        // Below the first combining mark, and kana and kanji but for the voiced marks.
+        0..=0x2FF | 0x3040..=0x3098 | 0x309B..=0x9FFF => false,
+        0xFF9E | 0xFF9F => true,
+        _ => is_combining_mark(c),
+    }
 }
 
 /// The result for characters NFKC leaves alone (or maps one to one), without running the
@@ -103,7 +109,18 @@ impl Key<'_> {
 /// Whether a character of normalised text belongs to a word or run (letters and digits of
 /// any script, `々` and `ー` included).
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    match c as u32 {
+        0x3041..=0x3096 | 0x309D..=0x309F | 0x30A1..=0x30FA | 0x30FC..=0x30FF => true,
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0x3005..=0x3007 => true,
+        0x3000..=0x3004 | 0x3008..=0x3020 | 0x30FB => false,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// Hiragana (katakana are folded to hiragana) and the long-vowel mark: no key of their own,
+/// since one kana alone finds nearly every page; they are always part of a pair.
+pub fn is_kana(c: char) -> bool {
+    matches!(c as u32, 0x3041..=0x309F | 0x30FC)
 }
 
 /// Calls `f` with every key of a normalised text, in text order (repeats included).
@@ -130,7 +147,9 @@ pub fn keys<'a>(text: &'a str, mut f: impl FnMut(Key<'a>)) {
             if let Some(p) = prev_wide {
                 f(Key::Pair(p, c));
             }
-            f(Key::Single(c));
+            if !is_kana(c) {
+                f(Key::Single(c));
+            }
             prev_wide = Some(c);
         } else {
             prev_wide = None;
@@ -210,13 +229,12 @@ mod tests {
 
     #[test]
     fn runs_give_pairs_and_singles_words_stay_whole() {
-        assert_eq!(
-            all_keys("ごみの量"),
-            ["ご", "ごみ", "み", "みの", "の", "の量", "量"]
-        );
+        // Kana have no single keys: one kana alone would find every page.
+        assert_eq!(all_keys("ごみの量"), ["ごみ", "みの", "の量", "量"]);
+        assert_eq!(all_keys("ゴミ箱"), ["ごみ", "み箱", "箱"]);
         assert_eq!(
             all_keys("PM2.5の濃度"),
-            ["pm2.5", "pm2", "5", "の", "の濃", "濃", "濃度", "度"]
+            ["pm2.5", "pm2", "5", "の濃", "濃", "濃度", "度"]
         );
         // A dot that ends a sentence or a word is not part of it.
         assert_eq!(all_keys("ZEH."), ["zeh"]);

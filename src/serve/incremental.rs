@@ -155,10 +155,9 @@ fn update_search(
         .iter()
         .filter(|f| crate::search::is_indexed(&f.path))
         .map(|f| {
-            let html = String::from_utf8_lossy(&f.bytes);
             (
                 f.path.clone(),
-                crate::search::extract::extract(&f.path, &html),
+                crate::search::extract::extract(&f.path, &f.bytes),
             )
         })
         .collect();

@@ -21,6 +21,8 @@
   var EXTENDS = /^[\p{M}\uFF9E\uFF9F]$/u;
   var WORD = /^[\p{Alphabetic}\p{N}]$/u;
   var ASCII_ALNUM = /^[0-9a-z]$/;
+  // One kana alone has no key (see is_kana in text.rs).
+  var KANA = /^[\u3041-\u309f\u30fc]$/;
 
   function fold(c, out) {
     var u = c.codePointAt(0);
@@ -63,7 +65,8 @@
 
   /* The keys to look up for one normalised term: ASCII words whole; runs of other
      letters as character pairs (every other pair of a long run suffices, since every
-     candidate is checked for the whole phrase), or the character itself when alone. */
+     candidate is checked for the whole phrase), or the character itself when alone
+     (but for a lone kana, which has no key). */
   function termKeys(t) {
     var cps = Array.from(t);
     var keys = [];
@@ -75,7 +78,7 @@
     }
     function endRun() {
       var n = run.length;
-      if (n === 1) keys.push(run[0]);
+      if (n === 1 && !KANA.test(run[0])) keys.push(run[0]);
       for (var i = 0; i + 1 < n; i += 2) keys.push(run[i] + run[i + 1]);
       if (n > 2 && n % 2 === 1) keys.push(run[n - 2] + run[n - 1]);
       run = [];
@@ -431,7 +434,7 @@
       var terms = parse(q);
       if (!terms.length) {
         document.title = baseTitle;
-        say(q.trim() ? '検索できる文字（文字や数字）が含まれていません。' : '');
+        say(q.trim() ? '探せる言葉がありません。ひらがな・カタカナは2文字以上で、漢字・英数字は1文字から探せます。' : '');
         return;
       }
       document.title = '「' + q.trim() + '」の検索結果｜' + baseTitle;
