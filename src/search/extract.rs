@@ -8,8 +8,7 @@
 //! table beside them), scripts, ruby readings (`<rt>`, so 環境 stays one word), and anything
 //! `hidden`, `aria-hidden="true"` or marked `data-nosearch`.
 
-use html5gum::emitters::callback::{CallbackEmitter, CallbackEvent};
-use html5gum::{Emitter, ForwardingEmitter, Span, Tokenizer};
+use html5gum::{Emitter, Error, State, Tokenizer, naive_next_state};
 
 /// A page as the index holds it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -45,39 +44,182 @@ impl Doc {
 
 /// Reads a page's searchable text (UTF-8; text that is not becomes U+FFFD).
 pub fn extract(path: &str, html: &[u8]) -> Doc {
-    // Only the body up to the end of <main> holds what is read (the breadcrumbs and the
-    // main text): the tokenizer starts at <body> and stops after </main>, a fifth of a
-    // page less to read. Both are near the ends of the page.
-    let start = html.windows(5).position(|w| w == b"<body").unwrap_or(0);
-    let end = html
-        .windows(7)
-        .rposition(|w| w == b"</main>")
-        .map_or(html.len(), |i| i + 7);
+    // Only the breadcrumbs and <main> hold what is read: the tokenizer starts at the
+    // breadcrumbs as the built-in theme writes them (else at <body>) and stops after
+    // </main>, a fifth of a page less to read.
+    let start = memchr::memmem::find(html, b"<nav class=\"breadcrumbs\"")
+        .or_else(|| memchr::memmem::find(html, b"<body"))
+        .unwrap_or(0);
+    let end = memchr::memmem::rfind(html, b"</main>").map_or(html.len(), |i| i + 7);
     let html = html.get(start..end.max(start)).unwrap_or(html);
     let mut ex = Extractor::default();
-    let mut emitter = CallbackEmitter::new(|event: CallbackEvent<'_>, _: Span<()>| {
-        ex.event(event);
-        None::<()>
-    });
-    // Script and style contents are raw text, not markup.
-    emitter.naively_switch_states(true);
-    for _ in Tokenizer::new_with_emitter(html, Quiet(emitter)) {}
+    for part in read_parts(html) {
+        let tokens = Tokenizer::new_with_emitter(
+            part,
+            Events {
+                ex: &mut ex,
+                name: Vec::new(),
+                end: false,
+                self_closing: false,
+                attr_name: Vec::new(),
+                attr_value: Vec::new(),
+                in_attr: false,
+                last_start: Vec::new(),
+            },
+        );
+        for _ in tokens {}
+    }
     ex.finish(path)
 }
 
-/// The callback emitter without syntax-error reporting, which the tokenizer otherwise
-/// checks every character for; the pages are nenpo's own, checked by vnu in CI.
-struct Quiet<E>(E);
-
-impl<E: Emitter> ForwardingEmitter for Quiet<E> {
-    type Token = E::Token;
-
-    fn inner(&mut self) -> &mut impl Emitter<Token = Self::Token> {
-        &mut self.0
+/// The page without the navigation and charts inside <main>, which are skipped anyway and
+/// are a quarter of a page (the year switcher, table of contents and pager) or more (a goal
+/// page's charts): they are cut out before tokenizing. Text and attribute values never hold
+/// a bare `<`, so `<nav` and `<svg` are always tags; a nested one ends the cut early, which
+/// at worst reads a little navigation text.
+fn read_parts(html: &[u8]) -> Vec<&[u8]> {
+    let Some(main) = memchr::memmem::find(html, b"<main") else {
+        return vec![html];
+    };
+    let mut parts = Vec::new();
+    let mut from = 0;
+    let mut at = main;
+    while let Some((open, close)) = next_skipped(html, at) {
+        match memchr::memmem::find(&html[open..], close) {
+            Some(len) => {
+                parts.push(&html[from..open]);
+                from = open + len + close.len();
+                at = from;
+            }
+            None => break,
+        }
     }
+    parts.push(&html[from..]);
+    parts
+}
 
+/// The next `<nav` or `<svg` tag from `at`, with the end tag that closes it.
+fn next_skipped(html: &[u8], at: usize) -> Option<(usize, &'static [u8])> {
+    let find = |tag: &[u8]| {
+        let mut from = at;
+        while let Some(i) = memchr::memmem::find(&html[from..], tag) {
+            let pos = from + i;
+            match html.get(pos + tag.len()) {
+                Some(b' ' | b'>' | b'\t' | b'\n' | b'/') => return Some(pos),
+                _ => from = pos + tag.len(),
+            }
+        }
+        None
+    };
+    match (find(b"<nav"), find(b"<svg")) {
+        (Some(n), Some(s)) if s < n => Some((s, b"</svg>")),
+        (Some(n), _) => Some((n, b"</nav>")),
+        (None, Some(s)) => Some((s, b"</svg>")),
+        (None, None) => None,
+    }
+}
+
+/// Turns the tokenizer's calls into start tags, end tags and text for the [`Extractor`],
+/// without building tokens (html5gum's fastest interface). Syntax errors are not reported:
+/// the pages are nenpo's own, checked by vnu in CI.
+struct Events<'x> {
+    ex: &'x mut Extractor,
+    name: Vec<u8>,
+    end: bool,
+    self_closing: bool,
+    attr_name: Vec<u8>,
+    attr_value: Vec<u8>,
+    in_attr: bool,
+    /// The last start tag, for raw-text elements (script, style) and their end tag.
+    last_start: Vec<u8>,
+}
+
+impl Events<'_> {
+    fn end_attribute(&mut self) {
+        if std::mem::take(&mut self.in_attr) && !self.end {
+            self.ex.attribute(&self.attr_name, &self.attr_value);
+        }
+        self.attr_name.clear();
+        self.attr_value.clear();
+    }
+}
+
+impl Emitter for Events<'_> {
+    type Token = ();
+
+    fn set_last_start_tag(&mut self, last_start_tag: Option<&[u8]>) {
+        self.last_start.clear();
+        self.last_start.extend(last_start_tag.unwrap_or_default());
+    }
+    fn emit_eof(&mut self) {}
+    fn emit_error(&mut self, _: Error) {}
     fn should_emit_errors(&mut self) -> bool {
         false
+    }
+    fn pop_token(&mut self) -> Option<()> {
+        None
+    }
+    fn emit_string(&mut self, s: &[u8]) {
+        // Text that is not read is not even decoded.
+        if self.ex.reading() {
+            match std::str::from_utf8(s) {
+                Ok(t) => self.ex.text(t),
+                Err(_) => self.ex.text(&String::from_utf8_lossy(s)),
+            }
+        }
+    }
+    fn init_start_tag(&mut self) {
+        self.name.clear();
+        self.end = false;
+        self.self_closing = false;
+        self.ex.tag = Tag::default();
+    }
+    fn init_end_tag(&mut self) {
+        self.name.clear();
+        self.end = true;
+    }
+    fn init_comment(&mut self) {}
+    fn emit_current_tag(&mut self) -> Option<State> {
+        self.end_attribute();
+        if self.end {
+            self.last_start.clear();
+            self.ex.close(Name::new(&self.name));
+            return None;
+        }
+        self.ex.tag.name = Name::new(&self.name);
+        self.ex.tag.kind = kind(&self.name);
+        self.ex.open(self.self_closing);
+        self.last_start.clone_from(&self.name);
+        naive_next_state(&self.name)
+    }
+    fn emit_current_comment(&mut self) {}
+    fn emit_current_doctype(&mut self) {}
+    fn set_self_closing(&mut self) {
+        self.self_closing = true;
+    }
+    fn set_force_quirks(&mut self) {}
+    fn push_tag_name(&mut self, s: &[u8]) {
+        self.name.extend(s);
+    }
+    fn push_comment(&mut self, _: &[u8]) {}
+    fn push_doctype_name(&mut self, _: &[u8]) {}
+    fn init_doctype(&mut self) {}
+    fn init_attribute(&mut self) {
+        self.end_attribute();
+        self.in_attr = true;
+    }
+    fn push_attribute_name(&mut self, s: &[u8]) {
+        self.attr_name.extend(s);
+    }
+    fn push_attribute_value(&mut self, s: &[u8]) {
+        self.attr_value.extend(s);
+    }
+    fn set_doctype_public_identifier(&mut self, _: &[u8]) {}
+    fn set_doctype_system_identifier(&mut self, _: &[u8]) {}
+    fn push_doctype_public_identifier(&mut self, _: &[u8]) {}
+    fn push_doctype_system_identifier(&mut self, _: &[u8]) {}
+    fn current_is_appropriate_end_tag_token(&mut self) -> bool {
+        self.end && !self.last_start.is_empty() && self.name == self.last_start
     }
 }
 
@@ -177,16 +319,6 @@ struct Tag {
     current: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-enum Attr {
-    #[default]
-    Other,
-    Id,
-    Class,
-    AriaHidden,
-    AriaCurrent,
-}
-
 /// A space waiting to be written between two pieces of text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
 enum Gap {
@@ -206,7 +338,6 @@ struct Extractor {
     main: u32,
     crumbs: u32,
     tag: Tag,
-    attr: Attr,
     /// The heading level of the block being read.
     heading: Option<u8>,
     block: String,
@@ -219,46 +350,20 @@ struct Extractor {
 }
 
 impl Extractor {
-    fn event(&mut self, event: CallbackEvent<'_>) {
-        match event {
-            CallbackEvent::OpenStartTag { name } => {
-                self.tag = Tag {
-                    name: Name::new(name),
-                    kind: kind(name),
-                    ..Tag::default()
-                };
+    /// An attribute of the start tag being read (the first of a name counts).
+    fn attribute(&mut self, name: &[u8], value: &[u8]) {
+        match name {
+            b"id" if self.tag.id.is_empty() => {
+                self.tag.id = String::from_utf8_lossy(value).into_owned();
             }
-            CallbackEvent::AttributeName { name } => {
-                self.attr = match name {
-                    b"id" => Attr::Id,
-                    b"class" => Attr::Class,
-                    b"aria-hidden" => Attr::AriaHidden,
-                    b"aria-current" => Attr::AriaCurrent,
-                    b"hidden" | b"data-nosearch" => {
-                        self.tag.hides = true;
-                        Attr::Other
-                    }
-                    _ => Attr::Other,
-                };
+            b"class" => {
+                self.tag.breadcrumbs |= value
+                    .split(u8::is_ascii_whitespace)
+                    .any(|c| c == b"breadcrumbs");
             }
-            CallbackEvent::AttributeValue { value } => match self.attr {
-                Attr::Id => self.tag.id = String::from_utf8_lossy(value).into_owned(),
-                Attr::Class => {
-                    self.tag.breadcrumbs = value
-                        .split(u8::is_ascii_whitespace)
-                        .any(|c| c == b"breadcrumbs");
-                }
-                Attr::AriaHidden => self.tag.hides |= value == b"true",
-                Attr::AriaCurrent => self.tag.current = true,
-                Attr::Other => {}
-            },
-            CallbackEvent::CloseStartTag { self_closing } => self.open(self_closing),
-            CallbackEvent::EndTag { name } => self.close(Name::new(name)),
-            // Text that is not read is not even decoded.
-            CallbackEvent::String { value } if self.reading() => match std::str::from_utf8(value) {
-                Ok(s) => self.text(s),
-                Err(_) => self.text(&String::from_utf8_lossy(value)),
-            },
+            b"hidden" | b"data-nosearch" => self.tag.hides = true,
+            b"aria-hidden" => self.tag.hides |= value == b"true",
+            b"aria-current" => self.tag.current = true,
             _ => {}
         }
     }
@@ -344,24 +449,38 @@ impl Extractor {
             crumb.push_str(s);
             return;
         }
-        // Runs without white space are copied whole.
-        for (i, word) in s.split(char::is_whitespace).enumerate() {
-            if i > 0 {
+        // HTML collapses ASCII white space only; the runs between are copied whole (an
+        // ASCII byte never occurs inside a multi-byte character, so the cuts are exact).
+        let bytes = s.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            let end = bytes[at..]
+                .iter()
+                .position(u8::is_ascii_whitespace)
+                .map_or(bytes.len(), |i| at + i);
+            if end > at {
+                self.push_run(&s[at..end]);
+            }
+            if end < bytes.len() {
                 self.gap = self.gap.max(Gap::Soft);
             }
-            let Some(first) = word.chars().next() else {
-                continue;
-            };
-            if self.gap != Gap::None && !self.block.is_empty() {
-                let wide_pair = self.last_wide && !first.is_ascii();
-                if self.gap == Gap::Hard || !wide_pair {
-                    self.block.push(' ');
-                }
-            }
-            self.gap = Gap::None;
-            self.last_wide = word.chars().next_back().is_some_and(|c| !c.is_ascii());
-            self.block.push_str(word);
+            at = end + 1;
         }
+    }
+
+    /// Appends text without white space, after the space waiting before it (dropped
+    /// between two Japanese characters, as a browser drops a line break there).
+    fn push_run(&mut self, run: &str) {
+        let first_wide = run.as_bytes()[0] >= 0x80;
+        if self.gap != Gap::None && !self.block.is_empty() {
+            let wide_pair = self.last_wide && first_wide;
+            if self.gap == Gap::Hard || !wide_pair {
+                self.block.push(' ');
+            }
+        }
+        self.gap = Gap::None;
+        self.last_wide = run.as_bytes()[run.len() - 1] >= 0x80;
+        self.block.push_str(run);
     }
 
     /// Ends the block being read: a heading goes to the title or the headings, and every

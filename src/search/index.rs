@@ -21,7 +21,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use rayon::prelude::*;
 
 use super::extract::Doc;
-use super::text::{Key, key_hash, keys, normalize_into};
+use super::text::{Key, key_hash, keys};
 use crate::site::OutputFile;
 
 /// The folder of the index in the site.
@@ -70,8 +70,8 @@ pub fn build_index(docs: &[&Doc]) -> Index {
     let shards = total.div_ceil(KEY_SHARD_BYTES).clamp(1, MAX_KEY_SHARDS);
     let mut files = key_files(postings, shards);
     let (text_files, starts) = text_files(docs);
+    files.push(meta_file(docs.len(), shards, &starts, &text_files));
     files.extend(text_files);
-    files.push(meta_file(docs.len(), shards, &starts));
     files.sort_by(|a, b| a.path.cmp(&b.path));
     let version = files.iter().fold(0x243f_6a88_85a3_08d3, |h, f| {
         mix(mix(h, f.path.as_bytes()), &f.bytes)
@@ -119,9 +119,12 @@ struct Seen {
     slots: Vec<(u64, u32)>,
     page: u32,
     used: Vec<usize>,
-    /// The normalised text being read, kept to reuse its allocation.
-    norm: String,
+    /// Kanji (U+4E00–U+9FFF) seen alone, by code point: 1 + best field, 0 when not seen.
+    kanji: Vec<u8>,
+    kanji_used: Vec<u32>,
 }
+
+const KANJI: std::ops::RangeInclusive<u32> = 0x4E00..=0x9FFF;
 
 impl Seen {
     fn new() -> Seen {
@@ -129,13 +132,35 @@ impl Seen {
             slots: vec![(0, 0); 4096],
             page: 0,
             used: Vec::new(),
-            norm: String::new(),
+            kanji: vec![0; KANJI.clone().count()],
+            kanji_used: Vec::new(),
         }
     }
 
     fn next_page(&mut self) {
         self.page += 1;
         self.used.clear();
+        for &k in &self.kanji_used {
+            self.kanji[k as usize] = 0;
+        }
+        self.kanji_used.clear();
+    }
+
+    /// Adds a key; single kanji, the most frequent keys, go to a plain table.
+    fn add_key(&mut self, key: &Key, field: Field) -> Result<(), ()> {
+        if let Key::Single(c) = key
+            && KANJI.contains(&(*c as u32))
+        {
+            let i = (*c as u32 - KANJI.start()) as usize;
+            if self.kanji[i] == 0 {
+                self.kanji_used.push(i as u32);
+            }
+            self.kanji[i] = self.kanji[i].max(field as u8 + 1);
+            return Ok(());
+        }
+        let p = pack(key).ok_or(())?;
+        self.add(p << 2 | field as u64);
+        Ok(())
     }
 
     /// Adds an entry, keeping the best field of its key.
@@ -173,20 +198,22 @@ impl Seen {
     }
 
     fn entries(&self) -> impl Iterator<Item = u64> + '_ {
-        self.used.iter().map(|&i| self.slots[i].0)
+        let kanji = self.kanji_used.iter().map(|&i| {
+            let key = TAG_SINGLE | u64::from(KANJI.start() + i);
+            key << 2 | u64::from(self.kanji[i as usize] - 1)
+        });
+        self.used.iter().map(|&i| self.slots[i].0).chain(kanji)
     }
 }
 
 fn doc_keys(doc: &Doc, seen: &mut Seen) -> DocKeys {
     seen.next_page();
     let mut long = Vec::new();
-    let mut norm = std::mem::take(&mut seen.norm);
     let mut add = |text: &str, field: Field, seen: &mut Seen| {
-        norm.clear();
-        normalize_into(text, &mut norm);
-        keys(&norm, |k| match pack(&k) {
-            Some(p) => seen.add(p << 2 | field as u64),
-            None => long.push((k.text(), field)),
+        keys(text, |k| {
+            if seen.add_key(&k, field).is_err() {
+                long.push((k.text(), field));
+            }
         });
     };
     add(&doc.title, Field::Title, seen);
@@ -196,7 +223,6 @@ fn doc_keys(doc: &Doc, seen: &mut Seen) -> DocKeys {
     for s in &doc.sections {
         add(&s.text, Field::Body, seen);
     }
-    seen.norm = norm;
     // Sorted into groups by counting.
     let mut starts = [0u32; GROUPS + 1];
     for e in seen.entries() {
@@ -205,7 +231,7 @@ fn doc_keys(doc: &Doc, seen: &mut Seen) -> DocKeys {
     for g in 0..GROUPS {
         starts[g + 1] += starts[g];
     }
-    let mut entries = vec![0u64; seen.used.len()];
+    let mut entries = vec![0u64; seen.used.len() + seen.kanji_used.len()];
     let mut at = starts;
     for e in seen.entries() {
         let g = group(e >> 2);
@@ -414,26 +440,65 @@ fn key_files(mut postings: Vec<Posting>, shards: usize) -> Vec<OutputFile> {
 }
 
 fn json_string(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
+    let mut out = String::with_capacity(s.len() + 2);
+    push_json_string(&mut out, s);
+    out
 }
 
-/// One page's record in a text shard: address, title, breadcrumbs, then anchor and text
-/// of each section.
-fn doc_record(d: &Doc) -> String {
-    let mut out = format!(
-        "[{},{},{}",
-        json_string(&d.path),
-        json_string(&d.title),
-        serde_json::to_string(&d.crumbs).unwrap_or_else(|_| "[]".into())
-    );
-    for s in &d.sections {
-        out.push(',');
-        out.push_str(&json_string(&s.anchor));
-        out.push(',');
-        out.push_str(&json_string(&s.text));
+/// Appends `s` as a JSON string. The stored text is most of the index, and its only
+/// characters to escape are the line breaks between blocks: runs without any are copied
+/// whole.
+fn push_json_string(out: &mut String, s: &str) {
+    out.push('"');
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    while from < bytes.len() {
+        let stop =
+            memchr::memchr3(b'"', b'\\', b'\n', &bytes[from..]).map_or(bytes.len(), |i| from + i);
+        let run = &s[from..stop];
+        if run.bytes().any(|b| b < 0x20) {
+            for c in run.chars() {
+                match c {
+                    '\u{0}'..='\u{1f}' => out.push_str(&format!("\\u{:04x}", c as u32)),
+                    c => out.push(c),
+                }
+            }
+        } else {
+            out.push_str(run);
+        }
+        match bytes.get(stop) {
+            Some(b'"') => out.push_str("\\\""),
+            Some(b'\\') => out.push_str("\\\\"),
+            Some(b'\n') => out.push_str("\\n"),
+            _ => {}
+        }
+        from = stop + 1;
+    }
+    out.push('"');
+}
+
+/// Appends one page's record in a text shard: address, title, breadcrumbs, then anchor and
+/// text of each section.
+fn push_doc_record(out: &mut String, d: &Doc) {
+    out.push('[');
+    push_json_string(out, &d.path);
+    out.push(',');
+    push_json_string(out, &d.title);
+    out.push_str(",[");
+    for (i, c) in d.crumbs.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        push_json_string(out, c);
     }
     out.push(']');
-    out
+    for s in &d.sections {
+        out.push(',');
+        push_json_string(out, &s.anchor);
+        out.push(',');
+        push_json_string(out, &s.text);
+    }
+    out.push(']');
 }
 
 /// About how many bytes a page's record takes.
@@ -464,12 +529,13 @@ fn text_files(docs: &[&Doc]) -> (Vec<OutputFile>, Vec<usize>) {
         .enumerate()
         .map(|(n, &first)| {
             let end = starts.get(n + 1).copied().unwrap_or(docs.len());
-            let mut js = format!("nenpoSearch.d({n},[");
+            let mut js = String::with_capacity(TEXT_SHARD_BYTES + TEXT_SHARD_BYTES / 2);
+            js.push_str(&format!("nenpoSearch.d({n},["));
             for (i, d) in docs[first..end].iter().enumerate() {
                 if i > 0 {
                     js.push(',');
                 }
-                js.push_str(&doc_record(d));
+                push_doc_record(&mut js, d);
             }
             js.push_str("]);\n");
             OutputFile {
@@ -481,18 +547,25 @@ fn text_files(docs: &[&Doc]) -> (Vec<OutputFile>, Vec<usize>) {
     (files, starts)
 }
 
-fn meta_file(docs: usize, shards: usize, starts: &[usize]) -> OutputFile {
+/// The counts, where each text shard starts (as gaps) and how large it is in kilobytes
+/// (so a query can tell what checking its candidates would load).
+fn meta_file(docs: usize, shards: usize, starts: &[usize], text: &[OutputFile]) -> OutputFile {
     let mut code = Vec::new();
     let mut prev = 0;
     for &s in starts {
         push_number(&mut code, (s - prev) as u64);
         prev = s;
     }
+    let mut sizes = Vec::new();
+    for f in text {
+        push_number(&mut sizes, f.bytes.len().div_ceil(1024) as u64);
+    }
     let code = String::from_utf8(code).unwrap_or_default();
+    let sizes = String::from_utf8(sizes).unwrap_or_default();
     OutputFile {
         path: format!("{DIR}/meta.js"),
         bytes: format!(
-            "nenpoSearch.m({{\"docs\":{docs},\"keys\":{shards},\"text\":\"{code}\"}});\n"
+            "nenpoSearch.m({{\"docs\":{docs},\"keys\":{shards},\"text\":\"{code}\",\"kb\":\"{sizes}\"}});\n"
         )
         .into_bytes(),
     }
@@ -600,6 +673,20 @@ mod tests {
         assert_eq!(postings_of(&index, "co2"), [at("b.html", 0)]);
         assert_eq!(postings_of(&index, "水"), [at("c.html", 2)]);
         assert!(postings_of(&index, "ごみの").is_empty());
+    }
+
+    #[test]
+    fn stored_text_is_valid_json_with_its_line_breaks_and_quotes() {
+        for s in [
+            "",
+            "一行目\n二行目",
+            "「\"引用\"」と \\ 記号",
+            "制御\u{1}文字",
+            "末尾\n",
+        ] {
+            let back: String = serde_json::from_str(&json_string(s)).unwrap();
+            assert_eq!(back, s);
+        }
     }
 
     #[test]

@@ -16,29 +16,34 @@
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-/// Appends the normalised form of `s` to `out`.
-pub fn normalize_into(s: &str, out: &mut String) {
-    let mut chars = s.chars().peekable();
+/// Calls `emit` with each character of the normalised form of `s`.
+pub fn normalize_with(s: &str, mut emit: impl FnMut(char)) {
+    let mut chars = s.chars();
+    let mut next = chars.next();
     let mut cluster = String::new();
-    while let Some(c) = chars.next() {
-        let next_extends = chars.peek().is_some_and(|&n| extends_cluster(n));
-        if !next_extends && let Some(f) = fast_fold(c) {
-            out.push(f);
+    while let Some(c) = next {
+        next = chars.next();
+        if !next.is_some_and(extends_cluster)
+            && let Some(f) = fast_fold(c)
+        {
+            emit(f);
             continue;
         }
         cluster.clear();
         cluster.push(c);
-        while let Some(&n) = chars.peek() {
-            if !extends_cluster(n) {
-                break;
-            }
+        while let Some(n) = next.filter(|&n| extends_cluster(n)) {
             cluster.push(n);
-            chars.next();
+            next = chars.next();
         }
         for n in cluster.nfkc() {
-            fold_into(n, out);
+            fold(n, &mut emit);
         }
     }
+}
+
+/// Appends the normalised form of `s` to `out`.
+pub fn normalize_into(s: &str, out: &mut String) {
+    normalize_with(s, |c| out.push(c));
 }
 
 /// The normalised form of `s`.
@@ -51,12 +56,15 @@ pub fn normalize(s: &str) -> String {
 /// Marks that belong to the character before them: combining marks, and the half-width
 /// voiced sound marks, which NFKC composes with the kana before them (ｶﾞ → ガ).
 fn extends_cluster(c: char) -> bool {
-    match c as u32 {
-        // Below the first combining mark, and kana and kanji but for the voiced marks.
-        0..=0x2FF | 0x3040..=0x3098 | 0x309B..=0x9FFF => false,
-        0xFF9E | 0xFF9F => true,
-        _ => is_combining_mark(c),
+    let u = c as u32;
+    // Below the first combining mark, and kana and kanji but for the voiced marks.
+    if u < 0x300 {
+        return false;
     }
+    if (0x3040..=0x9FFF).contains(&u) {
+        return u == 0x3099 || u == 0x309A;
+    }
+    u == 0xFF9E || u == 0xFF9F || is_combining_mark(c)
 }
 
 /// The result for characters NFKC leaves alone (or maps one to one), without running the
@@ -64,11 +72,12 @@ fn extends_cluster(c: char) -> bool {
 fn fast_fold(c: char) -> Option<char> {
     let u = c as u32;
     Some(match u {
+        0x4E00..=0x9FFF | 0x3041..=0x3096 => c,
         0x20..=0x7E => c.to_ascii_lowercase(),
         // Full-width ASCII: NFKC maps each to its ASCII twin.
         0xFF01..=0xFF5E => char::from_u32(u - 0xFEE0)?.to_ascii_lowercase(),
-        0x3041..=0x3096 | 0x309D..=0x309E | 0x3001..=0x3003 | 0x3005..=0x3007 => c,
-        0x3008..=0x3011 | 0x30FB..=0x30FC | 0x3400..=0x4DBF | 0x4E00..=0x9FFF => c,
+        0x309D..=0x309E | 0x3001..=0x3003 | 0x3005..=0x3007 => c,
+        0x3008..=0x3011 | 0x30FB..=0x30FC | 0x3400..=0x4DBF => c,
         0x30A1..=0x30F6 | 0x30FD..=0x30FE => char::from_u32(u - 0x60)?,
         0x30F7..=0x30FA => c,
         _ => return None,
@@ -76,11 +85,11 @@ fn fast_fold(c: char) -> Option<char> {
 }
 
 /// Folds one character of NFKC output: katakana to hiragana, then lower case.
-fn fold_into(c: char, out: &mut String) {
+fn fold(c: char, emit: &mut impl FnMut(char)) {
     match c as u32 {
-        0x30A1..=0x30F6 | 0x30FD..=0x30FE => out.push(char::from_u32(c as u32 - 0x60).unwrap_or(c)),
-        _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-        _ => out.extend(c.to_lowercase()),
+        0x30A1..=0x30F6 | 0x30FD..=0x30FE => emit(char::from_u32(c as u32 - 0x60).unwrap_or(c)),
+        _ if c.is_ascii() => emit(c.to_ascii_lowercase()),
+        _ => c.to_lowercase().for_each(emit),
     }
 }
 
@@ -123,49 +132,77 @@ pub fn is_kana(c: char) -> bool {
     matches!(c as u32, 0x3041..=0x309F | 0x30FC)
 }
 
-/// Calls `f` with every key of a normalised text, in text order (repeats included).
-pub fn keys<'a>(text: &'a str, mut f: impl FnMut(Key<'a>)) {
-    let bytes = text.as_bytes();
-    let mut word_start: Option<usize> = None;
-    let mut prev_wide: Option<char> = None;
-    for (i, c) in text.char_indices() {
-        if c.is_ascii_alphanumeric() {
-            prev_wide = None;
-            word_start.get_or_insert(i);
-            continue;
-        }
-        if c == '.'
-            && word_start.is_some()
-            && bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric)
-        {
-            continue;
-        }
-        if let Some(s) = word_start.take() {
-            emit_word(&text[s..i], &mut f);
-        }
-        if !c.is_ascii() && is_word_char(c) {
-            if let Some(p) = prev_wide {
-                f(Key::Pair(p, c));
-            }
-            if !is_kana(c) {
-                f(Key::Single(c));
-            }
-            prev_wide = Some(c);
-        } else {
-            prev_wide = None;
-        }
-    }
-    if let Some(s) = word_start {
-        emit_word(&text[s..], &mut f);
-    }
+/// Calls `f` with every key of a text (normalised on the way), in text order, repeats
+/// included.
+pub fn keys(text: &str, f: impl FnMut(Key<'_>)) {
+    let mut k = Keyer {
+        word: String::new(),
+        dot: false,
+        prev_wide: None,
+        f,
+    };
+    normalize_with(text, |c| k.push(c));
+    k.end_word();
 }
 
-fn emit_word<'a>(word: &'a str, f: &mut impl FnMut(Key<'a>)) {
-    f(Key::Word(word));
-    if word.contains('.') {
-        for part in word.split('.') {
-            f(Key::Word(part));
+/// Cuts normalised characters into keys as they come.
+struct Keyer<F> {
+    /// The ASCII word being read.
+    word: String,
+    /// A `.` after the word, which belongs to it if a letter or digit follows.
+    dot: bool,
+    /// The previous character, when it belongs to a run of non-ASCII letters.
+    prev_wide: Option<char>,
+    f: F,
+}
+
+impl<F: FnMut(Key<'_>)> Keyer<F> {
+    fn push(&mut self, c: char) {
+        if !c.is_ascii() {
+            if !self.word.is_empty() || self.dot {
+                self.end_word();
+            }
+            if is_word_char(c) {
+                if let Some(p) = self.prev_wide {
+                    (self.f)(Key::Pair(p, c));
+                }
+                if !is_kana(c) {
+                    (self.f)(Key::Single(c));
+                }
+                self.prev_wide = Some(c);
+            } else {
+                self.prev_wide = None;
+            }
+            return;
         }
+        if c.is_ascii_alphanumeric() {
+            if std::mem::take(&mut self.dot) {
+                self.word.push('.');
+            }
+            self.prev_wide = None;
+            self.word.push(c);
+            return;
+        }
+        if c == '.' && !self.word.is_empty() && !self.dot {
+            self.dot = true;
+            return;
+        }
+        self.end_word();
+        self.prev_wide = None;
+    }
+
+    fn end_word(&mut self) {
+        self.dot = false;
+        if self.word.is_empty() {
+            return;
+        }
+        (self.f)(Key::Word(&self.word));
+        if self.word.contains('.') {
+            for part in self.word.split('.') {
+                (self.f)(Key::Word(part));
+            }
+        }
+        self.word.clear();
     }
 }
 
@@ -193,9 +230,8 @@ mod tests {
     use super::*;
 
     fn all_keys(s: &str) -> Vec<String> {
-        let n = normalize(s);
         let mut v = Vec::new();
-        keys(&n, |k| v.push(k.text()));
+        keys(s, |k| v.push(k.text()));
         v
     }
 

@@ -15,6 +15,9 @@
   // This file is static/search.js: the site root is one folder up.
   var ROOT = new URL('../', me.src).href;
   var PER_PAGE = 20;
+  // What a query may load (in kB of text shards) to check every candidate before it shows
+  // the first results, so that their count is exact.
+  var CHEAP_KB = 200;
 
   /* ---------- Normalisation: NFKC per cluster, katakana → hiragana, lower case ---------- */
 
@@ -173,6 +176,7 @@
   }
 
   var textStarts = null;
+  var textKb = null;
   function textShard(doc) {
     var lo = 0;
     var hi = textStarts.length - 1;
@@ -396,10 +400,10 @@
       return q + 'を含むページが ' + st.shown.toLocaleString('ja-JP') + ' 件以上見つかりました。';
     }
 
-    /* Checks candidates, best first, until a page of results is waiting or none are left,
-       loading the text shards of a batch at a time. */
-    function fill(st) {
-      if (st.waiting.length >= PER_PAGE || st.next >= st.cands.length) return Promise.resolve();
+    /* Checks candidates, best first, until a page of results is waiting (all of them when
+       `all`) or none are left, loading the text shards of a batch at a time. */
+    function fill(st, all) {
+      if ((!all && st.waiting.length >= PER_PAGE) || st.next >= st.cands.length) return Promise.resolve();
       var batch = st.cands.slice(st.next, st.next + PER_PAGE);
       var shards = {};
       batch.forEach(function (c) { shards[textShard(c.doc)] = true; });
@@ -409,8 +413,23 @@
         var hits = batch.map(function (c) { return verify(c, st.terms); }).filter(Boolean);
         hits.sort(byScore);
         st.waiting = st.waiting.concat(hits);
-        return fill(st);
+        return fill(st, all);
       });
+    }
+
+    /* Whether checking every candidate loads little: then the count is exact from the
+       start. (A common word on a large site needs too much; its count says 「以上」.) */
+    function cheap(st) {
+      var shards = {};
+      var kb = 0;
+      for (var i = 0; i < st.cands.length && kb <= CHEAP_KB; i++) {
+        var t = textShard(st.cands[i].doc);
+        if (!shards[t] && !loads['d/' + t + '.js']) {
+          shards[t] = true;
+          kb += textKb[t];
+        }
+      }
+      return kb <= CHEAP_KB;
     }
 
     function show(st, focusFirst) {
@@ -444,6 +463,7 @@
           textStarts = [];
           var at = 0;
           numbers(store.meta.text).forEach(function (n) { at += n; textStarts.push(at); });
+          textKb = numbers(store.meta.kb);
           var shards = {};
           terms.forEach(function (t) {
             t.keys.forEach(function (k) { shards[keyHash(k) % store.meta.keys] = true; });
@@ -462,7 +482,7 @@
             waiting: []
           };
           state = st;
-          return fill(st).then(function () {
+          return fill(st, st.exact ? false : cheap(st)).then(function () {
             if (st === state) show(st, false);
           });
         })
@@ -475,7 +495,7 @@
       var st = state;
       if (!st) return;
       more.hidden = true;
-      fill(st).then(function () {
+      fill(st, false).then(function () {
         if (st === state) show(st, true);
       });
     });
