@@ -218,20 +218,20 @@ test('keyboard only: type, search, reach the results, load more', async () => {
   assert.match(status, /件/);
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'search-q', 'focus stays in the field');
   const total = expected('環境').length;
-  assert.ok(total > 20, 'enough results for a second page');
-  assert.equal(await page.locator('.search-result').count(), 20);
+  assert.ok(total > 10, 'enough results for a second page');
+  assert.equal(await page.locator('.search-result').count(), 10);
   // Tab: the 検索 button, then the first result.
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   assert.ok(await page.evaluate(() => document.activeElement?.closest('.search-result') !== null), 'Tab reaches a result');
   await page.focus('#search-more');
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => document.querySelectorAll('.search-result').length > 20);
+  await page.waitForFunction(() => document.querySelectorAll('.search-result').length > 10);
   const focused = await page.evaluate(() => {
     const items = [...document.querySelectorAll('.search-result')];
     return items.indexOf(document.activeElement?.closest('.search-result'));
   });
-  assert.equal(focused, 20, 'focus moves to the first new result');
+  assert.equal(focused, 10, 'focus moves to the first new result');
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -83,40 +83,43 @@ fn read_parts(html: &[u8]) -> Vec<&[u8]> {
     };
     let mut parts = Vec::new();
     let mut from = 0;
-    let mut at = main;
-    while let Some((open, close)) = next_skipped(html, at) {
-        match memchr::memmem::find(&html[open..], close) {
-            Some(len) => {
-                parts.push(&html[from..open]);
-                from = open + len + close.len();
-                at = from;
-            }
-            None => break,
+    let mut nav = find_tag(html, main, b"<nav");
+    let mut svg = find_tag(html, main, b"<svg");
+    loop {
+        let (open, close) = match (nav, svg) {
+            (Some(n), Some(s)) if s < n => (s, &b"</svg>"[..]),
+            (Some(n), _) => (n, &b"</nav>"[..]),
+            (None, Some(s)) => (s, &b"</svg>"[..]),
+            (None, None) => break,
+        };
+        let Some(len) = memchr::memmem::find(&html[open..], close) else {
+            break;
+        };
+        parts.push(&html[from..open]);
+        from = open + len + close.len();
+        // Tags inside the cut are passed over.
+        if nav.is_some_and(|n| n < from) {
+            nav = find_tag(html, from, b"<nav");
+        }
+        if svg.is_some_and(|s| s < from) {
+            svg = find_tag(html, from, b"<svg");
         }
     }
     parts.push(&html[from..]);
     parts
 }
 
-/// The next `<nav` or `<svg` tag from `at`, with the end tag that closes it.
-fn next_skipped(html: &[u8], at: usize) -> Option<(usize, &'static [u8])> {
-    let find = |tag: &[u8]| {
-        let mut from = at;
-        while let Some(i) = memchr::memmem::find(&html[from..], tag) {
-            let pos = from + i;
-            match html.get(pos + tag.len()) {
-                Some(b' ' | b'>' | b'\t' | b'\n' | b'/') => return Some(pos),
-                _ => from = pos + tag.len(),
-            }
+/// The next start tag `<name` (followed by a space, `>` or `/`) from `at`.
+fn find_tag(html: &[u8], at: usize, tag: &[u8]) -> Option<usize> {
+    let mut from = at;
+    while let Some(i) = memchr::memmem::find(&html[from..], tag) {
+        let pos = from + i;
+        match html.get(pos + tag.len()) {
+            Some(b' ' | b'>' | b'\t' | b'\n' | b'/') => return Some(pos),
+            _ => from = pos + tag.len(),
         }
-        None
-    };
-    match (find(b"<nav"), find(b"<svg")) {
-        (Some(n), Some(s)) if s < n => Some((s, b"</svg>")),
-        (Some(n), _) => Some((n, b"</nav>")),
-        (None, Some(s)) => Some((s, b"</svg>")),
-        (None, None) => None,
     }
+    None
 }
 
 /// Turns the tokenizer's calls into start tags, end tags and text for the [`Extractor`],
@@ -162,7 +165,9 @@ impl Emitter for Events<'_> {
     fn emit_string(&mut self, s: &[u8]) {
         // Text that is not read is not even decoded.
         if self.ex.reading() {
-            match std::str::from_utf8(s) {
+            // Validated with SIMD: the text is most of a page and mostly not ASCII, where
+            // the standard check goes byte by byte.
+            match simdutf8::basic::from_utf8(s) {
                 Ok(t) => self.ex.text(t),
                 Err(_) => self.ex.text(&String::from_utf8_lossy(s)),
             }

@@ -27,7 +27,7 @@ use crate::site::OutputFile;
 /// The folder of the index in the site.
 pub const DIR: &str = "search";
 /// Aimed-at size of a key shard.
-const KEY_SHARD_BYTES: usize = 24 * 1024;
+const KEY_SHARD_BYTES: usize = 16 * 1024;
 /// Aimed-at size of a text shard.
 const TEXT_SHARD_BYTES: usize = 12 * 1024;
 /// Never more key shards than this, however large the site.
@@ -382,6 +382,11 @@ fn postings(per_doc: &[DocKeys]) -> Vec<Posting> {
 
 /// Appends a number in the index's base-32 code.
 fn push_number(out: &mut Vec<u8>, v: u64) {
+    if v < 32 {
+        // Most postings: the next page or one soon after it.
+        out.push(DIGITS[v as usize]);
+        return;
+    }
     let mut groups = [0u8; 13];
     let mut n = 0;
     let mut v = v;

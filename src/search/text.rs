@@ -117,6 +117,7 @@ impl Key<'_> {
 
 /// Whether a character of normalised text belongs to a word or run (letters and digits of
 /// any script, `々` and `ー` included).
+#[inline]
 pub fn is_word_char(c: char) -> bool {
     match c as u32 {
         0x3041..=0x3096 | 0x309D..=0x309F | 0x30A1..=0x30FA | 0x30FC..=0x30FF => true,
@@ -128,6 +129,7 @@ pub fn is_word_char(c: char) -> bool {
 
 /// Hiragana (katakana are folded to hiragana) and the long-vowel mark: no key of their own,
 /// since one kana alone finds nearly every page; they are always part of a pair.
+#[inline]
 pub fn is_kana(c: char) -> bool {
     matches!(c as u32, 0x3041..=0x309F | 0x30FC)
 }

@@ -14,7 +14,10 @@
   if (!me || !window.URL) return;
   // This file is static/search.js: the site root is one folder up.
   var ROOT = new URL('../', me.src).href;
-  var PER_PAGE = 20;
+  var PER_PAGE = 10;
+  // What one search, or one さらに表示, may load in kB of text shards to check candidates
+  // (beyond its first batch).
+  var FILL_KB = 200;
   // What a query may load (in kB of text shards) to check every candidate before it shows
   // the first results, so that their count is exact.
   var CHEAP_KB = 200;
@@ -397,23 +400,36 @@
       var total = st.exact ? st.cands.length : checked ? st.shown + st.waiting.length : null;
       if (total === 0) return q + 'を含むページは見つかりませんでした。言葉を短くするか、別の言葉でお試しください。';
       if (total !== null) return q + 'を含むページが ' + total.toLocaleString('ja-JP') + ' 件見つかりました。';
+      if (st.shown === 0) return q + 'を含むページはまだ見つかっていません。候補が多いため一部だけを確かめました。「さらに表示」で続きを探します。';
       return q + 'を含むページが ' + st.shown.toLocaleString('ja-JP') + ' 件以上見つかりました。';
     }
 
     /* Checks candidates, best first, until a page of results is waiting (all of them when
-       `all`) or none are left, loading the text shards of a batch at a time. */
-    function fill(st, all) {
-      if ((!all && st.waiting.length >= PER_PAGE) || st.next >= st.cands.length) return Promise.resolve();
+       `all`) or none are left, loading the text shards of a batch at a time; and stops
+       after loading FILL_KB, so that a query whose candidates are mostly not the phrase
+       loads little (さらに表示 goes on). */
+    function fill(st, all, kb) {
+      kb = kb || 0;
+      var full = !all && st.waiting.length >= PER_PAGE;
+      if (full || st.next >= st.cands.length) return Promise.resolve();
       var batch = st.cands.slice(st.next, st.next + PER_PAGE);
       var shards = {};
-      batch.forEach(function (c) { shards[textShard(c.doc)] = true; });
+      var cost = 0;
+      batch.forEach(function (c) {
+        var t = textShard(c.doc);
+        if (!shards[t] && !loads['d/' + t + '.js']) cost += textKb[t];
+        shards[t] = true;
+      });
+      // The first batch always; the next ones while they fit.
+      if (kb > 0 && kb + cost > FILL_KB) return Promise.resolve();
+      kb += cost;
       var loading = Object.keys(shards).map(function (n) { return load('d/' + n + '.js'); });
       return Promise.all(loading).then(function () {
         st.next += batch.length;
         var hits = batch.map(function (c) { return verify(c, st.terms); }).filter(Boolean);
         hits.sort(byScore);
         st.waiting = st.waiting.concat(hits);
-        return fill(st, all);
+        return fill(st, all, kb);
       });
     }
 
