@@ -8,6 +8,7 @@
 
 pub mod extract;
 pub mod index;
+pub mod postings;
 pub mod text;
 
 use rayon::prelude::*;
