@@ -82,6 +82,7 @@ impl Seen {
     }
 
     /// Adds a key; single kanji, the most frequent keys, go to a plain table.
+    #[inline]
     fn add_key(&mut self, key: &Key, field: Field) -> Result<(), ()> {
         if let Key::Single(c) = key
             && KANJI.contains(&(*c as u32))
@@ -99,6 +100,7 @@ impl Seen {
     }
 
     /// Adds an entry, keeping the best field of its key.
+    #[inline(always)]
     fn add(&mut self, entry: u64) {
         if self.used.len() * 2 >= self.slots.len() {
             self.grow();
@@ -123,6 +125,8 @@ impl Seen {
         }
     }
 
+    #[cold]
+    #[inline(never)]
     fn grow(&mut self) {
         let entries: Vec<u64> = self.used.iter().map(|&i| self.slots[i].0).collect();
         self.slots = vec![(0, 0); self.slots.len() * 2];
@@ -256,6 +260,7 @@ struct Builder {
 }
 
 impl Builder {
+    #[inline]
     fn add(&mut self, doc: u32, field: u64) {
         push_number(&mut self.code, u64::from(doc - self.next) << 2 | field);
         self.next = doc + 1;
@@ -319,6 +324,7 @@ pub fn postings(per_doc: &[DocKeys]) -> Vec<Posting> {
 }
 
 /// Appends a number in the index's base-32 code.
+#[inline]
 pub fn push_number(out: &mut Vec<u8>, v: u64) {
     if v < 32 {
         // Most postings: the next page or one soon after it.

@@ -164,11 +164,21 @@ impl<F: FnMut(Key<'_>)> Keyer<F> {
             if !self.word.is_empty() || self.dot {
                 self.end_word();
             }
-            if is_word_char(c) {
+            // Kanji and hiragana first: nearly every character of a Japanese text.
+            let u = c as u32;
+            let (word, single) = if (0x4E00..=0x9FFF).contains(&u) {
+                (true, true)
+            } else if (0x3041..=0x3096).contains(&u) {
+                (true, false)
+            } else {
+                let word = is_word_char(c);
+                (word, word && !is_kana(c))
+            };
+            if word {
                 if let Some(p) = self.prev_wide {
                     (self.f)(Key::Pair(p, c));
                 }
-                if !is_kana(c) {
+                if single {
                     (self.f)(Key::Single(c));
                 }
                 self.prev_wide = Some(c);
