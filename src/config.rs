@@ -50,6 +50,8 @@ pub struct Config {
     pub theme: String,
     /// Whether CSV files start with a byte-order mark (Excel needs it to read UTF-8).
     pub csv_bom: bool,
+    /// Whether the site gets a 検索 page, its index and the search box in the header.
+    pub search: bool,
 }
 
 /// A grade scale: grades highest first.
@@ -198,6 +200,7 @@ struct RawBuild {
     output: String,
     theme: String,
     csv_bom: bool,
+    search: bool,
 }
 
 impl Default for RawBuild {
@@ -206,6 +209,7 @@ impl Default for RawBuild {
             output: "public".into(),
             theme: "default".into(),
             csv_bom: true,
+            search: true,
         }
     }
 }
@@ -290,6 +294,7 @@ impl Config {
             output: raw.build.output,
             theme: raw.build.theme,
             csv_bom: raw.build.csv_bom,
+            search: raw.build.search,
         })
     }
 

@@ -3,7 +3,8 @@
 //! The pipeline: [`config`] → [`content`] (loading and checking) → [`model`] →
 //! [`evaluate`] (targets, rates, grades, computed once) → [`diagram`] and charts → [`site`]
 //! (pages as values, every figure spelt by [`format`]) → [`output`] (written only when
-//! everything succeeded). [`pdf`] prints a year's print view through an installed Chromium.
+//! everything succeeded), with a [`search`] index of the rendered pages.
+//! [`pdf`] prints a year's print view through an installed Chromium.
 
 pub mod build;
 pub mod chart;
@@ -27,6 +28,7 @@ pub mod output;
 pub mod pdf;
 pub mod platform;
 pub mod sanitize;
+pub mod search;
 pub mod serve;
 pub mod sheet;
 pub mod site;

@@ -3,7 +3,8 @@
 // - every internal link, stylesheet, image, SVG, PDF, CSV and JSON it names exists (a link to
 //   a folder counts as broken: file:// would show a directory listing), stays inside the
 //   site, and every #fragment names an id on its target page;
-// - every HTML page of the site is reached (404.html is opened directly);
+// - every HTML page of the site is reached (404.html is opened directly; the 検索 page
+//   through the search forms' action);
 // - every request the browser makes goes to the site itself: none to other hosts;
 // - no JavaScript error and no console error on any page.
 
@@ -32,6 +33,10 @@ function collectRefs() {
   };
   for (const el of document.querySelectorAll('a[href], area[href]')) {
     add(el, 'href', el.getAttribute('href'), true);
+  }
+  // A search form leads to the 検索 page as a link does.
+  for (const el of document.querySelectorAll('form[action]')) {
+    add(el, 'action', el.getAttribute('action'), true);
   }
   // Link types that name a page rather than load something.
   const navRel = /\b(canonical|alternate|prev|next|help|license|author|search)\b/i;

@@ -14,6 +14,7 @@ pub const CATALOGUE: Catalogue = Catalogue {
     files: FILES,
     cli: CLI,
     desk: super::desk::EN,
+    search: super::search::EN,
 };
 
 const PAGE: Page = Page {

@@ -14,6 +14,7 @@ pub const CATALOGUE: Catalogue = Catalogue {
     files: FILES,
     cli: CLI,
     desk: super::desk::JA,
+    search: super::search::JA,
 };
 
 const PAGE: Page = Page {

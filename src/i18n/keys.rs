@@ -26,6 +26,8 @@ pub struct Catalogue {
     pub cli: Cli,
     /// `nenpo template` and `nenpo import`, `init --example`, `serve --open`.
     pub desk: super::desk::Desk,
+    /// The site search.
+    pub search: super::search::SearchWords,
 }
 
 /// Fixed text of the pages. Templates read these as `{{ t.key }}`, and patterns with

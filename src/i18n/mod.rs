@@ -13,11 +13,13 @@ mod en_words;
 mod ja;
 mod ja_words;
 mod keys;
+mod search;
 pub mod templates;
 mod words;
 
 pub use desk::Desk;
 pub use keys::{CalendarWords, Catalogue, ChartWords, Cli, DataWords, Messages, Page, Words};
+pub use search::SearchWords;
 
 use std::fmt::{self, Display};
 

@@ -1,4 +1,4 @@
-//! What templates get from the catalogue: the page labels as `t`, the `fill` filter for
+//! What templates get from the catalogue: the page labels as `t` (the search's as `ts`), the `fill` filter for
 //! labels with placeholders, and the `lang_attr` and `mark_ja` filters that mark editors'
 //! Japanese text on pages in another language.
 
@@ -9,6 +9,7 @@ use super::{Lang, Piece, has_japanese, pieces};
 /// Puts the page labels of `lang` into every render as `t` and registers the filters.
 pub fn register(tera: &mut Tera, lang: Lang) {
     tera.global_context().insert("t", &lang.text().page);
+    tera.global_context().insert("ts", &lang.text().search);
     tera.register_filter("fill", fill_filter);
     tera.register_filter(
         "lang_attr",

@@ -4,7 +4,7 @@
 //! heading, a new glossary mark, YAML, assets, the theme) needs a full build, and so does
 //! anything this module is unsure of: a full build is always correct.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostics, display_path};
@@ -22,6 +22,9 @@ pub(crate) struct Built {
     /// A body-only edit changes no figure, so the evaluation of the full build stays valid.
     evaluation: Evaluation,
     paths: BTreeSet<String>,
+    /// The searchable text of every page, when the site has search: an incremental step
+    /// reads only its pages again and rewrites the index from these.
+    docs: Option<BTreeMap<String, crate::search::Doc>>,
     /// Warnings of the build, holding the text of every content file.
     pub warnings: Diagnostics,
 }
@@ -54,10 +57,17 @@ impl Built {
         files: &[OutputFile],
         warnings: Diagnostics,
     ) -> Built {
+        let docs = report.config.search.then(|| {
+            crate::search::extract_docs(files)
+                .into_iter()
+                .map(|d| (d.path.clone(), d))
+                .collect()
+        });
         Built {
             report,
             evaluation,
             paths: files.iter().map(|f| f.path.clone()).collect(),
+            docs,
             warnings,
         }
     }
@@ -113,11 +123,51 @@ pub(crate) fn apply(root: &Path, built: &mut Built, changed: &[PathBuf]) -> Outc
     if !links_ok(built, &files, &pages, report.config.lang) {
         return Outcome::NeedsFull;
     }
+    let changed_docs = match update_search(built, &report, &theme, &mut files) {
+        Ok(d) => d,
+        Err(()) => return Outcome::NeedsFull,
+    };
+    if let Some(docs) = built.docs.as_mut() {
+        docs.extend(changed_docs);
+    }
     for e in edits {
         built.warnings.add_source(&e.rel, &e.text);
     }
     built.report = report;
     Outcome::Updated(files)
+}
+
+/// Reads the re-rendered pages' text again and adds the rewritten index (and the 検索 page,
+/// which names its version) to `files`; returns the pages' new text for the base.
+fn update_search(
+    built: &Built,
+    report: &Report,
+    theme: &Theme,
+    files: &mut Vec<OutputFile>,
+) -> Result<Vec<(String, crate::search::Doc)>, ()> {
+    let Some(old) = built.docs.as_ref() else {
+        return Ok(Vec::new());
+    };
+    let fresh: Vec<(String, crate::search::Doc)> = files
+        .iter()
+        .filter(|f| crate::search::is_indexed(&f.path))
+        .map(|f| {
+            (
+                f.path.clone(),
+                crate::search::extract::extract(&f.path, &f.bytes),
+            )
+        })
+        .collect();
+    let mut docs: Vec<&crate::search::Doc> = old
+        .iter()
+        .filter(|(p, _)| !fresh.iter().any(|(q, _)| q == *p))
+        .map(|(_, d)| d)
+        .chain(fresh.iter().map(|(_, d)| d))
+        .filter(|d| !d.is_empty())
+        .collect();
+    crate::search::sort_docs(&mut docs);
+    files.extend(crate::search::search_files(report, theme, &docs).map_err(|_| ())?);
+    Ok(fresh)
 }
 
 /// The document a content file holds, if it is a Markdown file the model keeps.
@@ -351,6 +401,32 @@ mod tests {
                 NeedsFull
             ));
         }
+    }
+
+    #[test]
+    fn text_added_in_an_edit_is_found_by_the_search_index() {
+        let dir = example_copy();
+        let root = dir.path();
+        let r = crate::build::render_evaluated(root, &mut |_| {}).unwrap();
+        let before = r.files.clone();
+        let mut built = Built::new(r.report, r.evaluation, &r.files, r.warnings);
+        // Katakana in the text is found by a hiragana key, as a citizen might type it.
+        assert!(crate::search::index::pages_with_key(&before, "ゆず").is_empty());
+        let file = root.join("content/2021/torikumi.md");
+        let text = std::fs::read_to_string(&file).unwrap();
+        std::fs::write(
+            &file,
+            format!("{text}\nユズリハの丘で観察会を開きました。\n"),
+        )
+        .unwrap();
+        let Outcome::Updated(files) = apply(root, &mut built, std::slice::from_ref(&file)) else {
+            panic!("expected an incremental update");
+        };
+        assert_eq!(
+            crate::search::index::pages_with_key(&files, "ゆず"),
+            [("2021/torikumi/index.html".to_string(), 0)]
+        );
+        assert!(files.iter().any(|f| f.path == crate::search::PAGE));
     }
 
     use Outcome::NeedsFull;

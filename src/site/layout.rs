@@ -72,6 +72,10 @@ pub struct Layout {
     pub canonical: Option<String>,
     /// The year's print view, on pages of a year.
     pub print_href: Option<String>,
+    /// The 検索 page, for the search box (none when the site has no search).
+    pub search_href: Option<String>,
+    /// The script that shows the search box and runs searches.
+    pub search_js_href: Option<String>,
 }
 
 /// Headings needed before a page gets a table of contents.
@@ -144,6 +148,8 @@ impl Layout {
                 )
             }),
             print_href: None,
+            search_href: c.search.then(|| relative(path, crate::search::PAGE)),
+            search_js_href: c.search.then(|| relative(path, paths::SEARCH_JS)),
         }
     }
 

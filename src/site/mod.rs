@@ -170,6 +170,12 @@ pub fn render_site(
         }
     }
     files.extend(copy_assets(report, root, &mut diags));
+    if report.config.search {
+        match crate::search::render(report, &theme, &files) {
+            Ok(f) => files.extend(f),
+            Err(d) => diags.push(d),
+        }
+    }
     files.push(sitemap(report, &files));
     files.extend(pages.iter().flat_map(|p| p.files.iter().cloned()));
     files.sort_by(|a, b| a.path.cmp(&b.path));

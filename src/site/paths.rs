@@ -17,6 +17,8 @@ pub const NOT_FOUND: &str = "404.html";
 pub const DIAGRAM: &str = "bodies/suishin-taisei.svg";
 /// The stylesheet.
 pub const CSS: &str = "static/style.css";
+/// The search script (search box and 検索 page).
+pub const SEARCH_JS: &str = "static/search.js";
 
 /// A fiscal year's overview.
 pub fn year(y: FiscalYear) -> String {

@@ -43,13 +43,23 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../theme/templates/meeting.html"),
     ),
     ("data.html", include_str!("../../theme/templates/data.html")),
+    (
+        "search.html",
+        include_str!("../../theme/templates/search.html"),
+    ),
 ];
 
 /// Built-in static files, by site path.
-const STATIC: &[(&str, &[u8])] = &[(
-    "static/style.css",
-    include_bytes!("../../theme/static/style.css"),
-)];
+const STATIC: &[(&str, &[u8])] = &[
+    (
+        "static/style.css",
+        include_bytes!("../../theme/static/style.css"),
+    ),
+    (
+        "static/search.js",
+        include_bytes!("../../theme/static/search.js"),
+    ),
+];
 
 /// A loaded theme.
 pub struct Theme {
