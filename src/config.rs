@@ -11,6 +11,10 @@ use crate::era::{Calendar, EraStyle};
 use crate::source::read_text;
 use crate::tr;
 
+mod published;
+
+pub use published::{GoalRule, default_negative};
+
 /// The settings of a report.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -48,6 +52,14 @@ pub struct Config {
     pub theme: String,
     /// Whether CSV files start with a byte-order mark (Excel needs it to read UTF-8).
     pub csv_bom: bool,
+    /// The sign of a negative figure or a fall (`negative`: △ by default in Japanese).
+    pub negative: String,
+    /// The sign used instead where `negative` is also a grade mark (`negative_alt`: ▲).
+    pub negative_alt: String,
+    /// What each status prints as, in [`crate::figure::Status::ALL`] order.
+    pub symbols: [String; 5],
+    /// How a goal's grade comes from its indicators'.
+    pub goal_rule: GoalRule,
 }
 
 /// A grade scale: grades highest first.
@@ -154,6 +166,9 @@ struct RawReport {
     base_url: Option<String>,
     feedback_url: Option<String>,
     code: Option<String>,
+    negative: Option<String>,
+    negative_alt: Option<String>,
+    symbols: Option<published::RawSymbols>,
 }
 
 #[derive(Deserialize)]
@@ -163,6 +178,7 @@ struct RawEvaluation {
     project_rate_decimals: u32,
     scale: String,
     scales: BTreeMap<String, RawScale>,
+    goal_rule: GoalRule,
 }
 
 impl Default for RawEvaluation {
@@ -172,6 +188,7 @@ impl Default for RawEvaluation {
             project_rate_decimals: 0,
             scale: "standard".into(),
             scales: BTreeMap::new(),
+            goal_rule: GoalRule::default(),
         }
     }
 }
@@ -185,7 +202,7 @@ struct RawScale {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawGrade {
-    min: Option<f64>,
+    min: Option<toml::Spanned<f64>>,
     mark: String,
     label: String,
 }
@@ -257,6 +274,16 @@ impl Config {
         let mut problems = Vec::new();
         let scales = scales(&raw, text, lang, &mut problems);
         value_problems(&raw, text, lang, &mut problems);
+        let signs = published::signs(
+            published::RawSigns {
+                negative: raw.report.negative.as_deref(),
+                negative_alt: raw.report.negative_alt.as_deref(),
+                symbols: raw.report.symbols.as_ref(),
+            },
+            text,
+            lang,
+            &mut problems,
+        );
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -278,6 +305,10 @@ impl Config {
             output: raw.build.output,
             theme: raw.build.theme,
             csv_bom: raw.build.csv_bom,
+            negative: signs.negative,
+            negative_alt: signs.negative_alt,
+            symbols: signs.symbols,
+            goal_rule: raw.evaluation.goal_rule,
         })
     }
 
@@ -305,10 +336,12 @@ fn scales(
     let mut scales = BTreeMap::new();
     scales.insert("standard".to_string(), Scale::standard(lang));
     for (name, raw_scale) in &raw.evaluation.scales {
-        match build_scale(name, raw_scale, lang) {
+        match build_scale(name, raw_scale, text, lang, problems) {
             Ok(s) => {
                 scales.insert(name.clone(), s);
             }
+            // An empty message: the problem (a min that is not a number) is already told.
+            Err(msg) if msg.is_empty() => {}
             Err(msg) => {
                 let (l, c) = at(&format!("scales.{name}"));
                 problems.push(Diagnostic::error(FILE, l, c, msg));
@@ -365,11 +398,21 @@ pub fn scale_hint(scales: &BTreeMap<String, Scale>, name: &str, lang: Lang) -> S
     }
 }
 
-fn build_scale(name: &str, raw: &RawScale, lang: Lang) -> Result<Scale, String> {
+fn build_scale(
+    name: &str,
+    raw: &RawScale,
+    text: &str,
+    lang: Lang,
+    problems: &mut Vec<Diagnostic>,
+) -> Result<Scale, String> {
     let mut grades = Vec::new();
-    let mut last_min: Option<f64> = None;
+    let mut last_min: Option<Decimal> = None;
     for g in &raw.grades {
-        if let Some(min) = g.min {
+        let min = match &g.min {
+            Some(m) => Some(published::exact_min(m, text, lang, problems).ok_or_else(String::new)?),
+            None => None,
+        };
+        if let Some(min) = min {
             if let Some(prev) = last_min
                 && min >= prev
             {
@@ -381,7 +424,7 @@ fn build_scale(name: &str, raw: &RawScale, lang: Lang) -> Result<Scale, String> 
             return Err(tr!(lang, msg.scale_twice, name = name, mark = g.mark));
         }
         grades.push(Grade {
-            min: g.min.and_then(|m| Decimal::try_from(m).ok()),
+            min,
             mark: g.mark.clone(),
             label: g.label.clone(),
         });

@@ -11,6 +11,10 @@ use rust_decimal::Decimal;
 
 use crate::diag::Lang;
 
+mod value;
+
+pub use value::{Number, Value};
+
 /// Why a text is not a number, in words an editor can act on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NumberError {

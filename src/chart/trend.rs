@@ -18,6 +18,8 @@ const X_LABEL_AREA: u32 = 42;
 const DASHED: &str = " stroke-dasharray=\"7 4\"";
 const DASH_DOT: &str = " stroke-dasharray=\"12 3 2 3\"";
 const DOTTED: &str = " stroke-dasharray=\"2 3\"";
+/// Milestones: long dashes.
+const LONG_DASH: &str = " stroke-dasharray=\"10 4\"";
 const ROUND: &str = " stroke-linejoin=\"round\"";
 
 /// The plot the series are drawn on: years across, values up.
@@ -74,9 +76,13 @@ fn header(input: &TrendInput, o: &mut Overlay, w: u32) -> u32 {
     if input.points.iter().any(|p| p.target.is_some()) {
         items.push((Swatch::Target, format!("各年度の目標値{suffix}")));
     }
-    let mark = |m: &Marker| format!("{}{}（{}）", m.value.text, input.unit, m.short_label);
+    let mark = |m: &Marker| format!("{}（{}）", m.value.with(&input.unit), m.short_label);
     if let Some(b) = &input.baseline {
         items.push((Swatch::Baseline, format!("基準値 {}", mark(b))));
+    }
+    for m in &input.milestones {
+        let name = m.name.as_deref().unwrap_or_default();
+        items.push((Swatch::Milestone, format!("{name} {}", mark(m))));
     }
     if let Some(f) = &input.final_target {
         items.push((Swatch::Final, format!("最終目標 {}", mark(f))));
@@ -127,6 +133,7 @@ enum Swatch {
     Actual,
     Target,
     Baseline,
+    Milestone,
     Final,
 }
 
@@ -161,6 +168,10 @@ impl Swatch {
             Swatch::Baseline => format!(
                 "<g class=\"legend-swatch\">{}</g>",
                 line(MUTED, 2, " stroke-dasharray=\"2 3\"")
+            ),
+            Swatch::Milestone => format!(
+                "<g class=\"legend-swatch\">{}</g>",
+                line(ORANGE, 2, LONG_DASH)
             ),
             Swatch::Final => format!(
                 "<g class=\"legend-swatch\">{}</g>",
@@ -293,6 +304,7 @@ fn y_scale_of(input: &TrendInput) -> Scale {
             .baseline
             .iter()
             .chain(&input.final_target)
+            .chain(&input.milestones)
             .map(|m| m.value.plot()),
     );
     let actuals: Vec<f64> = pts.iter().filter_map(actual_at).collect();
@@ -326,6 +338,11 @@ fn draw_series(
     if let Some(b) = &input.baseline {
         pen.draw(Mark::shapes("baseline").extra(DOTTED), || {
             chart.draw_series(across(b.value.plot(), MUTED_RGB))
+        })?;
+    }
+    for m in &input.milestones {
+        pen.draw(Mark::shapes("milestone").extra(LONG_DASH), || {
+            chart.draw_series(across(m.value.plot(), ORANGE_RGB))
         })?;
     }
     if let Some(f) = &input.final_target {
@@ -438,19 +455,24 @@ fn missing_labels(
             i += 1;
             continue;
         }
+        // A run is the years missing for the same reason.
         let start = i;
-        while i < pts.len() && missing(i) {
+        while i < pts.len() && missing(i) && pts[i].missing == pts[start].missing {
             i += 1;
         }
         let (px, _) = chart.backend_coord(&((start + i - 1) as f64 / 2.0, 0.0));
         // Two runs are at least two years apart: the text fits in that.
         let size = ((2.0 * slot - 4.0) / 3.0).clamp(11.0, SMALL_PX);
+        let label = pts[start]
+            .missing
+            .as_ref()
+            .map_or("未集計", |m| m.symbol.as_str());
         o.text(
             Text::at(px as f64, bottom + 38.0, size)
                 .anchor("middle")
                 .fill(MUTED)
                 .class("missing"),
-            "未集計",
+            label,
         );
     }
 }
@@ -458,7 +480,7 @@ fn missing_labels(
 /// The text alternative: what is shown, the reference values, the latest actual against
 /// its target, the missing years.
 fn describe(input: &TrendInput) -> String {
-    let v = |x: &Figure| format!("{}{}", x.text, input.unit);
+    let v = |x: &Figure| x.with(&input.unit);
     let mut s = String::new();
     let (Some(first), Some(last)) = (input.points.first(), input.points.last()) else {
         return format!("{}のデータはありません。", input.title);
@@ -475,16 +497,16 @@ fn describe(input: &TrendInput) -> String {
     if input.lower_is_better {
         s.push_str("少ないほど良い指標です。");
     }
-    let refs: Vec<String> = [
-        ("基準値", &input.baseline),
-        ("最終目標値", &input.final_target),
-    ]
-    .into_iter()
-    .filter_map(|(name, m)| {
-        m.as_ref()
-            .map(|m| format!("{name}は{}の{}", m.long_label, v(&m.value)))
-    })
-    .collect();
+    let refs: Vec<String> = std::iter::once(("基準値", input.baseline.as_ref()))
+        .chain(
+            input
+                .milestones
+                .iter()
+                .map(|m| (m.name.as_deref().unwrap_or_default(), Some(m))),
+        )
+        .chain(std::iter::once(("最終目標値", input.final_target.as_ref())))
+        .filter_map(|(name, m)| m.map(|m| format!("{name}は{}の{}", m.long_label, v(&m.value))))
+        .collect();
     if !refs.is_empty() {
         s.push_str(&refs.join("、"));
         s.push_str("です。");
@@ -517,14 +539,18 @@ fn describe(input: &TrendInput) -> String {
         }
         _ => s.push_str("実績値はまだありません。"),
     }
-    let missing: Vec<&str> = input
-        .points
-        .iter()
-        .filter(|p| p.actual.is_none())
-        .map(|p| p.long_label.as_str())
-        .collect();
-    if !missing.is_empty() && !with_actual.is_empty() {
-        s.push_str(&format!("{}は未集計です。", missing.join("、")));
+    let mut reasons: Vec<(&str, Vec<&str>)> = Vec::new();
+    for p in input.points.iter().filter(|p| p.actual.is_none()) {
+        let why = p.missing.as_ref().map_or("未集計", |m| m.name.as_str());
+        match reasons.iter_mut().find(|(w, _)| *w == why) {
+            Some((_, years)) => years.push(&p.long_label),
+            None => reasons.push((why, vec![&p.long_label])),
+        }
+    }
+    if !with_actual.is_empty() {
+        for (why, years) in reasons {
+            s.push_str(&format!("{}は{why}です。", years.join("、")));
+        }
     }
     s
 }

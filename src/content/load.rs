@@ -176,23 +176,37 @@ fn unknown_place(rel: &str, parts: &[String], lang: Lang) -> Diagnostic {
         .warning()
 }
 
+/// A file that could not be read or parsed: its role and what text it has, so that later
+/// checks can tell the errors it causes from errors of their own.
+pub struct Failed {
+    /// Where it sits.
+    pub role: Role,
+    /// Its text, when it could be read.
+    pub text: Option<String>,
+}
+
 /// Reads and parses every file in parallel; the order of the result is the input order.
 pub fn parse_all(
     root: &Path,
     files: Vec<(Role, PathBuf)>,
     lang: Lang,
-) -> (Vec<Parsed>, Diagnostics) {
+) -> (Vec<Parsed>, Vec<Failed>, Diagnostics) {
     // Per file: what parsed, its problem, its path and its text (for snippets).
-    type Outcome = (Option<Parsed>, Option<Diagnostic>, String, Option<String>);
+    type Outcome = (
+        Result<Parsed, Role>,
+        Option<Diagnostic>,
+        String,
+        Option<String>,
+    );
     let results: Vec<Outcome> = files
         .into_par_iter()
         .map(|(role, path)| {
             let rel = display_path(root, &path);
             match read_text(&path, &rel, lang) {
-                Err(d) => (None, Some(d), rel, None),
+                Err(d) => (Err(role), Some(d), rel, None),
                 Ok(text) => match parse_one(&role, &text, &rel, lang) {
                     Ok(data) => (
-                        Some(Parsed {
+                        Ok(Parsed {
                             role,
                             rel: rel.clone(),
                             text: text.clone(),
@@ -202,25 +216,27 @@ pub fn parse_all(
                         rel,
                         Some(text),
                     ),
-                    Err(d) => (None, Some(d), rel, Some(text)),
+                    Err(d) => (Err(role), Some(d), rel, Some(text)),
                 },
             }
         })
         .collect();
     let mut diags = Diagnostics::default();
     let mut parsed = Vec::new();
+    let mut failed = Vec::new();
     for (p, d, rel, text) in results {
-        if let Some(t) = text {
-            diags.add_source(&rel, &t);
+        if let Some(t) = &text {
+            diags.add_source(&rel, t);
         }
         if let Some(d) = d {
             diags.push(d);
         }
-        if let Some(p) = p {
-            parsed.push(p);
+        match p {
+            Ok(p) => parsed.push(p),
+            Err(role) => failed.push(Failed { role, text }),
         }
     }
-    (parsed, diags)
+    (parsed, failed, diags)
 }
 
 fn parse_one(role: &Role, text: &str, rel: &str, lang: Lang) -> Result<Data, Diagnostic> {

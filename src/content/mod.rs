@@ -1,8 +1,10 @@
 //! Loading a report: book.toml and the content tree into the checked model.
 
+pub mod hints;
 pub mod load;
 pub mod raw;
 pub mod resolve;
+pub mod written;
 pub mod yaml;
 
 use std::path::Path;
@@ -38,9 +40,9 @@ pub fn load_report(root: &Path) -> Loaded {
     let mut diagnostics = Diagnostics::default();
     diagnostics.add_source("book.toml", &book);
     let files = load::discover(root, lang, &mut diagnostics);
-    let (parsed, parse_diags) = load::parse_all(root, files, lang);
+    let (parsed, failed, parse_diags) = load::parse_all(root, files, lang);
     diagnostics.extend(parse_diags);
-    let report = resolve::resolve(root, config, parsed, &mut diagnostics);
+    let report = resolve::resolve(root, config, parsed, &failed, &mut diagnostics);
     Loaded {
         report: (!diagnostics.has_errors()).then_some(report),
         diagnostics,

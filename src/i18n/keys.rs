@@ -18,6 +18,10 @@ pub struct Catalogue {
     pub files: Files,
     /// `nenpo --help` and usage errors.
     pub cli: Cli,
+    /// Figures as published: statuses, 約, target wording, legends.
+    pub fig: super::published::FigureWords,
+    /// Messages about content files.
+    pub content: super::published::ContentMessages,
 }
 
 /// Fixed text of the pages. Templates read these as `{{ t.key }}`, and patterns with
@@ -105,12 +109,8 @@ pub struct Page {
 
     // Goal pages (macros.html).
     pub goal_grade: &'static str,
-    /// `{rate}`.
-    pub goal_mean: &'static str,
     pub indicators_status: &'static str,
     pub indicator_count: &'static str,
-    /// `{rate}`.
-    pub goal_mean_rate: &'static str,
     pub outlook: &'static str,
     pub summary_chart_caption: &'static str,
     pub managed_by: &'static str,
@@ -434,6 +434,7 @@ pub struct Cli {
     pub build_output: &'static str,
     pub check: &'static str,
     pub check_usage: &'static str,
+    pub check_strict: &'static str,
     pub serve: &'static str,
     pub serve_usage: &'static str,
     pub serve_after: &'static str,

@@ -10,6 +10,9 @@
 mod en;
 mod ja;
 mod keys;
+pub mod published;
+mod published_en;
+mod published_ja;
 pub mod templates;
 
 pub use keys::{CalendarWords, Catalogue, Cli, Messages, Page};

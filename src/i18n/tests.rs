@@ -104,7 +104,11 @@ fn english_entries_have_no_japanese_and_japanese_entries_are_not_left_english() 
 }
 
 /// Entries that read the same in both languages.
-const SAME_IN_BOTH: &[&str] = &["cli.check_usage"];
+const SAME_IN_BOTH: &[&str] = &[
+    "cli.check_usage",
+    "fig.status_symbols.2",
+    "fig.status_symbols.3",
+];
 
 /// The built-in templates, by file name.
 fn templates() -> Vec<(String, String)> {

@@ -95,7 +95,7 @@ impl Rebuilder {
     /// Builds everything again.
     pub fn full(&mut self) {
         let started = Instant::now();
-        match crate::build::render_evaluated(&self.root, &mut |_| {}) {
+        match crate::build::render_in(&self.root, crate::build::Mode::Preview, &mut |_| {}) {
             Ok(r) => {
                 let built = Built::new(r.report, r.evaluation, &r.files, r.warnings);
                 let map = r
