@@ -334,10 +334,19 @@ fn line_window<'a>(
         .find(|(_, c)| c.is_whitespace() || ":,、。}]＊".contains(*c))
         .map(|(i, c)| byte_col + i + if c == '＊' { c.len_utf8() } else { 0 })
         .unwrap_or(line_text.len());
+    // At least the character at the column (a full-width space is one, and three bytes).
+    let at_char = line_text[byte_col..]
+        .chars()
+        .next()
+        .map_or(1, char::len_utf8);
     let end = (line_start - win_start + end_in_line)
-        .max(rel + 1)
+        .max(rel + at_char)
         .min(window.len());
-    let rel = rel.min(end.saturating_sub(1));
+    let rel = if end > rel {
+        rel
+    } else {
+        window[..end].char_indices().last().map_or(0, |(i, _)| i)
+    };
     Some((window, first + 1, rel..end))
 }
 
