@@ -43,6 +43,9 @@ pub fn evaluate(report: &Report) -> Result<Evaluation, Diagnostics> {
         for goal in &plan.goals {
             for (_, ind) in goal.indicators() {
                 let reduced = reduced_target(report, plan, ind, &entries, &mut diags);
+                if let Some(n) = reduced {
+                    ev.reduced.insert(ind.id.clone(), n);
+                }
                 let years = IndicatorInput {
                     report,
                     plan,

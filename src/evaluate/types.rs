@@ -258,6 +258,8 @@ pub struct Evaluation {
     pub(super) plans: IndexMap<String, Vec<PlanYear>>,
     /// Fiscal year → each project's outcome rate, in projects.yaml order.
     pub(super) outcomes: BTreeMap<FiscalYear, Vec<Option<Rate>>>,
+    /// Indicator id → the value its reduction target comes to.
+    pub(super) reduced: IndexMap<String, Number>,
 }
 
 fn by_year<T>(items: &[T], year: FiscalYear, key: impl Fn(&T) -> FiscalYear) -> Option<&T> {
@@ -311,6 +313,12 @@ impl Evaluation {
     pub fn goal(&self, plan: &str, goal: &str, year: FiscalYear) -> Option<&GoalSummary> {
         self.plan(plan, year)
             .and_then(|p| p.goals.iter().find(|g| g.goal == goal))
+    }
+
+    /// The value an indicator's reduction target comes to (computed from the base year's
+    /// actual, or as published).
+    pub fn reduced(&self, indicator: &str) -> Option<Number> {
+        self.reduced.get(indicator).copied()
     }
 
     /// The outcome rate of the year's project at `index` in projects.yaml; none when the

@@ -45,15 +45,41 @@ pub struct Formatter {
 }
 
 impl Formatter {
-    /// The formatter of a report: its `negative` sign, unless a grade mark of its scales is
-    /// that sign (◎○△×), then its `negative_alt` (▲), so no symbol means two things.
+    /// The formatter of book.toml's settings: its `negative` sign, unless a grade mark of
+    /// one of its scales is that sign (◎○△×), then its `negative_alt` (▲), so no symbol
+    /// means two things.
     pub fn new(config: &Config) -> Formatter {
+        Formatter::with_scales(config, config.scales.values())
+    }
+
+    /// The formatter of a report: like [`Formatter::new`], with only the scales the report
+    /// uses (its default, its plans' and its years'). The sign is one for the whole report:
+    /// the print view and an indicator's page show several scales on one page, and a fall
+    /// reads the same on every page.
+    pub fn for_report(report: &crate::model::Report) -> Formatter {
+        let config = &report.config;
+        let names = std::iter::once(config.default_scale.as_str())
+            .chain(report.plans.iter().filter_map(|p| p.scale.as_deref()))
+            .chain(report.years.iter().filter_map(|y| y.scale.as_deref()));
+        let mut used: Vec<&crate::config::Scale> = Vec::new();
+        for n in names {
+            let s = config.scale(n);
+            if !used.contains(&s) {
+                used.push(s);
+            }
+        }
+        Formatter::with_scales(config, used.into_iter())
+    }
+
+    fn with_scales<'a>(
+        config: &Config,
+        scales: impl Iterator<Item = &'a crate::config::Scale> + Clone,
+    ) -> Formatter {
         let mut f = Formatter::with(config.lang, config.era);
         f.symbols = config.symbols.clone();
         let is_mark = |s: &str| {
-            config
-                .scales
-                .values()
+            scales
+                .clone()
                 .any(|sc| sc.grades.iter().any(|g| g.mark == s))
         };
         f.negative = config.negative.clone();

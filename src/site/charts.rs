@@ -179,12 +179,18 @@ fn trend_input(cx: &SiteContext, ind: &Indicator, series: &[&IndicatorYear]) -> 
                 ind,
                 &YearTarget::of_value(*v, crate::evaluate::TargetSource::Final),
             )?,
-            // The value a reduction comes to is in the target year's series.
-            TargetGoal::Reduce(_) => series
-                .iter()
-                .find(|r| r.year == t.year)
-                .and_then(|r| r.target.as_ref())
-                .and_then(|y| target_figure(cx, ind, y))?,
+            TargetGoal::Reduce(r) => target_figure(
+                cx,
+                ind,
+                &YearTarget {
+                    value: crate::evaluate::TargetValue::Reduce {
+                        value: cx.ev.reduced(&ind.id)?,
+                        reduction: r.clone(),
+                    },
+                    source: crate::evaluate::TargetSource::Final,
+                    label: None,
+                },
+            )?,
             TargetGoal::Trend { .. } | TargetGoal::Range { .. } => return None,
         };
         Some(marker(t.year, value, None))

@@ -126,6 +126,21 @@ pub fn indicator(
         || f.words().no_figure.to_string(),
         |t| with_year(f.final_target(t, ind), t.year),
     );
+    // A reduction's value: 「平成30年度比 20%削減（…）（目標値 14,800t-CO2）」.
+    if let Some(t) = &ind.target
+        && let crate::model::TargetGoal::Reduce(r) = &t.goal
+        && let Some(n) = cx.ev.reduced(&ind.id)
+    {
+        let value = crate::evaluate::YearTarget {
+            value: crate::evaluate::TargetValue::Reduce {
+                value: n,
+                reduction: r.clone(),
+            },
+            source: crate::evaluate::TargetSource::Final,
+            label: None,
+        };
+        final_target.push_str(&f.target_note(&value, ind).unwrap_or_default());
+    }
     for m in &ind.milestones {
         let t = crate::evaluate::YearTarget::of_value(
             m.value,
