@@ -35,7 +35,13 @@ fn cell<'a>(html: &'a str, anchor: &str, label: &str) -> &'a str {
 
 /// A people's spelling read back as the machines write it: `1,234.5%` → `1234.5`.
 fn as_machine(text: &str) -> String {
-    text.trim_end_matches('%').replace(',', "")
+    // 約 is its own column for machines; △ and ▲ are a minus.
+    let t = text.trim_end_matches('%').replace(',', "");
+    let t = t.strip_prefix('約').unwrap_or(&t);
+    match t.strip_prefix(['△', '▲']) {
+        Some(rest) => format!("-{rest}"),
+        None => t.to_string(),
+    }
 }
 
 /// Rows of a CSV file by a key column, each as header → cell.
@@ -212,8 +218,18 @@ fn indicator_figures_agree_across_html_csv_json_and_charts() {
             if target_number.is_some() && !ind.bound {
                 assert_eq!(as_machine(&target), row["目標値"], "{what}");
             }
-            if r.actual.number().is_some() {
+            if let Some(n) = r.actual.as_number() {
                 assert_eq!(as_machine(&actual), row["実績値"], "{what}");
+                assert_eq!(actual.starts_with('約'), n.approx, "{what}");
+                assert_eq!(row["実績値は概数"], n.approx.to_string(), "{what}");
+                assert_eq!(rec["actual_approx"].as_bool(), Some(n.approx), "{what}");
+            }
+            if let Some(s) = r.actual.status() {
+                // A status prints as its symbol; machines get its name in a column of its own.
+                assert_eq!(actual, f.status(s), "{what}");
+                let name = nenpo::format::status_name(report.config.lang, s);
+                assert_eq!(row["実績値の状態"], name, "{what}");
+                assert_eq!(rec["actual_status"].as_str(), Some(name), "{what}");
             }
             if let Some(m) = &rate_machine {
                 assert_eq!(&as_machine(&rate_human), m, "{what}");
