@@ -3,7 +3,6 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::content::load_report;
 use crate::diag::{Diagnostic, Diagnostics, Lang};
 use crate::era::FiscalYear;
 use crate::evaluate::{Evaluation, evaluate, plausibility};
@@ -94,18 +93,20 @@ pub fn load_and_evaluate(
     root: &Path,
     on_stage: &mut dyn FnMut(Stage),
 ) -> Result<(Report, Evaluation, Diagnostics), BuildFailure> {
-    load_and_evaluate_in(root, Mode::Publish, on_stage).map(|(r, e, w, _)| (r, e, w))
+    load_and_evaluate_in(root, Mode::Publish, None, on_stage).map(|(r, e, w, _)| (r, e, w))
 }
 
-/// Loads and evaluates the report for `mode`; returns the warnings (plausibility included)
-/// and the draft years left out.
+/// Loads and evaluates the report for `mode`, with `overlay`'s text standing in for its
+/// file when given; returns the warnings (plausibility included) and the draft years left
+/// out.
 pub fn load_and_evaluate_in(
     root: &Path,
     mode: Mode,
+    overlay: crate::content::Overlay<'_>,
     on_stage: &mut dyn FnMut(Stage),
 ) -> Result<(Report, Evaluation, Diagnostics, Vec<FiscalYear>), BuildFailure> {
     on_stage(Stage::Load);
-    let loaded = load_report(root);
+    let loaded = crate::content::load_report_with(root, overlay);
     let Some(mut report) = loaded.report else {
         return Err(BuildFailure {
             diagnostics: loaded.diagnostics,
@@ -144,17 +145,20 @@ pub fn render_evaluated(
     root: &Path,
     on_stage: &mut dyn FnMut(Stage),
 ) -> Result<Rendered, BuildFailure> {
-    render_in(root, Mode::Publish, on_stage)
+    render_in(root, Mode::Publish, None, on_stage)
 }
 
-/// Loads, evaluates and renders the report for `mode`, in memory: the one path by which
-/// `build`, `check` and `serve` decide whether a report can be shown.
+/// Loads, evaluates and renders the report for `mode` (with `overlay`'s text standing in
+/// for its file when given), in memory: the one path by which `build`, `check`, `import`
+/// and `serve` decide whether a report can be shown.
 pub fn render_in(
     root: &Path,
     mode: Mode,
+    overlay: crate::content::Overlay<'_>,
     on_stage: &mut dyn FnMut(Stage),
 ) -> Result<Rendered, BuildFailure> {
-    let (report, evaluation, warnings, drafts) = load_and_evaluate_in(root, mode, on_stage)?;
+    let (report, evaluation, warnings, drafts) =
+        load_and_evaluate_in(root, mode, overlay, on_stage)?;
     on_stage(Stage::Render);
     match render_site(&report, &evaluation, root) {
         Ok(files) => Ok(Rendered {
@@ -196,12 +200,27 @@ pub struct Checked {
     pub drafts: Vec<FiscalYear>,
 }
 
+/// Loads, evaluates and renders the report as `serve` previews it (drafts included), with
+/// no progress display.
+pub fn render(root: &Path) -> Result<Rendered, BuildFailure> {
+    render_in(root, Mode::Preview, None, &mut |_| {})
+}
+
 /// `nenpo check`: everything a build checks, by the same path, without writing.
 pub fn check(root: &Path, on_stage: &mut dyn FnMut(Stage)) -> Result<Checked, BuildFailure> {
     render_evaluated(root, on_stage).map(|r| Checked {
         warnings: r.warnings,
         drafts: r.drafts,
     })
+}
+
+/// `nenpo check` as it would run with `overlay`'s text in its file: what `import` asks
+/// before it writes.
+pub fn check_with(
+    root: &Path,
+    overlay: crate::content::Overlay<'_>,
+) -> Result<Diagnostics, BuildFailure> {
+    render_in(root, Mode::Publish, overlay, &mut |_| {}).map(|r| r.warnings)
 }
 
 /// Builds the report at `root` into its output folder (or `out` when given).

@@ -10,6 +10,7 @@ use crate::figure::{Number, Value};
 
 mod targets;
 
+use crate::i18n::Lang;
 pub use targets::{Milestone, Reduction, Target, TargetGoal, Trend};
 
 /// A whole report, loaded and checked.
@@ -271,12 +272,13 @@ pub enum ProjectStatus {
 }
 
 impl ProjectStatus {
-    /// The label tables show.
-    pub fn label(self) -> &'static str {
+    /// The label tables show, in `lang`.
+    pub fn label(self, lang: Lang) -> &'static str {
+        let [new, enhanced, continued] = lang.text().words.project_status;
         match self {
-            ProjectStatus::New => "新規",
-            ProjectStatus::Enhanced => "充実",
-            ProjectStatus::Continued => "継続",
+            ProjectStatus::New => new,
+            ProjectStatus::Enhanced => enhanced,
+            ProjectStatus::Continued => continued,
         }
     }
 }
@@ -344,14 +346,15 @@ pub enum Outlook {
 }
 
 impl Outlook {
-    /// The label pages show.
-    pub fn label(self) -> &'static str {
+    /// The label pages show, in `lang`.
+    pub fn label(self, lang: Lang) -> &'static str {
+        let [expand, keep, review, reduce, abolish] = lang.text().words.outlook;
         match self {
-            Outlook::Expand => "拡充",
-            Outlook::Continue => "継続",
-            Outlook::Review => "見直し",
-            Outlook::Reduce => "縮小",
-            Outlook::Abolish => "廃止",
+            Outlook::Expand => expand,
+            Outlook::Continue => keep,
+            Outlook::Review => review,
+            Outlook::Reduce => reduce,
+            Outlook::Abolish => abolish,
         }
     }
 }

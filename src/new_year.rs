@@ -109,7 +109,7 @@ pub fn new_year(root: &Path, year: FiscalYear) -> Result<NewYear, NewYearError> 
     // A report that would not build (an overflow in its figures, say) gets no new year.
     // Drafts included: a year still being written is the one to carry projects over from.
     let (report, _, _, _) =
-        crate::build::load_and_evaluate_in(root, crate::build::Mode::Preview, &mut |_| {})
+        crate::build::load_and_evaluate_in(root, crate::build::Mode::Preview, None, &mut |_| {})
             .map_err(NewYearError::Content)?;
     // A folder named another way (令和7年度/) holds the same year.
     if let Some(y) = report.year(year) {

@@ -38,9 +38,12 @@ mod budget;
 mod summary;
 mod svg;
 mod trend;
+mod trend_desc;
 
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
+
+use crate::i18n::Lang;
 
 pub use budget::render_budgets;
 pub use summary::render_goal_summary;
@@ -105,6 +108,8 @@ pub struct TrendInput {
     /// 中間目標 of the plan, each drawn as a long-dashed reference line labelled with its
     /// name and year.
     pub milestones: Vec<Marker>,
+    /// The language of the chart's own words (legend, notes, description).
+    pub lang: Lang,
 }
 
 /// One fiscal year of a [`TrendInput`]. Values are what should be plotted (running

@@ -59,10 +59,7 @@ pub(super) fn summarize_goal(
                 .max_by_key(|r| r.rate.map(|v| v.abs()))
                 .map(|r| r.indicator);
             let lang = report.config.lang;
-            let what = match lang {
-                crate::diag::Lang::Ja => format!("目標「{}」の指標の達成率の平均", goal.id),
-                crate::diag::Lang::En => format!("the mean achievement rate of goal `{}`", goal.id),
-            };
+            let what = crate::tr!(lang, msg.overflow_mean, goal = goal.id);
             let entry = worst.and_then(|i| entries.get(i.id.as_str()).copied());
             diags.push(overflow_at(
                 year.actuals_file.as_deref().unwrap_or(&plan.file),

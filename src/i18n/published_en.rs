@@ -5,13 +5,13 @@ use super::published::*;
 /// Words for figures.
 pub const FIGURES: FigureWords = FigureWords {
     status_names: [
-        "not yet collected",
-        "not applicable",
-        "unknown",
-        "withheld",
-        "missing",
+        "Not yet collected",
+        "Not applicable",
+        "Unknown",
+        "Withheld",
+        "Missing",
     ],
-    status_symbols: ["Not collected", "–", "…", "x", "Missing"],
+    status_symbols: ["Not yet collected", "–", "…", "x", "Missing"],
     approx: "approx. {value}",
     bound_max: "{value} or less",
     bound_min: "{value} or more",

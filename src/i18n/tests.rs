@@ -108,6 +108,13 @@ const SAME_IN_BOTH: &[&str] = &[
     "cli.check_usage",
     "fig.status_symbols.2",
     "fig.status_symbols.3",
+    "chart.milestone_legend",
+    "words.no_figure",
+    "words.rise",
+    "words.even",
+    "desk.col_id",
+    "desk.enc_utf8",
+    "desk.enc_utf16",
 ];
 
 /// The built-in templates, by file name.
@@ -229,4 +236,10 @@ fn editors_japanese_is_marked_only_on_pages_in_another_language() {
     );
     assert_eq!(templates::lang_attr(Lang::En, "<p>Sakuradai</p>"), "");
     assert_eq!(templates::lang_attr(Lang::Ja, "<p>さくら台市</p>"), "");
+    assert_eq!(
+        templates::mark_ja(Lang::En, "緑の<a href=\"x\">まち</a>"),
+        "<span lang=\"ja\">緑の<a href=\"x\">まち</a></span>"
+    );
+    assert_eq!(templates::mark_ja(Lang::Ja, "緑のまち"), "緑のまち");
+    assert_eq!(templates::mark_ja(Lang::En, "Green city"), "Green city");
 }
