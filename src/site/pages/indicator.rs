@@ -93,27 +93,10 @@ fn formula_words(lang: Lang, ind: &Indicator) -> &'static str {
     }
 }
 
-/// An indicator's page: every year in one table.
-pub fn indicator(
-    cx: &SiteContext,
-    plan: &Plan,
-    goal: &Goal,
-    measure: &Measure,
-    ind: &Indicator,
-) -> Result<Page, Diagnostic> {
-    let report = cx.report;
+/// The baseline and the final target of an indicator page, each with its year; the final
+/// target as the plan words it, with a reduction's value and the milestones after it.
+fn reference_values(cx: &SiteContext, ind: &Indicator) -> (String, String) {
     let f = &cx.fmt;
-    let path = paths::indicator(&ind.id);
-    let series: Vec<&IndicatorYear> = cx.ev.trend(&ind.id, None).collect();
-    let rows = series
-        .iter()
-        .map(|r| year_row(cx, plan, goal, ind, r, &path))
-        .collect();
-    let falls = series.iter().any(|r| {
-        r.change
-            .is_some_and(|c| c.is_sign_negative() && !c.is_zero())
-    });
-    let legend = f.legend(&shown_statuses(series.iter().copied()), falls);
     let with_year = |text: String, year| {
         tr!(
             cx.lang(),
@@ -163,6 +146,31 @@ pub fn indicator(
         final_target.push_str(cx.report.config.lang.text().page.list_sep);
         final_target.push_str(&with_year(words, m.year));
     }
+    (baseline, final_target)
+}
+
+/// An indicator's page: every year in one table.
+pub fn indicator(
+    cx: &SiteContext,
+    plan: &Plan,
+    goal: &Goal,
+    measure: &Measure,
+    ind: &Indicator,
+) -> Result<Page, Diagnostic> {
+    let report = cx.report;
+    let f = &cx.fmt;
+    let path = paths::indicator(&ind.id);
+    let series: Vec<&IndicatorYear> = cx.ev.trend(&ind.id, None).collect();
+    let rows = series
+        .iter()
+        .map(|r| year_row(cx, plan, goal, ind, r, &path))
+        .collect();
+    let falls = series.iter().any(|r| {
+        r.change
+            .is_some_and(|c| c.is_sign_negative() && !c.is_zero())
+    });
+    let legend = f.legend(&shown_statuses(series.iter().copied()), falls);
+    let (baseline, final_target) = reference_values(cx, ind);
     let latest_goal_year = series.last().map(|r| r.year).unwrap_or(plan.period.0);
     let goal_path = paths::goal(latest_goal_year, &plan.id, &goal.id);
     let goal_title = format!(
