@@ -307,6 +307,13 @@ fn implausible_figures_are_warnings_that_fail_only_a_strict_check() {
         "fuho-toki:\n  actual: 193\n",
         "fuho-toki:\n  actual: 2200\n",
     );
+    // A rate over 300 % (80 against a target of 23.9).
+    replace(
+        root,
+        "content/2021/actuals.yaml",
+        "recycle-rate:\n  actual: 20.8\n",
+        "recycle-rate:\n  actual: 80.0\n",
+    );
     // A published year without its date.
     replace(root, "content/2021/index.md", "published: 2022-09-30\n", "");
     let o = nenpo(root, &["check"]);
