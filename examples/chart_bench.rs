@@ -17,6 +17,7 @@ fn fig(v: f64, d: u32) -> Figure {
     Figure {
         value: exact,
         text: f.figure(exact, Some(d)),
+        with_unit: false,
     }
 }
 
@@ -40,6 +41,7 @@ fn indicator(i: usize) -> TrendInput {
                 actual: (noise(seed) > 0.08)
                     .then(|| fig(base * (1.0 + 0.05 * y as f64 + 0.1 * noise(seed + 7)), 1)),
                 target: Some(fig(base * (1.0 + 0.06 * y as f64), 1)),
+                missing: None,
             }
         })
         .collect();
@@ -56,12 +58,15 @@ fn indicator(i: usize) -> TrendInput {
             long_label: "令和元年度".into(),
             short_label: "R1".into(),
             value: fig(base, 1),
+            name: None,
         }),
         final_target: Some(Marker {
             long_label: "令和12年度".into(),
             short_label: "R12".into(),
             value: fig(base * 1.7, 1),
+            name: None,
         }),
+        milestones: Vec::new(),
     }
 }
 

@@ -16,6 +16,7 @@ fn fig(v: f64, d: u32) -> Figure {
     Figure {
         value: exact,
         text: f.figure(exact, Some(d)),
+        with_unit: false,
     }
 }
 
@@ -44,6 +45,7 @@ fn points(first: i32, d: u32, values: &[(Option<f64>, Option<f64>)]) -> Vec<Tren
                 long_label,
                 actual: actual.map(|v| fig(v, d)),
                 target: target.map(|v| fig(v, d)),
+                missing: None,
             }
         })
         .collect()
@@ -55,6 +57,7 @@ fn marker(fy: i32, value: f64, d: u32) -> Marker {
         long_label,
         short_label,
         value: fig(value, d),
+        name: None,
     }
 }
 
@@ -96,6 +99,7 @@ fn main() -> std::io::Result<()> {
             lang: Default::default(),
             baseline: Some(marker(2019, 70.0, 1)),
             final_target: Some(marker(2030, 120.0, 1)),
+            milestones: Vec::new(),
         }),
     )?;
     write(
@@ -124,6 +128,7 @@ fn main() -> std::io::Result<()> {
             lang: Default::default(),
             baseline: Some(marker(2018, 1105.0, 0)),
             final_target: Some(marker(2028, 1000.0, 0)),
+            milestones: Vec::new(),
         }),
     )?;
     write(
@@ -149,6 +154,7 @@ fn main() -> std::io::Result<()> {
             lang: Default::default(),
             baseline: Some(marker(2018, 4.0, 0)),
             final_target: Some(marker(2028, 0.0, 0)),
+            milestones: Vec::new(),
         }),
     )?;
     let seireki: Vec<TrendPoint> = (0..12)
@@ -162,6 +168,7 @@ fn main() -> std::io::Result<()> {
                 )
             }),
             target: Some(fig(1_175_000.0 + 10_000.0 * i as f64, 0)),
+            missing: None,
         })
         .collect();
     write(
@@ -180,7 +187,9 @@ fn main() -> std::io::Result<()> {
                 long_label: "2030年度".into(),
                 short_label: "2030".into(),
                 value: fig(1_350_000.0, 0),
+                name: None,
             }),
+            milestones: Vec::new(),
         }),
     )?;
     let rate = |label: &str, rate: Option<f64>, grade: Option<&str>| RateBar {

@@ -4,7 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, Diagnostics, Lang};
-use crate::evaluate::{Evaluation, evaluate};
+use crate::era::FiscalYear;
+use crate::evaluate::{Evaluation, evaluate, plausibility};
 use crate::model::Report;
 use crate::output::{check_output_dir, write_site};
 use crate::site::{OutputFile, render_site};
@@ -22,6 +23,18 @@ pub struct BuildSummary {
     pub warnings: Diagnostics,
     /// The language of messages.
     pub lang: Lang,
+    /// Years left out because they are drafts.
+    pub drafts: Vec<FiscalYear>,
+}
+
+/// Which years a build shows: `build` and `check` publish (drafts left out), `serve`
+/// previews (drafts shown).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// What `build` writes and `check` checks: every year but drafts.
+    Publish,
+    /// What `serve` shows: every year, drafts included.
+    Preview,
 }
 
 /// Why a build failed: content problems, with the language to print them in.
@@ -70,34 +83,52 @@ pub struct Rendered {
     pub files: Vec<OutputFile>,
     /// Warnings found on the way.
     pub warnings: Diagnostics,
+    /// Years left out because they are drafts (publishing only).
+    pub drafts: Vec<FiscalYear>,
 }
 
-/// Loads and evaluates the report: every content problem a build would refuse, short of
-/// rendering.
+/// Loads and evaluates the report as published: every content problem a build would
+/// refuse, short of rendering.
 pub fn load_and_evaluate(
     root: &Path,
     on_stage: &mut dyn FnMut(Stage),
 ) -> Result<(Report, Evaluation, Diagnostics), BuildFailure> {
-    load_and_evaluate_with(root, None, on_stage)
+    load_and_evaluate_in(root, Mode::Publish, None, on_stage).map(|(r, e, w, _)| (r, e, w))
 }
 
-/// [`load_and_evaluate`] with one file's text standing in for what is on disk.
-pub fn load_and_evaluate_with(
+/// Loads and evaluates the report for `mode`, with `overlay`'s text standing in for its
+/// file when given; returns the warnings (plausibility included) and the draft years left
+/// out.
+pub fn load_and_evaluate_in(
     root: &Path,
+    mode: Mode,
     overlay: crate::content::Overlay<'_>,
     on_stage: &mut dyn FnMut(Stage),
-) -> Result<(Report, Evaluation, Diagnostics), BuildFailure> {
+) -> Result<(Report, Evaluation, Diagnostics, Vec<FiscalYear>), BuildFailure> {
     on_stage(Stage::Load);
     let loaded = crate::content::load_report_with(root, overlay);
-    let Some(report) = loaded.report else {
+    let Some(mut report) = loaded.report else {
         return Err(BuildFailure {
             diagnostics: loaded.diagnostics,
             lang: loaded.lang,
         });
     };
+    let mut drafts = Vec::new();
+    if mode == Mode::Publish {
+        report.years.retain(|y| {
+            if y.draft {
+                drafts.push(y.year);
+            }
+            !y.draft
+        });
+    }
     on_stage(Stage::Evaluate);
     match evaluate(&report) {
-        Ok(ev) => Ok((report, ev, loaded.diagnostics)),
+        Ok(ev) => {
+            let mut warnings = loaded.diagnostics;
+            warnings.extend(plausibility(&report, &ev));
+            Ok((report, ev, warnings, drafts))
+        }
         Err(mut d) => {
             d.extend(loaded.diagnostics);
             Err(BuildFailure {
@@ -108,13 +139,26 @@ pub fn load_and_evaluate_with(
     }
 }
 
-/// Loads, evaluates and renders the report in memory (what `check`, `serve` and tests use):
-/// everything a build does but writing.
+/// Loads, evaluates and renders the report as published, in memory (what `check` and
+/// tests use): everything a build does but writing.
 pub fn render_evaluated(
     root: &Path,
     on_stage: &mut dyn FnMut(Stage),
 ) -> Result<Rendered, BuildFailure> {
-    let (report, evaluation, warnings) = load_and_evaluate(root, on_stage)?;
+    render_in(root, Mode::Publish, None, on_stage)
+}
+
+/// Loads, evaluates and renders the report for `mode` (with `overlay`'s text standing in
+/// for its file when given), in memory: the one path by which `build`, `check`, `import`
+/// and `serve` decide whether a report can be shown.
+pub fn render_in(
+    root: &Path,
+    mode: Mode,
+    overlay: crate::content::Overlay<'_>,
+    on_stage: &mut dyn FnMut(Stage),
+) -> Result<Rendered, BuildFailure> {
+    let (report, evaluation, warnings, drafts) =
+        load_and_evaluate_in(root, mode, overlay, on_stage)?;
     on_stage(Stage::Render);
     match render_site(&report, &evaluation, root) {
         Ok(files) => Ok(Rendered {
@@ -122,6 +166,7 @@ pub fn render_evaluated(
             evaluation,
             files,
             warnings,
+            drafts,
         }),
         Err(mut d) => {
             d.extend(warnings);
@@ -146,14 +191,27 @@ pub fn render_report_with(
     render_evaluated(root, on_stage).map(|r| (r.report, r.files, r.warnings))
 }
 
-/// Loads, evaluates and renders the report with no progress display, as `serve` does.
-pub fn render(root: &Path) -> Result<Rendered, BuildFailure> {
-    render_evaluated(root, &mut |_| {})
+/// What `nenpo check` found in a report that a build accepts.
+#[derive(Debug)]
+pub struct Checked {
+    /// The warnings (plausibility included).
+    pub warnings: Diagnostics,
+    /// Draft years a build leaves out.
+    pub drafts: Vec<FiscalYear>,
 }
 
-/// `nenpo check`: everything a build checks, without writing; returns the warnings.
-pub fn check(root: &Path, on_stage: &mut dyn FnMut(Stage)) -> Result<Diagnostics, BuildFailure> {
-    render_evaluated(root, on_stage).map(|r| r.warnings)
+/// Loads, evaluates and renders the report as `serve` previews it (drafts included), with
+/// no progress display.
+pub fn render(root: &Path) -> Result<Rendered, BuildFailure> {
+    render_in(root, Mode::Preview, None, &mut |_| {})
+}
+
+/// `nenpo check`: everything a build checks, by the same path, without writing.
+pub fn check(root: &Path, on_stage: &mut dyn FnMut(Stage)) -> Result<Checked, BuildFailure> {
+    render_evaluated(root, on_stage).map(|r| Checked {
+        warnings: r.warnings,
+        drafts: r.drafts,
+    })
 }
 
 /// `nenpo check` as it would run with `overlay`'s text in its file: what `import` asks
@@ -162,17 +220,7 @@ pub fn check_with(
     root: &Path,
     overlay: crate::content::Overlay<'_>,
 ) -> Result<Diagnostics, BuildFailure> {
-    let (report, evaluation, warnings) = load_and_evaluate_with(root, overlay, &mut |_| {})?;
-    match render_site(&report, &evaluation, root) {
-        Ok(_) => Ok(warnings),
-        Err(mut d) => {
-            d.extend(warnings);
-            Err(BuildFailure {
-                diagnostics: d,
-                lang: report.config.lang,
-            })
-        }
-    }
+    render_in(root, Mode::Publish, overlay, &mut |_| {}).map(|r| r.warnings)
 }
 
 /// Builds the report at `root` into its output folder (or `out` when given).
@@ -186,7 +234,13 @@ pub fn build_with(
     out: Option<&Path>,
     on_stage: &mut dyn FnMut(Stage),
 ) -> Result<BuildSummary, BuildFailure> {
-    let (report, files, warnings) = render_report_with(root, on_stage)?;
+    let Rendered {
+        report,
+        files,
+        warnings,
+        drafts,
+        ..
+    } = render_evaluated(root, on_stage)?;
     let lang = report.config.lang;
     let out = out
         .map(Path::to_path_buf)
@@ -208,5 +262,6 @@ pub fn build_with(
         files: files.len(),
         warnings,
         lang,
+        drafts,
     })
 }

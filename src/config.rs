@@ -11,7 +11,10 @@ use crate::era::{Calendar, EraStyle};
 use crate::source::read_text;
 use crate::tr;
 
+mod published;
 mod safety;
+
+pub use published::{GoalRule, default_negative};
 
 /// The settings of a report.
 #[derive(Debug, Clone)]
@@ -52,6 +55,14 @@ pub struct Config {
     pub csv_bom: bool,
     /// Whether the site gets a 検索 page, its index and the search box in the header.
     pub search: bool,
+    /// The sign of a negative figure or a fall (`negative`: △ by default in Japanese).
+    pub negative: String,
+    /// The sign used instead where `negative` is also a grade mark (`negative_alt`: ▲).
+    pub negative_alt: String,
+    /// What each status prints as, in [`crate::figure::Status::ALL`] order.
+    pub symbols: [String; 5],
+    /// How a goal's grade comes from its indicators'.
+    pub goal_rule: GoalRule,
 }
 
 /// A grade scale: grades highest first.
@@ -158,6 +169,9 @@ struct RawReport {
     base_url: Option<String>,
     feedback_url: Option<String>,
     code: Option<String>,
+    negative: Option<String>,
+    negative_alt: Option<String>,
+    symbols: Option<published::RawSymbols>,
 }
 
 #[derive(Deserialize)]
@@ -167,6 +181,7 @@ struct RawEvaluation {
     project_rate_decimals: u32,
     scale: String,
     scales: BTreeMap<String, RawScale>,
+    goal_rule: GoalRule,
 }
 
 impl Default for RawEvaluation {
@@ -176,6 +191,7 @@ impl Default for RawEvaluation {
             project_rate_decimals: 0,
             scale: "standard".into(),
             scales: BTreeMap::new(),
+            goal_rule: GoalRule::default(),
         }
     }
 }
@@ -189,7 +205,7 @@ struct RawScale {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawGrade {
-    min: Option<f64>,
+    min: Option<toml::Spanned<f64>>,
     mark: String,
     label: String,
 }
@@ -273,6 +289,16 @@ impl Config {
         let mut problems = Vec::new();
         let scales = scales(&raw, text, lang, &mut problems);
         value_problems(&raw, text, lang, &mut problems);
+        let signs = published::signs(
+            published::RawSigns {
+                negative: raw.report.negative.as_deref(),
+                negative_alt: raw.report.negative_alt.as_deref(),
+                symbols: raw.report.symbols.as_ref(),
+            },
+            text,
+            lang,
+            &mut problems,
+        );
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -295,6 +321,10 @@ impl Config {
             theme: raw.build.theme,
             csv_bom: raw.build.csv_bom,
             search: raw.build.search,
+            negative: signs.negative,
+            negative_alt: signs.negative_alt,
+            symbols: signs.symbols,
+            goal_rule: raw.evaluation.goal_rule,
         })
     }
 
@@ -322,10 +352,12 @@ fn scales(
     let mut scales = BTreeMap::new();
     scales.insert("standard".to_string(), Scale::standard(lang));
     for (name, raw_scale) in &raw.evaluation.scales {
-        match build_scale(name, raw_scale, lang) {
+        match build_scale(name, raw_scale, text, lang, problems) {
             Ok(s) => {
                 scales.insert(name.clone(), s);
             }
+            // An empty message: the problem (a min that is not a number) is already told.
+            Err(msg) if msg.is_empty() => {}
             Err(msg) => {
                 let (l, c) = at(&format!("scales.{name}"));
                 problems.push(Diagnostic::error(FILE, l, c, msg));
@@ -390,11 +422,21 @@ pub fn scale_hint(scales: &BTreeMap<String, Scale>, name: &str, lang: Lang) -> S
     }
 }
 
-fn build_scale(name: &str, raw: &RawScale, lang: Lang) -> Result<Scale, String> {
+fn build_scale(
+    name: &str,
+    raw: &RawScale,
+    text: &str,
+    lang: Lang,
+    problems: &mut Vec<Diagnostic>,
+) -> Result<Scale, String> {
     let mut grades = Vec::new();
-    let mut last_min: Option<f64> = None;
+    let mut last_min: Option<Decimal> = None;
     for g in &raw.grades {
-        if let Some(min) = g.min {
+        let min = match &g.min {
+            Some(m) => Some(published::exact_min(m, text, lang, problems).ok_or_else(String::new)?),
+            None => None,
+        };
+        if let Some(min) = min {
             if let Some(prev) = last_min
                 && min >= prev
             {
@@ -406,7 +448,7 @@ fn build_scale(name: &str, raw: &RawScale, lang: Lang) -> Result<Scale, String> 
             return Err(tr!(lang, msg.scale_twice, name = name, mark = g.mark));
         }
         grades.push(Grade {
-            min: g.min.and_then(|m| Decimal::try_from(m).ok()),
+            min,
             mark: g.mark.clone(),
             label: g.label.clone(),
         });
@@ -503,67 +545,4 @@ pub fn offset_to_line_col(text: &str, offset: usize) -> (u32, u32) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn title_alone_builds_with_every_default() {
-        let c = Config::parse("[report]\ntitle = \"さくら台市の環境\"\n").unwrap();
-        assert_eq!(c.rate_decimals, 1);
-        assert_eq!(c.project_rate_decimals, 0);
-        assert_eq!(c.era, EraStyle::Both);
-        assert_eq!(c.output, "public");
-        assert_eq!(c.default_scale, "standard");
-        assert_eq!(c.scale("standard").grades.len(), 5);
-        assert_eq!(c.lang, Lang::Ja);
-    }
-
-    #[test]
-    fn unknown_key_names_line_and_nearest_key() {
-        let err = Config::parse("[report]\ntitle = \"x\"\norganisation = \"y\"\n").unwrap_err();
-        assert_eq!(err[0].line, 3);
-        assert!(
-            err[0].message.contains("organisation"),
-            "{}",
-            err[0].message
-        );
-        assert_eq!(
-            err[0].hint.as_deref(),
-            Some("「organization」の誤りではありませんか")
-        );
-    }
-
-    #[test]
-    fn check_digit_of_the_local_government_code() {
-        assert!(validate_local_government_code("112089", Lang::Ja).is_ok()); // 所沢市
-        assert!(validate_local_government_code("131016", Lang::Ja).is_ok()); // 千代田区
-        let e = validate_local_government_code("112088", Lang::Ja).unwrap_err();
-        assert!(e.contains("112089"), "{e}");
-        assert!(validate_local_government_code("11208", Lang::Ja).is_err());
-        let err = Config::parse("[report]\ntitle = \"x\"\ncode = \"112080\"\n").unwrap_err();
-        assert_eq!(err[0].line, 3);
-    }
-
-    #[test]
-    fn grade_lookup_follows_the_scale() {
-        let s = Scale::standard(Lang::Ja);
-        assert_eq!(s.grade_for(Decimal::new(1000, 1)).mark, "A");
-        assert_eq!(s.grade_for(Decimal::new(999, 1)).mark, "B");
-        assert_eq!(s.grade_for(Decimal::new(-5, 0)).mark, "D");
-        assert_eq!(s.highest().mark, "A");
-        assert_eq!(s.lowest().mark, "D");
-    }
-
-    #[test]
-    fn undefined_scale_and_unsorted_grades_are_errors() {
-        let err = Config::parse("[report]\ntitle = \"x\"\n[evaluation]\nscale = \"standerd\"\n")
-            .unwrap_err();
-        assert_eq!(err[0].line, 4);
-        assert!(err[0].hint.as_deref().unwrap().contains("standard"));
-        let err = Config::parse(
-            "[report]\ntitle = \"x\"\n[evaluation.scales.s]\ngrades = [{ min = 50.0, mark = \"B\", label = \"b\" }, { min = 80.0, mark = \"A\", label = \"a\" }]\n",
-        )
-        .unwrap_err();
-        assert!(err[0].message.contains("大きい順"), "{}", err[0].message);
-    }
-}
+mod tests;

@@ -85,6 +85,8 @@ impl fmt::Display for Diagnostic {
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
     sources: BTreeMap<String, String>,
+    /// Problems not shown because an earlier one (a file that failed to load) causes them.
+    suppressed: usize,
 }
 
 impl Diagnostics {
@@ -102,6 +104,17 @@ impl Diagnostics {
     pub fn extend(&mut self, other: Diagnostics) {
         self.items.extend(other.items);
         self.sources.extend(other.sources);
+        self.suppressed += other.suppressed;
+    }
+
+    /// Counts a problem that follows from an earlier one and is not shown.
+    pub fn suppress(&mut self) {
+        self.suppressed += 1;
+    }
+
+    /// How many problems were not shown because an earlier one causes them.
+    pub fn suppressed(&self) -> usize {
+        self.suppressed
     }
 
     /// True when at least one problem is an error.
@@ -122,11 +135,29 @@ impl Diagnostics {
         self.items.len() - self.error_count()
     }
 
-    /// The problems sorted by file and position, so output does not depend on load order.
+    /// The problems in the order to read them: errors before warnings, and files others
+    /// depend on first (book.toml, plans, bodies, the glossary, then the years), so a file's
+    /// own error comes before the errors it causes; then by position. The order does not
+    /// depend on load order.
     pub fn sorted(&self) -> Vec<&Diagnostic> {
         let mut v: Vec<&Diagnostic> = self.items.iter().collect();
         v.sort_by(|a, b| {
-            (&a.file, a.line, a.column, &a.message).cmp(&(&b.file, b.line, b.column, &b.message))
+            (
+                a.severity,
+                file_rank(&a.file),
+                &a.file,
+                a.line,
+                a.column,
+                &a.message,
+            )
+                .cmp(&(
+                    b.severity,
+                    file_rank(&b.file),
+                    &b.file,
+                    b.line,
+                    b.column,
+                    &b.message,
+                ))
         });
         v.dedup();
         v
@@ -150,9 +181,41 @@ impl Diagnostics {
             Renderer::plain()
         };
         let mut out = String::new();
-        for d in self.sorted() {
+        let sorted = self.sorted();
+        let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+        for (i, d) in sorted.iter().enumerate() {
+            let n = seen.entry(d.message.as_str()).or_default();
+            *n += 1;
+            // More than three identical messages: the fourth and later are listed by place.
+            if *n > SHOWN_ALIKE {
+                continue;
+            }
             out.push_str(&render_one(d, self.source(&d.file), lang, &renderer));
             out.push_str("\n\n");
+            if *n == SHOWN_ALIKE {
+                let rest: Vec<String> = sorted[i + 1..]
+                    .iter()
+                    .filter(|x| x.message == d.message)
+                    .map(|x| place(x))
+                    .collect();
+                if !rest.is_empty() {
+                    out.push_str(&crate::tr!(
+                        lang,
+                        content.same_more,
+                        count = rest.len(),
+                        places = rest.join(lang.text().msg.list_sep)
+                    ));
+                    out.push_str("\n\n");
+                }
+            }
+            if i == 0 && self.suppressed > 0 {
+                out.push_str(&crate::tr!(
+                    lang,
+                    content.fix_first,
+                    count = self.suppressed
+                ));
+                out.push_str("\n\n");
+            }
         }
         out.push_str(&self.summary(lang));
         out.push('\n');
@@ -167,6 +230,38 @@ impl Diagnostics {
             errors = self.error_count(),
             warnings = self.warning_count()
         )
+    }
+}
+
+/// How many problems with the same message are shown in full.
+const SHOWN_ALIKE: usize = 3;
+
+/// Files in the order their problems cause others: settings, plans, bodies, glossary, the
+/// front page, then the years.
+fn file_rank(file: &str) -> u8 {
+    if file == "book.toml" {
+        0
+    } else if file.starts_with("content/plans/") {
+        1
+    } else if file.starts_with("content/bodies/") {
+        2
+    } else if file.starts_with("content/glossary.") {
+        3
+    } else if file == "content/index.md" {
+        4
+    } else if file.starts_with("content/") {
+        5
+    } else {
+        6
+    }
+}
+
+/// file:line of a problem.
+fn place(d: &Diagnostic) -> String {
+    if d.line > 0 {
+        format!("{}:{}", d.file, d.line)
+    } else {
+        d.file.clone()
     }
 }
 
@@ -239,10 +334,19 @@ fn line_window<'a>(
         .find(|(_, c)| c.is_whitespace() || ":,、。}]＊".contains(*c))
         .map(|(i, c)| byte_col + i + if c == '＊' { c.len_utf8() } else { 0 })
         .unwrap_or(line_text.len());
+    // At least the character at the column (a full-width space is one, and three bytes).
+    let at_char = line_text[byte_col..]
+        .chars()
+        .next()
+        .map_or(1, char::len_utf8);
     let end = (line_start - win_start + end_in_line)
-        .max(rel + 1)
+        .max(rel + at_char)
         .min(window.len());
-    let rel = rel.min(end.saturating_sub(1));
+    let rel = if end > rel {
+        rel
+    } else {
+        window[..end].char_indices().last().map_or(0, |(i, _)| i)
+    };
     Some((window, first + 1, rel..end))
 }
 

@@ -11,6 +11,10 @@ use rust_decimal::Decimal;
 
 use crate::diag::Lang;
 
+mod value;
+
+pub use value::{Number, Value};
+
 /// Why a text is not a number, in words an editor can act on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NumberError {
@@ -257,12 +261,24 @@ fn split_sign(t: &str) -> Result<(bool, &str), NumberError> {
     Ok((negative, rest))
 }
 
+/// Whether `text` starts with a word for "about" (約, およそ, approx.), and the rest. In
+/// YAML that is an error (`approx: true` says it); a sheet cell has no other way to say it.
+pub fn strip_approx(text: &str) -> (bool, &str) {
+    let t = text.trim_start();
+    for word in ["約", "およそ", "approx.", "approx"] {
+        if let Some(rest) = t.strip_prefix(word) {
+            return (true, rest);
+        }
+    }
+    (false, text)
+}
+
 /// The digits after the sign: `1234`, `1,234`, `12.5`, `1,234.50`.
 fn check_body(body: &str) -> Result<(), NumberError> {
     if body.is_empty() {
         return Err(NumberError::Empty);
     }
-    if body.starts_with('約') || body.starts_with("およそ") {
+    if strip_approx(body).0 {
         return Err(NumberError::Approx);
     }
     if body.contains(['〜', '~', '～']) {

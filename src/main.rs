@@ -23,7 +23,7 @@ fn main() -> ExitCode {
         .unwrap_or_else(|_| cli::outside_report());
     match cli.command {
         Command::Build { ref output } => build(&cli, output.as_deref(), lang, color),
-        Command::Check => check(&cli, lang, color),
+        Command::Check { strict } => check(&cli, strict, lang, color),
         Command::Serve { port, open } => serve(&cli, port, open, lang, color),
         Command::Init { ref dir, example } => init(dir, example, lang),
         Command::Template {
@@ -118,6 +118,9 @@ fn build(cli: &Cli, output: Option<&Path>, lang: Lang, color: bool) -> ExitCode 
             if !s.warnings.is_empty() {
                 eprint!("{}", s.warnings.render(s.lang, color));
             }
+            if !s.drafts.is_empty() && !cli.quiet {
+                eprintln!("{}", drafts_line(&s.drafts, s.lang));
+            }
             if !cli.quiet {
                 let secs = format!("{:.2}", started.elapsed().as_secs_f64());
                 eprintln!(
@@ -142,16 +145,23 @@ fn build(cli: &Cli, output: Option<&Path>, lang: Lang, color: bool) -> ExitCode 
     }
 }
 
-fn check(cli: &Cli, lang: Lang, color: bool) -> ExitCode {
+fn check(cli: &Cli, strict: bool, lang: Lang, color: bool) -> ExitCode {
     let mut progress = Progress::new(cli.quiet, cli.verbose, lang);
     // The same load, evaluation and rendering as a build, without writing: check refuses
     // exactly what build refuses.
     let result = nenpo::build::check(&cli.root, &mut |s| progress.stage(s));
     progress.finish();
     match result {
-        Ok(warnings) => {
-            if !warnings.is_empty() {
-                eprint!("{}", warnings.render(lang, color));
+        Ok(c) => {
+            if !c.drafts.is_empty() && !cli.quiet {
+                eprintln!("{}", drafts_line(&c.drafts, lang));
+            }
+            if !c.warnings.is_empty() {
+                eprint!("{}", c.warnings.render(lang, color));
+                if strict {
+                    eprintln!("{}", lang.text().content.strict_failed);
+                    return ExitCode::from(1);
+                }
             } else if !cli.quiet {
                 eprintln!("{}", lang.text().msg.check_ok);
             }
@@ -162,6 +172,17 @@ fn check(cli: &Cli, lang: Lang, color: bool) -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// 「下書き（draft: true）の令和7年度は公開していません」.
+fn drafts_line(drafts: &[nenpo::era::FiscalYear], lang: Lang) -> String {
+    let cal = Calendar::new(EraStyle::Both, lang);
+    let years: Vec<String> = drafts.iter().map(|y| cal.year_label(*y)).collect();
+    tr!(
+        lang,
+        content.drafts_skipped,
+        years = years.join(lang.text().msg.list_sep)
+    )
 }
 
 fn serve(cli: &Cli, port: Option<u16>, open: bool, lang: Lang, color: bool) -> ExitCode {

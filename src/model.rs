@@ -6,7 +6,12 @@ use serde::Deserialize;
 
 use crate::config::Config;
 use crate::era::{Date, FiscalYear};
+use crate::figure::{Number, Value};
+
+mod targets;
+
 use crate::i18n::Lang;
+pub use targets::{Milestone, Reduction, Target, TargetGoal, Trend};
 
 /// A whole report, loaded and checked.
 #[derive(Debug, Clone)]
@@ -151,7 +156,7 @@ pub struct Indicator {
     pub id: String,
     /// 指標名.
     pub name: String,
-    /// 単位.
+    /// 単位 (empty only when the plan says so: `unit: ""`).
     pub unit: String,
     /// Higher or lower is better.
     pub direction: Direction,
@@ -159,10 +164,14 @@ pub struct Indicator {
     pub kind: IndicatorKind,
     /// 策定時の数値.
     pub baseline: Option<YearValue>,
-    /// 目標値 in the target year.
-    pub target: Option<YearValue>,
+    /// 目標値 and its year.
+    pub target: Option<Target>,
+    /// 中間目標, by year.
+    pub milestones: Vec<Milestone>,
     /// Yearly step of the target path.
-    pub per_year: Option<Decimal>,
+    pub per_year: Option<Number>,
+    /// Targets print as bounds: 「1,075g以下」 (down), 「80%以上」 (up).
+    pub bound: bool,
     /// Formula in force (the indicator's, else the plan's).
     pub rate: RateFormula,
     /// Decimals shown for values, if fixed.
@@ -192,6 +201,8 @@ pub struct Year {
     pub scale: Option<String>,
     /// The year's overview narrative.
     pub narrative: Document,
+    /// `draft: true`: shown by `serve`, left out by `build`.
+    pub draft: bool,
     /// Indicator id → values, in file order.
     pub actuals: Vec<(String, Actual)>,
     /// The actuals.yaml the values come from, when the year has one.
@@ -228,10 +239,10 @@ impl Year {
 /// One indicator's entry in actuals.yaml.
 #[derive(Debug, Clone, Default)]
 pub struct Actual {
-    /// 実績値; none: 未集計.
-    pub actual: Option<Decimal>,
-    /// The year's target, overriding the computed one.
-    pub target: Option<Decimal>,
+    /// 実績値, or a status (未集計 when nothing is written).
+    pub actual: Value,
+    /// The year's target, overriding the planned one (a status: none set that year).
+    pub target: Option<Value>,
     /// A remark shown with the value.
     pub note: Option<String>,
     /// A grade given by hand.
@@ -244,16 +255,19 @@ pub struct Actual {
     pub pos: Pos,
 }
 
-/// 新規 / 充実 / 継続.
+/// 新規 / 充実 / 継続 (editors may write either word).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ProjectStatus {
     /// 新規.
+    #[serde(alias = "新規")]
     New,
     /// 充実.
+    #[serde(alias = "充実")]
     Enhanced,
     /// 継続.
     #[default]
+    #[serde(alias = "継続")]
     Continued,
 }
 
@@ -283,9 +297,9 @@ pub struct Project {
     /// 新規 / 充実 / 継続.
     pub status: ProjectStatus,
     /// 決算額 in 千円.
-    pub settled: Option<Decimal>,
+    pub settled: Option<Value>,
     /// Next year's 予算額 in 千円.
-    pub budget: Option<Decimal>,
+    pub budget: Option<Value>,
     /// 成果指標.
     pub outcome: Option<Outcome>,
     /// A remark.
@@ -301,10 +315,10 @@ pub struct Outcome {
     pub name: String,
     /// 単位.
     pub unit: String,
-    /// 実績.
-    pub actual: Option<Decimal>,
+    /// 実績 (未集計 when nothing is written).
+    pub actual: Value,
     /// 目標値.
-    pub target: Option<Decimal>,
+    pub target: Option<Value>,
     /// Higher or lower is better.
     pub direction: Direction,
     /// A rate published by hand.

@@ -10,6 +10,7 @@ use crate::build::BuildFailure;
 use crate::diag::Lang;
 use crate::era::{Calendar, EraStyle, FiscalYear};
 use crate::evaluate::planned_targets;
+use crate::figure::{Status, Value};
 use crate::markdown::strip_marks;
 use crate::model::{Direction, IndicatorKind, Report};
 use crate::tr;
@@ -106,8 +107,10 @@ pub fn new_year(root: &Path, year: FiscalYear) -> Result<NewYear, NewYearError> 
         return Err(NewYearError::Exists(dir));
     }
     // A report that would not build (an overflow in its figures, say) gets no new year.
-    let (report, _, _) =
-        crate::build::load_and_evaluate(root, &mut |_| {}).map_err(NewYearError::Content)?;
+    // Drafts included: a year still being written is the one to carry projects over from.
+    let (report, _, _, _) =
+        crate::build::load_and_evaluate_in(root, crate::build::Mode::Preview, None, &mut |_| {})
+            .map_err(NewYearError::Content)?;
     // A folder named another way (令和7年度/) holds the same year.
     if let Some(y) = report.year(year) {
         return Err(NewYearError::Exists(root.join("content").join(&y.dir)));
@@ -205,7 +208,7 @@ pub fn actuals_yaml(
             let list = details.join(lang.text().msg.list_sep);
             about.push_str(&tr!(lang, files.actuals_details, list = list));
         }
-        let target = planned.get(&ind.id).copied().flatten();
+        let target = planned.get(&ind.id).cloned().flatten();
         if target.is_none() {
             about.push_str(words.no_target);
         }
@@ -214,15 +217,21 @@ pub fn actuals_yaml(
             "\n# {about}\n{}:\n  actual: null\n",
             yaml_str(&ind.id, false)
         );
-        if let Some(mut t) = target {
-            // Shown as the plan shows values (22.0, not 22), never rounded.
-            if let Some(d) = ind.decimals
-                && t.scale() < d
-            {
-                t.rescale(d);
-            }
-            let _ = writeln!(out, "  target: {t}");
+        if let Some(t) = &target {
             targets += 1;
+            // Only the per-year path is written out: a milestone, a final target, a reduction, a
+            // trend or a range applies by itself, and a `target:` here would replace its wording.
+            if t.source == crate::evaluate::TargetSource::PerYear
+                && let Some(mut n) = t.number()
+            {
+                // Shown as the plan shows values (22.0, not 22), never rounded.
+                if let Some(d) = ind.decimals
+                    && n.value.scale() < d
+                {
+                    n.value.rescale(d);
+                }
+                let _ = writeln!(out, "  target: {}", yaml_value(Value::Number(n)));
+            }
         }
         count += 1;
     }
@@ -267,7 +276,7 @@ pub fn projects_yaml(report: &Report, year: FiscalYear) -> (String, usize, Optio
                 yaml_str(&o.unit, true)
             );
             if let Some(t) = o.target {
-                let _ = write!(out, ", target: {t}");
+                let _ = write!(out, ", target: {}", yaml_value(t));
             }
             if o.direction == Direction::Down {
                 out.push_str(", direction: down");
@@ -276,6 +285,17 @@ pub fn projects_yaml(report: &Report, year: FiscalYear) -> (String, usize, Optio
         }
     }
     (out, prev.projects.len(), Some(prev.year))
+}
+
+/// A figure as YAML: its digits as written, `{ value: …, approx: true }` for 約, a status
+/// by its key word.
+fn yaml_value(v: Value) -> String {
+    match v {
+        Value::Number(n) if n.approx => format!("{{ value: {}, approx: true }}", n.value),
+        Value::Number(n) => n.value.to_string(),
+        Value::Status(Status::NotCollected) => "null".into(),
+        Value::Status(s) => quoted(s.default_symbol()),
+    }
 }
 
 fn quoted(s: &str) -> String {

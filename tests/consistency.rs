@@ -10,6 +10,7 @@ use std::collections::HashMap;
 
 use common::{example, page};
 use nenpo::evaluate::{Evaluation, IndicatorYear, Rate};
+use nenpo::figure::Value;
 use nenpo::format::{Formatter, machine_figure, machine_rate};
 use nenpo::model::{Indicator, Report};
 use nenpo::site::OutputFile;
@@ -34,7 +35,13 @@ fn cell<'a>(html: &'a str, anchor: &str, label: &str) -> &'a str {
 
 /// A people's spelling read back as the machines write it: `1,234.5%` → `1234.5`.
 fn as_machine(text: &str) -> String {
-    text.trim_end_matches('%').replace(',', "")
+    // 約 is its own column for machines; △ and ▲ are a minus.
+    let t = text.trim_end_matches('%').replace(',', "");
+    let t = t.strip_prefix('約').unwrap_or(&t);
+    match t.strip_prefix(['△', '▲']) {
+        Some(rest) => format!("-{rest}"),
+        None => t.to_string(),
+    }
 }
 
 /// Rows of a CSV file by a key column, each as header → cell.
@@ -135,10 +142,17 @@ fn machine(v: Option<Decimal>, ind: &Indicator) -> Option<String> {
     v.map(|v| machine_figure(v, ind.decimals))
 }
 
+/// A year's target as a table cell spells it.
+fn target_text(f: &Formatter, r: &IndicatorYear, ind: &Indicator) -> String {
+    r.target
+        .as_ref()
+        .map_or_else(|| "—".to_string(), |t| f.target(t, ind))
+}
+
 #[test]
 fn indicator_figures_agree_across_html_csv_json_and_charts() {
     let site = build();
-    let (report, ev, files, f) = (&site.report, &site.ev, &site.files, site.fmt);
+    let (report, ev, files, f) = (&site.report, &site.ev, &site.files, &site.fmt);
     let mut checked = 0;
     for year in &report.years {
         let y = year.year;
@@ -155,17 +169,15 @@ fn indicator_figures_agree_across_html_csv_json_and_charts() {
                 continue;
             };
             let what = format!("{y} {}", ind.id);
-            let (target, actual) = (
-                f.figure_or_none(r.target, ind.decimals),
-                f.actual(r.actual, ind.decimals),
-            );
+            let (target, actual) = (target_text(f, r, ind), f.actual(r.actual, ind.decimals));
+            let target_number = r.target.as_ref().and_then(|t| t.number()).map(|n| n.value);
             let (rate_human, rate_machine) = (f.rate(r.rate), machine_rate(r.rate));
 
             // HTML: the goal page's row.
             let goal_page = page(files, &paths::goal(y, &plan.id, &goal.id));
             let anchor = format!("indicators/{}/index.html\"", ind.id);
             assert_eq!(cell(goal_page, &anchor, "目標値"), target, "{what}");
-            if r.actual.is_some() {
+            if r.actual.number().is_some() {
                 assert_eq!(cell(goal_page, &anchor, "実績値"), actual, "{what}");
             }
             assert_eq!(cell(goal_page, &anchor, "達成率"), rate_human, "{what}");
@@ -189,8 +201,8 @@ fn indicator_figures_agree_across_html_csv_json_and_charts() {
             let row = &csv[&ind.id];
             let rec = &json[&ind.id];
             for (col, field, want) in [
-                ("目標値", "target", machine(r.target, ind)),
-                ("実績値", "actual", machine(r.actual, ind)),
+                ("目標値", "target", machine(target_number, ind)),
+                ("実績値", "actual", machine(r.actual.number(), ind)),
                 ("達成率（%）", "rate", rate_machine.clone()),
             ] {
                 assert_eq!(
@@ -203,11 +215,21 @@ fn indicator_figures_agree_across_html_csv_json_and_charts() {
             assert_eq!(row["達成率の状態"], f.rate_status(r.rate), "{what}");
             assert_eq!(rec["rate_status"].as_str(), Some(f.rate_status(r.rate)));
             // People's and machines' spellings are one figure.
-            if r.target.is_some() {
+            if target_number.is_some() && !ind.bound {
                 assert_eq!(as_machine(&target), row["目標値"], "{what}");
             }
-            if r.actual.is_some() {
+            if let Some(n) = r.actual.as_number() {
                 assert_eq!(as_machine(&actual), row["実績値"], "{what}");
+                assert_eq!(actual.starts_with('約'), n.approx, "{what}");
+                assert_eq!(row["実績値は概数"], n.approx.to_string(), "{what}");
+                assert_eq!(rec["actual_approx"].as_bool(), Some(n.approx), "{what}");
+            }
+            if let Some(s) = r.actual.status() {
+                // A status prints as its symbol; machines get its name in a column of its own.
+                assert_eq!(actual, f.status(s), "{what}");
+                let name = nenpo::format::status_name(report.config.lang, s);
+                assert_eq!(row["実績値の状態"], name, "{what}");
+                assert_eq!(rec["actual_status"].as_str(), Some(name), "{what}");
             }
             if let Some(m) = &rate_machine {
                 assert_eq!(&as_machine(&rate_human), m, "{what}");
@@ -221,7 +243,7 @@ fn indicator_figures_agree_across_html_csv_json_and_charts() {
 #[test]
 fn goal_summary_charts_print_the_pages_rates() {
     let site = build();
-    let (report, ev, files, f) = (&site.report, &site.ev, &site.files, site.fmt);
+    let (report, ev, files, f) = (&site.report, &site.ev, &site.files, &site.fmt);
     for year in &report.years {
         for plan in &report.plans {
             let Some(py) = ev.plan(&plan.id, year.year) else {
@@ -249,11 +271,14 @@ fn goal_summary_charts_print_the_pages_rates() {
                     files,
                     &format!("charts/{}-{}-summary.svg", year.year, plan.id),
                 );
-                if let Some(m) = summary.mean_rate {
+                if let Some(m) = summary.rate {
                     let mean = f.percent(m);
                     assert!(svg_desc(plan_svg).contains(&mean), "{mean}");
                     let year_page = page(files, &paths::year(year.year));
-                    assert!(year_page.contains(&format!("（平均 {mean}）")), "{mean}");
+                    assert!(
+                        year_page.contains(&format!("（達成率の平均 {mean}、")),
+                        "{mean}"
+                    );
                 }
             }
         }
@@ -263,7 +288,7 @@ fn goal_summary_charts_print_the_pages_rates() {
 #[test]
 fn trend_charts_and_their_tables_print_the_evaluated_values() {
     let site = build();
-    let (report, ev, files, f) = (&site.report, &site.ev, &site.files, site.fmt);
+    let (report, ev, files, f) = (&site.report, &site.ev, &site.files, &site.fmt);
     let mut checked = 0;
     for (plan, goal, _, ind) in report.indicators() {
         let unit = &ind.unit;
@@ -281,7 +306,8 @@ fn trend_charts_and_their_tables_print_the_evaluated_values() {
             let desc = svg_desc(svg);
             let actuals: Vec<String> = series
                 .iter()
-                .filter_map(|r| r.actual.map(|a| f.figure(a, ind.decimals)))
+                .filter(|r| r.actual.number().is_some())
+                .map(|r| f.actual(r.actual, ind.decimals))
                 .collect();
             // Direct labels: some of the actuals, latest last, spelt as the table spells them.
             let labels = svg_texts(svg, &["value-label"]);
@@ -293,22 +319,26 @@ fn trend_charts_and_their_tables_print_the_evaluated_values() {
                 );
             }
             assert_eq!(labels.last(), actuals.last(), "{path}");
-            if let Some(last) = series.iter().rev().find(|r| r.actual.is_some()) {
-                let a = f.figure(last.actual.unwrap(), ind.decimals);
+            if let Some(last) = series.iter().rev().find(|r| r.actual.number().is_some()) {
+                let a = f.actual(last.actual, ind.decimals);
                 let said = format!("{}の実績値は{a}{unit}", f.year_label(last.year));
                 assert!(desc.contains(&said), "{path}: {said} not in {desc}");
-                if let Some(t) = last.target {
-                    let t = f.figure(t, ind.decimals);
-                    assert!(desc.contains(&format!("目標値{t}{unit}")), "{path}: {desc}");
+                if let Some(t) = last.target.as_ref().filter(|t| t.number().is_some()) {
+                    let t = f.target_with_unit(t, ind);
+                    assert!(desc.contains(&format!("目標値{t}")), "{path}: {desc}");
                 }
             }
-            for (name, yv) in [("基準値", ind.baseline), ("最終目標値", ind.target)] {
-                if let Some(v) = yv {
-                    let said = format!(
-                        "{name}は{}の{}{unit}",
-                        f.year_label(v.year),
-                        f.figure(v.value, ind.decimals)
-                    );
+            let final_target = ind.target.as_ref().and_then(|t| {
+                let v = ev.indicator(&ind.id, t.year)?.target.as_ref()?;
+                v.number()?;
+                Some((t.year, f.target_with_unit(v, ind)))
+            });
+            let baseline = ind
+                .baseline
+                .map(|b| (b.year, format!("{}{unit}", f.figure(b.value, ind.decimals))));
+            for (name, yv) in [("基準値", baseline), ("最終目標値", final_target)] {
+                if let Some((year, text)) = yv {
+                    let said = format!("{name}は{}の{text}", f.year_label(year));
                     assert!(desc.contains(&said), "{path}: {said} not in {desc}");
                 }
             }
@@ -325,7 +355,11 @@ fn trend_charts_and_their_tables_print_the_evaluated_values() {
                     let row = format!(
                         "<th scope=\"row\">{}</th><td class=\"num\">{}</td><td class=\"num\">{}</td>",
                         f.year_label(r.year),
-                        f.figure_or_none(r.target, ind.decimals),
+                        target_text(f, r, ind)
+                            + &r.target
+                                .as_ref()
+                                .and_then(|t| f.target_note(t, ind))
+                                .unwrap_or_default(),
                         f.actual(r.actual, ind.decimals)
                     );
                     assert!(table.contains(&row), "{path}: {row}");
@@ -354,12 +388,16 @@ fn project_amounts_and_outcome_rates_agree_across_outputs() {
                 (
                     "決算額（千円）",
                     "settled_thousand_yen",
-                    p.settled.map(|v| machine_figure(v, None)),
+                    p.settled
+                        .and_then(Value::number)
+                        .map(|v| machine_figure(v, None)),
                 ),
                 (
                     "翌年度予算額（千円）",
                     "budget_thousand_yen",
-                    p.budget.map(|v| machine_figure(v, None)),
+                    p.budget
+                        .and_then(Value::number)
+                        .map(|v| machine_figure(v, None)),
                 ),
                 ("達成率（%）", "outcome_rate", rate.and_then(machine_rate)),
             ] {

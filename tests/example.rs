@@ -60,7 +60,7 @@ fn the_example_shows_every_kind_of_rate() {
         "a hand-given rate"
     );
     assert!(
-        rates.iter().any(|r| matches!(r, Rate::NotCollected)),
+        rates.iter().any(|r| matches!(r, &Rate::NOT_COLLECTED)),
         "a missing actual"
     );
     assert!(
@@ -152,7 +152,7 @@ fn trend_chart_plots_the_model_with_era_labels_and_gaps() {
         .collect();
     let actuals: Vec<f64> = results
         .iter()
-        .filter_map(|r| r.actual)
+        .filter_map(|r| r.actual.number())
         .map(|v| rust_decimal::prelude::ToPrimitive::to_f64(&v).unwrap())
         .collect();
     assert_eq!(marks.len(), actuals.len());
@@ -164,7 +164,7 @@ fn trend_chart_plots_the_model_with_era_labels_and_gaps() {
         );
     }
     assert!(
-        results.last().unwrap().actual.is_none(),
+        results.last().unwrap().actual.number().is_none(),
         "the latest year is 未集計 in the example"
     );
     let missing: Vec<&str> = doc
@@ -249,7 +249,7 @@ fn plan_summaries_count_the_indicators_of_each_year() {
                 py.not_collected,
                 results
                     .iter()
-                    .filter(|r| r.rate == Rate::NotCollected)
+                    .filter(|r| r.rate == Rate::NOT_COLLECTED)
                     .count()
             );
             assert_eq!(

@@ -335,9 +335,9 @@ fn full_width_and_invisible_ids_get_their_ascii_spelling() {
         );
     });
     let plan = "content/plans/kizuna.yaml";
-    assert_at(&d, Severity::Error, plan, 18, "ゼロ幅スペース U+200B");
+    assert_at(&d, Severity::Error, plan, 19, "ゼロ幅スペース U+200B");
     assert_at(&d, Severity::Error, plan, 5, "全角");
-    assert_at(&d, Severity::Error, plan, 24, "全角");
+    assert_at(&d, Severity::Error, plan, 26, "全角");
     let text = d.render(Lang::Ja, false);
     assert!(
         text.contains("修正方法: 「tsunagari」と書いてください"),

@@ -27,17 +27,24 @@ fn replace(root: &Path, rel: &str, from: &str, to: &str) {
     fs::write(p, text.replacen(from, to, 1)).unwrap();
 }
 
-/// seed002 with three overflows: a per-year target path (49.1 + 4 × 10²⁸ × 2 years), a goal
-/// whose two rates of 5 × 10²⁸ % sum past the range, and a project outcome rate (7 × 10²⁸
-/// ÷ 0.5).
+/// seed002 with three overflows: a per-year target path (49.1 + 9 × 10²⁷ × 27 years from a
+/// 1990 baseline), a goal whose two rates of 5 × 10²⁸ % sum past the range (with the plain
+/// `mean` goal rule: a capped mean cannot), and a project outcome rate (9 × 10²⁷ ÷ 0.0001).
+/// Every figure has at most 28 digits, as the number grammar allows.
 fn overflowing() -> tempfile::TempDir {
     let dir = copy_tree(&fixture("seed002"));
     let root = dir.path();
     replace(
         root,
         "content/plans/kizuna.yaml",
-        "target: { year: H30, value: 55.0 }",
-        "target: { year: H30, value: 55.0 }\n            per_year: \"40000000000000000000000000000\"",
+        "baseline: { year: H27, value: 49.1 }\n            target: { year: H30, value: 55.0 }",
+        "baseline: { year: 1990, value: 49.1 }\n            target: { year: H30, value: 55.0 }\n            per_year: \"9000000000000000000000000000\"",
+    );
+    replace(
+        root,
+        "book.toml",
+        "[evaluation]",
+        "[evaluation]\ngoal_rule = \"mean\"",
     );
     fs::write(
         root.join("content/2017/actuals.yaml"),
@@ -50,7 +57,7 @@ fn overflowing() -> tempfile::TempDir {
         root,
         "content/2017/projects.yaml",
         "actual: 3, target: 4",
-        "actual: \"70000000000000000000000000000\", target: 0.5",
+        "actual: \"9000000000000000000000000000\", target: 0.0001",
     );
     dir
 }
@@ -111,12 +118,12 @@ fn check_and_build_refuse_overflows_naming_file_and_line() {
 fn new_year_refuses_a_target_path_that_overflows() {
     let dir = copy_tree(&fixture("seed002"));
     let root = dir.path();
-    // In range for 2017 (49.1 + 3 × 10²⁸ × 2), past it by 2019.
+    // In range for 2017 (49.1 + 9.9 × 10²⁷ × 7 from a 2010 baseline), past it by 2019 (× 9).
     replace(
         root,
         "content/plans/kizuna.yaml",
-        "target: { year: H30, value: 55.0 }",
-        "target: { year: H30, value: 55.0 }\n            per_year: \"30000000000000000000000000000\"",
+        "baseline: { year: H27, value: 49.1 }\n            target: { year: H30, value: 55.0 }",
+        "baseline: { year: 2010, value: 49.1 }\n            target: { year: H30, value: 55.0 }\n            per_year: \"9900000000000000000000000000\"",
     );
     replace(
         root,

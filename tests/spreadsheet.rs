@@ -110,6 +110,21 @@ fn built(root: &Path) -> Vec<nenpo::site::OutputFile> {
     nenpo::build::render_report(root).unwrap().1
 }
 
+/// A column of an indicator's open-data row.
+fn csv_field(files: &[nenpo::site::OutputFile], id: &str, column: &str) -> String {
+    let csv = common::page(files, "data/2021-indicators.csv");
+    let mut r =
+        csv::ReaderBuilder::new().from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    let head = r.headers().unwrap().clone();
+    let col = |name: &str| head.iter().position(|h| h == name).unwrap();
+    let (idc, c) = (col("指標ID"), col(column));
+    r.records()
+        .map(Result::unwrap)
+        .find(|rec| &rec[idc] == id)
+        .map(|rec| rec[c].to_string())
+        .unwrap_or_else(|| panic!("{id} not in the CSV"))
+}
+
 /// The open-data row of an indicator: (実績値, 備考).
 fn csv_row(files: &[nenpo::site::OutputFile], id: &str) -> (String, String) {
     let csv = common::page(files, "data/2021-indicators.csv");
@@ -226,13 +241,9 @@ fn a_cp932_csv_from_excel_round_trips_and_only_changed_lines_change() {
         words.contains("CSV、文字コード Shift_JIS（CP932）"),
         "{words}"
     );
-    // 「－」 is 該当なし, which the report's loader reads once SPEC §10's statuses are
-    // wired into content; until then the check refuses it and nothing is written.
-    if let Outcome::CheckFailed(_) = done.outcome {
-        assert_eq!(actuals(root), original.as_bytes());
-        return;
-    }
+    // 「－」 is 該当なし (SPEC §10), written as its word.
     assert!(matches!(done.outcome, Outcome::Written), "{words}");
+    assert!(words.contains("「－」を 該当なし と読みました"), "{words}");
     let after = String::from_utf8(actuals(root)).unwrap();
     let changed: Vec<(&str, &str)> = original
         .lines()
@@ -244,6 +255,12 @@ fn a_cp932_csv_from_excel_round_trips_and_only_changed_lines_change() {
     let files = built(root);
     assert_eq!(csv_row(&files, "shi-jimu-co2").0, "17660");
     assert_eq!(csv_row(&files, "koyuchika").0, "36.8");
+    assert_eq!(csv_row(&files, "toshi-koen").0, "");
+    assert_eq!(csv_field(&files, "toshi-koen", "実績値の状態"), "該当なし");
+    assert!(
+        after.contains("toshi-koen:\n  actual: 該当なし\n"),
+        "{after}"
+    );
     let (again, _) = run(root, &csv, ImportOptions::default());
     assert!(matches!(again.outcome, Outcome::NothingToChange));
 }
@@ -274,6 +291,114 @@ fn a_csv_without_statuses_round_trips_byte_for_byte() {
     let (again, _) = run(root, &csv, ImportOptions::default());
     assert!(matches!(again.outcome, Outcome::NothingToChange));
     assert_eq!(String::from_utf8(actuals(root)).unwrap(), expected);
+}
+
+/// Every status and number form SPEC §10 accepts in actuals.yaml, typed into a sheet as
+/// staff type them: each is written as an editor would write it, prints as published, and
+/// a second import of the same sheet changes nothing.
+#[test]
+fn every_status_and_number_form_of_section_10_imports_as_an_editor_writes_it() {
+    let dir = common::example_copy();
+    let root = dir.path();
+    let t = root.join("t.xlsx");
+    template(root, YEAR, Some(&t)).unwrap();
+    // The template shows the example's 約480 as the city prints it.
+    let shown: Vec<Vec<String>> = cells(&t)
+        .iter()
+        .map(|r| r.iter().map(text).collect())
+        .collect();
+    let cell = |rows: &[Vec<String>], id: &str, c: usize| -> String {
+        let row = rows.iter().find(|r| r.first().is_some_and(|x| x == id));
+        row.unwrap().get(c).cloned().unwrap_or_default()
+    };
+    assert_eq!(cell(&shown, "ikimono-chosa", 6), "約480");
+    assert_eq!(cell(&shown, "yato-tansui", 5), "1.00～1.50");
+    let forms: [(&str, &str, &str); 17] = [
+        ("ghg-emission", "－", "該当なし"),
+        ("koyuchika", "ー", "該当なし"),
+        ("eco-action", "該当なし", "該当なし"),
+        ("taiyoko-hojo", "…", "不明"),
+        ("toshi-koen", "不明", "不明"),
+        ("zeh-hojo", "x", "秘匿"),
+        ("kankyo-gakushu", "秘匿", "秘匿"),
+        ("demae-koza", "未集計", "null"),
+        ("katei-gomi", "約548", "{ value: 548, approx: true }"),
+        ("ikimono-chosa", "490", "490"),
+        ("shi-jimu-co2", "１７，６６０", "17660"),
+        ("fuho-toki", "1,234", "1234"),
+        ("recycle-rate", "60.30", "60.30"),
+        ("fuho-mishori", "\u{2212}2", "-2"),
+        ("kasen-bod", "▲1.5", "-1.5"),
+        ("dantai-koshukai", "△3", "-3"),
+        (
+            "ryokuchi-hozen",
+            "約 75.50",
+            "{ value: 75.50, approx: true }",
+        ),
+    ];
+    let fills: Vec<(&str, Fill, Option<&str>)> = forms
+        .iter()
+        .map(|(id, typed, _)| (*id, Fill::Text(typed), None))
+        .collect();
+    let filled = root.join("filled.xlsx");
+    filled_xlsx(&t, &filled, &fills);
+    let (done, words) = run(root, &filled, ImportOptions::default());
+    assert!(matches!(done.outcome, Outcome::Written), "{words}");
+    assert!(words.contains("取り込めないセル 0 件"), "{words}");
+    assert!(
+        words.contains("実績値を 約480 から 490 にします"),
+        "{words}"
+    );
+    assert!(
+        words.contains("実績値を 551 から 約548 にします"),
+        "{words}"
+    );
+    let yaml = String::from_utf8(actuals(root)).unwrap();
+    let written = nenpo::sheet::yaml_edit::current_values(&yaml, "actual").unwrap();
+    for (id, typed, want) in forms {
+        assert_eq!(written[id], want, "{id}: typed {typed}");
+    }
+
+    let files = built(root);
+    for (id, status) in [
+        ("ghg-emission", "該当なし"),
+        ("taiyoko-hojo", "不明"),
+        ("zeh-hojo", "秘匿"),
+        ("demae-koza", "未集計"),
+    ] {
+        assert_eq!(csv_row(&files, id).0, "", "{id}: no number");
+        assert_eq!(csv_field(&files, id, "実績値の状態"), status, "{id}");
+    }
+    assert_eq!(csv_row(&files, "katei-gomi").0, "548");
+    assert_eq!(csv_field(&files, "katei-gomi", "実績値は概数"), "true");
+    assert_eq!(csv_row(&files, "kasen-bod").0, "-1.5");
+    // Written as typed; printed with the indicator's `decimals: 1`.
+    assert_eq!(csv_row(&files, "recycle-rate").0, "60.3");
+    let gomi = common::page(&files, "indicators/katei-gomi/index.html");
+    assert!(gomi.contains("約548"), "the page prints 約548");
+    let bod = common::page(&files, "indicators/kasen-bod/index.html");
+    // The example's 生物多様性戦略 grades with △, so a negative prints ▲ (SPEC §10).
+    assert!(
+        bod.contains("▲1.5"),
+        "a negative prints with the report's sign"
+    );
+    let ghg = common::page(&files, "indicators/ghg-emission/index.html");
+    assert!(ghg.contains(">－<"), "該当なし prints as its symbol");
+
+    let before = actuals(root);
+    let (again, words) = run(root, &filled, ImportOptions::default());
+    assert!(matches!(again.outcome, Outcome::NothingToChange), "{words}");
+    assert_eq!(actuals(root), before);
+    // And a new template shows what was written as the sheet was typed.
+    let t2 = root.join("t2.xlsx");
+    template(root, YEAR, Some(&t2)).unwrap();
+    let again: Vec<Vec<String>> = cells(&t2)
+        .iter()
+        .map(|r| r.iter().map(text).collect())
+        .collect();
+    assert_eq!(cell(&again, "katei-gomi", 6), "約548");
+    assert_eq!(cell(&again, "ghg-emission", 6), "該当なし");
+    assert_eq!(cell(&again, "demae-koza", 6), "");
 }
 
 /// A CSV sheet with the template's layout and the given data rows.
@@ -314,8 +439,10 @@ fn bad_sheets_are_reported_and_leave_actuals_byte_identical() {
             "「ryokuchi-hozn」という ID の指標はありません。「ryokuchi-hozen」の誤りではありませんか",
         ),
         (
-            sheet_csv(root, "approx.csv", "R3", &[good, "zeh-hojo,,,,,,約50,"]),
-            "「約50」の「約」は数値に含められません",
+            // 約 is read (約480 is how a city prints an approximate value), but not what
+            // follows it here.
+            sheet_csv(root, "unit.csv", "R3", &[good, "zeh-hojo,,,,,,約50件,"]),
+            "「約50件」の「件」は数値に含められません",
         ),
         (
             sheet_csv(
@@ -387,7 +514,7 @@ fn partial_writes_the_readable_cells_and_dry_run_writes_nothing() {
         root,
         "mixed.csv",
         "R3",
-        &["shi-jimu-co2,,,,,,17700,", "zeh-hojo,,,,,,約50,"],
+        &["shi-jimu-co2,,,,,,17700,", "zeh-hojo,,,,,,50件,"],
     );
     let dry = ImportOptions {
         partial: true,
@@ -473,7 +600,7 @@ fn the_template_locks_identity_columns_offers_statuses_and_names_the_year() {
     let root = dir.path();
     let t = root.join("t.xlsx");
     let made = template(root, YEAR, Some(&t)).unwrap();
-    assert_eq!(made.rows, 16);
+    assert_eq!(made.rows, 18);
     let rows = cells(&t);
     assert_eq!(text(&rows[1][1]), "令和3年度（2021年度）");
     let heads: Vec<String> = rows[4].iter().map(text).collect();

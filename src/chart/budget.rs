@@ -284,7 +284,8 @@ mod tests {
         let fig = |v: i64| Figure {
             value: v.into(),
             text: crate::format::Formatter::with(crate::diag::Lang::Ja, Default::default())
-                .amount(Some(v.into())),
+                .amount(Some(crate::figure::Value::exact(v.into()))),
+            with_unit: false,
         };
         let b = |label: &str, settled: Option<i64>, budget: Option<i64>| BudgetBar {
             label: label.into(),

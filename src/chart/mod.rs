@@ -60,12 +60,24 @@ pub struct Figure {
     pub value: Decimal,
     /// The text of the value.
     pub text: String,
+    /// The text carries its unit already, as a plan words a target (1,075g以下, 平成17年度比
+    /// 15%削減): printed as it is, without the chart's unit after it.
+    pub with_unit: bool,
 }
 
 impl Figure {
     /// The value as a coordinate.
     pub(crate) fn plot(&self) -> f64 {
         self.value.to_f64().unwrap_or(0.0)
+    }
+
+    /// The text with `unit` after it, unless it carries its unit already.
+    pub(crate) fn with(&self, unit: &str) -> String {
+        if self.with_unit {
+            self.text.clone()
+        } else {
+            format!("{}{unit}", self.text)
+        }
     }
 }
 
@@ -93,6 +105,9 @@ pub struct TrendInput {
     pub baseline: Option<Marker>,
     /// 最終目標値 of the plan, drawn as a dash-dot reference line labelled with its year.
     pub final_target: Option<Marker>,
+    /// 中間目標 of the plan, each drawn as a long-dashed reference line labelled with its
+    /// name and year.
+    pub milestones: Vec<Marker>,
     /// The language of the chart's own words (legend, notes, description).
     pub lang: Lang,
 }
@@ -109,6 +124,18 @@ pub struct TrendPoint {
     pub actual: Option<Figure>,
     /// That year's 目標値, if any.
     pub target: Option<Figure>,
+    /// Why there is no actual, when it is not 未集計 (or the report spells 未集計 its own
+    /// way): the symbol under the axis and the words of the description.
+    pub missing: Option<Missing>,
+}
+
+/// What a year without an actual shows: 「－」 under the axis, 「該当なし」 in words.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Missing {
+    /// The symbol the tables print.
+    pub symbol: String,
+    /// What it means.
+    pub name: String,
 }
 
 /// A single labelled value: the baseline or the final target.
@@ -120,6 +147,8 @@ pub struct Marker {
     pub short_label: String,
     /// The value, in the indicator's unit.
     pub value: Figure,
+    /// A name of its own (a milestone's 中間目標); baselines and final targets have none.
+    pub name: Option<String>,
 }
 
 /// One indicator's 達成率 in a goal summary, for [`render_goal_summary`].

@@ -20,6 +20,8 @@ const X_LABEL_AREA: u32 = 42;
 const DASHED: &str = " stroke-dasharray=\"7 4\"";
 const DASH_DOT: &str = " stroke-dasharray=\"12 3 2 3\"";
 const DOTTED: &str = " stroke-dasharray=\"2 3\"";
+/// Milestones: long dashes.
+const LONG_DASH: &str = " stroke-dasharray=\"10 4\"";
 const ROUND: &str = " stroke-linejoin=\"round\"";
 
 /// The plot the series are drawn on: years across, values up.
@@ -146,7 +148,7 @@ fn legend_items(input: &TrendInput) -> Vec<(Swatch, String)> {
         fill(
             input.lang.text().words.value_year,
             &[
-                ("value", &format!("{}{}", m.value.text, input.unit)),
+                ("value", &m.value.with(&input.unit)),
                 ("year", &m.short_label),
             ],
         )
@@ -155,6 +157,16 @@ fn legend_items(input: &TrendInput) -> Vec<(Swatch, String)> {
         items.push((
             Swatch::Baseline,
             fill(words.baseline_legend, &[("mark", &mark(b))]),
+        ));
+    }
+    for m in &input.milestones {
+        let name = m.name.as_deref().unwrap_or_default();
+        items.push((
+            Swatch::Milestone,
+            fill(
+                words.milestone_legend,
+                &[("name", &name), ("mark", &mark(m))],
+            ),
         ));
     }
     if let Some(f) = &input.final_target {
@@ -171,6 +183,7 @@ enum Swatch {
     Actual,
     Target,
     Baseline,
+    Milestone,
     Final,
 }
 
@@ -205,6 +218,10 @@ impl Swatch {
             Swatch::Baseline => format!(
                 "<g class=\"legend-swatch\">{}</g>",
                 line(MUTED, 2, " stroke-dasharray=\"2 3\"")
+            ),
+            Swatch::Milestone => format!(
+                "<g class=\"legend-swatch\">{}</g>",
+                line(ORANGE, 2, LONG_DASH)
             ),
             Swatch::Final => format!(
                 "<g class=\"legend-swatch\">{}</g>",
@@ -337,6 +354,7 @@ fn y_scale_of(input: &TrendInput) -> Scale {
             .baseline
             .iter()
             .chain(&input.final_target)
+            .chain(&input.milestones)
             .map(|m| m.value.plot()),
     );
     let actuals: Vec<f64> = pts.iter().filter_map(actual_at).collect();
@@ -370,6 +388,11 @@ fn draw_series(
     if let Some(b) = &input.baseline {
         pen.draw(Mark::shapes("baseline").extra(DOTTED), || {
             chart.draw_series(across(b.value.plot(), MUTED_RGB))
+        })?;
+    }
+    for m in &input.milestones {
+        pen.draw(Mark::shapes("milestone").extra(LONG_DASH), || {
+            chart.draw_series(across(m.value.plot(), ORANGE_RGB))
         })?;
     }
     if let Some(f) = &input.final_target {
@@ -482,19 +505,24 @@ fn missing_labels(
             i += 1;
             continue;
         }
+        // A run is the years missing for the same reason.
         let start = i;
-        while i < pts.len() && missing(i) {
+        while i < pts.len() && missing(i) && pts[i].missing == pts[start].missing {
             i += 1;
         }
         let (px, _) = chart.backend_coord(&((start + i - 1) as f64 / 2.0, 0.0));
         // Two runs are at least two years apart: the text fits in that.
         let size = ((2.0 * slot - 4.0) / 3.0).clamp(11.0, SMALL_PX);
+        let label = pts[start]
+            .missing
+            .as_ref()
+            .map_or(o.lang.text().words.not_collected, |m| m.symbol.as_str());
         o.text(
             Text::at(px as f64, bottom + 38.0, size)
                 .anchor("middle")
                 .fill(MUTED)
                 .class("missing"),
-            o.lang.text().words.not_collected,
+            label,
         );
     }
 }

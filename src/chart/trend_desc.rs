@@ -8,7 +8,7 @@ use crate::i18n::fill;
 /// its target, the missing years.
 pub(super) fn describe(input: &TrendInput) -> String {
     let w = &input.lang.text().chart;
-    let v = |x: &Figure| format!("{}{}", x.text, input.unit);
+    let v = |x: &Figure| x.with(&input.unit);
     let mut s = String::new();
     let (Some(first), Some(last)) = (input.points.first(), input.points.last()) else {
         return fill(w.trend_empty, &[("title", &input.title)]);
@@ -30,16 +30,31 @@ pub(super) fn describe(input: &TrendInput) -> String {
     if input.lower_is_better {
         s.push_str(w.trend_lower_is_better);
     }
-    let refs: Vec<String> = [
-        (w.trend_baseline, &input.baseline),
-        (w.trend_final, &input.final_target),
-    ]
-    .into_iter()
-    .filter_map(|(pattern, m)| {
-        m.as_ref()
-            .map(|m| fill(pattern, &[("year", &m.long_label), ("value", &v(&m.value))]))
-    })
-    .collect();
+    let refs: Vec<String> = std::iter::once((w.trend_baseline, input.baseline.as_ref()))
+        .chain(
+            input
+                .milestones
+                .iter()
+                .map(|m| (w.trend_milestone, Some(m))),
+        )
+        .chain(std::iter::once((
+            w.trend_final,
+            input.final_target.as_ref(),
+        )))
+        .filter_map(|(pattern, m)| {
+            m.map(|m| {
+                let name = m.name.as_deref().unwrap_or_default();
+                fill(
+                    pattern,
+                    &[
+                        ("year", &m.long_label),
+                        ("value", &v(&m.value)),
+                        ("name", &name),
+                    ],
+                )
+            })
+        })
+        .collect();
     if !refs.is_empty() {
         s.push_str(&refs.join(w.item_sep));
         s.push_str(w.trend_refs_end);
@@ -52,7 +67,7 @@ pub(super) fn describe(input: &TrendInput) -> String {
 /// The first and latest actuals, the latest against its target, and the missing years.
 fn latest_words(input: &TrendInput, s: &mut String) {
     let w = &input.lang.text().chart;
-    let v = |x: &Figure| format!("{}{}", x.text, input.unit);
+    let v = |x: &Figure| x.with(&input.unit);
     let with_actual: Vec<_> = input
         .points
         .iter()
@@ -87,16 +102,29 @@ fn latest_words(input: &TrendInput, s: &mut String) {
         }
         _ => s.push_str(w.trend_no_actual),
     }
-    let missing: Vec<&str> = input
-        .points
-        .iter()
-        .filter(|p| p.actual.is_none())
-        .map(|p| p.long_label.as_str())
-        .collect();
-    if !missing.is_empty() && !with_actual.is_empty() {
-        s.push_str(&fill(
-            w.trend_missing,
-            &[("years", &missing.join(input.lang.text().page.list_sep))],
-        ));
+    if !with_actual.is_empty() {
+        missing_words(input, s);
+    }
+}
+
+/// The years without an actual, grouped by why: 「令和2年度は未集計です。令和3年度は該当なしです。」
+fn missing_words(input: &TrendInput, s: &mut String) {
+    let w = &input.lang.text().chart;
+    // None: not yet collected, spelt the default way.
+    let mut reasons: Vec<(Option<&str>, Vec<&str>)> = Vec::new();
+    for p in input.points.iter().filter(|p| p.actual.is_none()) {
+        let why = p.missing.as_ref().map(|m| m.name.as_str());
+        match reasons.iter_mut().find(|(w, _)| *w == why) {
+            Some((_, years)) => years.push(&p.long_label),
+            None => reasons.push((why, vec![&p.long_label])),
+        }
+    }
+    let sep = input.lang.text().page.list_sep;
+    for (why, years) in reasons {
+        let years = years.join(sep);
+        s.push_str(&match why {
+            None => fill(w.trend_missing, &[("years", &years)]),
+            Some(why) => fill(w.trend_missing_as, &[("years", &years), ("why", &why)]),
+        });
     }
 }

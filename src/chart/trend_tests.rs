@@ -16,6 +16,7 @@ fn fig(v: f64, d: u32) -> Figure {
     Figure {
         value: crate::format::shown(exact, Some(d)),
         text: f.figure(exact, Some(d)),
+        with_unit: false,
     }
 }
 
@@ -25,6 +26,7 @@ fn point_d(r: u32, actual: Option<f64>, target: Option<f64>, d: u32) -> TrendPoi
         long_label: format!("令和{r}年度"),
         actual: actual.map(|v| fig(v, d)),
         target: target.map(|v| fig(v, d)),
+        missing: None,
     }
 }
 
@@ -52,12 +54,15 @@ fn sample() -> TrendInput {
             long_label: "令和元年度".into(),
             short_label: "R1".into(),
             value: fig(70.0, 1),
+            name: None,
         }),
         final_target: Some(Marker {
             long_label: "令和12年度".into(),
             short_label: "R12".into(),
             value: fig(120.0, 1),
+            name: None,
         }),
+        milestones: Vec::new(),
         lang: crate::i18n::Lang::Ja,
     }
 }
@@ -259,6 +264,7 @@ fn many_years_and_big_numbers_keep_labels_apart_and_inside() {
             long_label: format!("{}年度", 2013 + i),
             actual: Some(fig(1_180_000.0 + 9_500.0 * i as f64, 0)),
             target: Some(fig(1_175_000.0 + 10_000.0 * i as f64, 0)),
+            missing: None,
         })
         .collect();
     input.final_target.as_mut().unwrap().value = fig(1_350_000.0, 0);
@@ -419,10 +425,12 @@ fn odd_inputs_do_not_panic() {
     input.points[1].actual = Some(Figure {
         value: Decimal::MAX,
         text: Decimal::MAX.to_string(),
+        with_unit: false,
     });
     input.points[0].target = Some(Figure {
         value: Decimal::MIN,
         text: Decimal::MIN.to_string(),
+        with_unit: false,
     });
     let svg = render_trend(&input);
     let doc = parse(&svg);

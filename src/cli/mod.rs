@@ -43,7 +43,11 @@ pub enum Command {
         output: Option<PathBuf>,
     },
     /// `nenpo check`.
-    Check,
+    Check {
+        /// Warnings fail the check too.
+        #[arg(long)]
+        strict: bool,
+    },
     /// `nenpo serve`.
     Serve {
         /// The port.
@@ -190,7 +194,9 @@ fn command(lang: Lang) -> clap::Command {
                 a.help(c.build_output).value_name(c.value_folder)
             })
         })
-        .mut_subcommand("check", |s| sub(s, c.check, c.check_usage))
+        .mut_subcommand("check", |s| {
+            sub(s, c.check, c.check_usage).mut_arg("strict", |a| a.help(c.check_strict))
+        })
         .mut_subcommand("serve", |s| {
             sub(s, c.serve, c.serve_usage)
                 .after_help(c.serve_after)

@@ -243,6 +243,15 @@ fn unknown_place(rel: &str, parts: &[String], lang: Lang) -> Diagnostic {
         .warning()
 }
 
+/// A file that could not be read or parsed: its role and what text it has, so that later
+/// checks can tell the errors it causes from errors of their own.
+pub struct Failed {
+    /// Where it sits.
+    pub role: Role,
+    /// Its text, when it could be read.
+    pub text: Option<String>,
+}
+
 /// Adds the file at `rel` (relative to the root, `/`-separated) to `files` when it is a
 /// content file not found on disk, keeping the sorted order.
 pub fn add_file(root: &Path, rel: &str, files: &mut Vec<(Role, PathBuf)>) {
@@ -266,7 +275,7 @@ pub fn parse_all(
     root: &Path,
     files: Vec<(Role, PathBuf)>,
     lang: Lang,
-) -> (Vec<Parsed>, Diagnostics) {
+) -> (Vec<Parsed>, Vec<Failed>, Diagnostics) {
     parse_all_with(root, files, lang, None)
 }
 
@@ -276,9 +285,14 @@ pub fn parse_all_with(
     files: Vec<(Role, PathBuf)>,
     lang: Lang,
     overlay: super::Overlay<'_>,
-) -> (Vec<Parsed>, Diagnostics) {
+) -> (Vec<Parsed>, Vec<Failed>, Diagnostics) {
     // Per file: what parsed, its problem, its path and its text (for snippets).
-    type Outcome = (Option<Parsed>, Option<Diagnostic>, String, Option<String>);
+    type Outcome = (
+        Result<Parsed, Role>,
+        Option<Diagnostic>,
+        String,
+        Option<String>,
+    );
     let results: Vec<Outcome> = files
         .into_par_iter()
         .map(|(role, path)| {
@@ -290,10 +304,10 @@ pub fn parse_all_with(
                 _ => read_text(&path, &rel, lang),
             };
             match text {
-                Err(d) => (None, Some(d), rel, None),
+                Err(d) => (Err(role), Some(d), rel, None),
                 Ok(text) => match parse_one(&role, &text, &rel, lang) {
                     Ok(data) => (
-                        Some(Parsed {
+                        Ok(Parsed {
                             role,
                             rel: rel.clone(),
                             text: text.clone(),
@@ -303,26 +317,30 @@ pub fn parse_all_with(
                         rel,
                         Some(text),
                     ),
-                    Err(d) => (None, Some(d), rel, Some(text)),
+                    Err(d) => (Err(role), Some(d), rel, Some(text)),
                 },
             }
         })
         .collect();
     let mut diags = Diagnostics::default();
     let mut parsed = Vec::new();
+    let mut failed = Vec::new();
     for (p, d, rel, text) in results {
-        if let Some(t) = text {
-            diags.add_source(&rel, &t);
+        if let Some(t) = &text {
+            diags.add_source(&rel, t);
         }
         if let Some(d) = d {
             diags.push(d);
         }
-        if let Some(p) = p {
-            check_yaml_ids(&p, lang, &mut diags);
-            parsed.push(p);
+        match p {
+            Ok(p) => {
+                check_yaml_ids(&p, lang, &mut diags);
+                parsed.push(p);
+            }
+            Err(role) => failed.push(Failed { role, text }),
         }
     }
-    (parsed, diags)
+    (parsed, failed, diags)
 }
 
 fn parse_one(role: &Role, text: &str, rel: &str, lang: Lang) -> Result<Data, Diagnostic> {

@@ -1,11 +1,13 @@
 //! Loading a report: book.toml and the content tree into the checked model.
 
+pub mod hints;
 pub mod ids;
 pub mod load;
 pub mod markup;
 pub mod raw;
 pub mod resolve;
 pub mod walk;
+pub mod written;
 pub mod yaml;
 
 use std::path::Path;
@@ -53,9 +55,9 @@ pub fn load_report_with(root: &Path, overlay: Overlay<'_>) -> Loaded {
     if let Some((rel, _)) = overlay {
         load::add_file(root, rel, &mut files);
     }
-    let (parsed, parse_diags) = load::parse_all_with(root, files, lang, overlay);
+    let (parsed, failed, parse_diags) = load::parse_all_with(root, files, lang, overlay);
     diagnostics.extend(parse_diags);
-    let report = resolve::resolve(root, config, parsed, &mut diagnostics);
+    let report = resolve::resolve(root, config, parsed, &failed, &mut diagnostics);
     markup::check_markup(&report, lang, &mut diagnostics);
     Loaded {
         report: (!diagnostics.has_errors()).then_some(report),

@@ -7,9 +7,12 @@ use indexmap::IndexMap;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
+pub use super::written::{Scalar, Written};
 use crate::era::{Date, FiscalYear};
-use crate::model::{Direction, IndicatorKind, Outlook, ProjectStatus, RateFormula};
-use crate::num::Num;
+use crate::model::{Direction, IndicatorKind, Outlook, ProjectStatus, RateFormula, Trend};
+
+/// A figure as written, with its place in the file.
+pub type RawFigure = Spanned<Written>;
 
 /// An id as written: editors write goal ids as `1` or `"1"`, both mean the same.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -80,26 +83,60 @@ pub struct RawMeasure {
 pub struct RawIndicator {
     pub id: Spanned<Id>,
     pub name: String,
-    #[serde(default)]
-    pub unit: String,
-    #[serde(default)]
-    pub direction: Direction,
+    /// Required: `unit: ""` says on purpose that there is none.
+    pub unit: Option<String>,
+    /// Required: a default would silently mean 高いほど良い.
+    pub direction: Option<Direction>,
     #[serde(default)]
     pub kind: IndicatorKind,
-    pub baseline: Option<RawYearValue>,
-    pub target: Option<RawYearValue>,
-    pub per_year: Option<Spanned<Num>>,
+    pub baseline: Option<RawBaseline>,
+    pub target: Option<Spanned<RawTarget>>,
+    #[serde(default)]
+    pub milestones: Vec<RawMilestone>,
+    pub per_year: Option<RawFigure>,
+    #[serde(default)]
+    pub bound: bool,
     pub rate: Option<RateFormula>,
     pub decimals: Option<u32>,
     pub source: Option<String>,
     pub definition: Option<String>,
 }
 
+/// `baseline: { year: 2019, value: 70.0 }`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawYearValue {
+pub struct RawBaseline {
     pub year: Spanned<FiscalYear>,
-    pub value: Num,
+    pub value: RawFigure,
+}
+
+/// `target:` in one of its forms (SPEC §10): `{ year, value }`, `{ year, reduce, from,
+/// unit }`, `{ year, trend }`, `{ year, min, max }`; which one is checked by the resolver.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTarget {
+    pub year: Spanned<FiscalYear>,
+    pub value: Option<RawFigure>,
+    #[serde(default)]
+    pub approx: bool,
+    pub reduce: Option<RawFigure>,
+    pub from: Option<Spanned<FiscalYear>>,
+    pub unit: Option<String>,
+    pub trend: Option<Spanned<Trend>>,
+    pub tolerance: Option<RawFigure>,
+    pub min: Option<RawFigure>,
+    pub max: Option<RawFigure>,
+}
+
+/// `milestones: [{ year: 2025, value: 1075, label: 中間目標 }]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawMilestone {
+    pub year: Spanned<FiscalYear>,
+    pub value: RawFigure,
+    #[serde(default)]
+    pub approx: bool,
+    pub label: Option<String>,
 }
 
 /// content/<year>/actuals.yaml: indicator id → that year's values.
@@ -108,12 +145,12 @@ pub type RawActuals = IndexMap<Spanned<Id>, RawActual>;
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawActual {
-    pub actual: Option<Num>,
-    pub target: Option<Num>,
+    pub actual: Option<RawFigure>,
+    pub target: Option<RawFigure>,
     pub note: Option<String>,
     pub grade: Option<Spanned<String>>,
     pub grade_note: Option<String>,
-    pub rate: Option<Num>,
+    pub rate: Option<RawFigure>,
 }
 
 /// One entry of content/<year>/projects.yaml.
@@ -125,8 +162,8 @@ pub struct RawProject {
     pub department: Option<String>,
     #[serde(default)]
     pub status: ProjectStatus,
-    pub settled: Option<Num>,
-    pub budget: Option<Num>,
+    pub settled: Option<RawFigure>,
+    pub budget: Option<RawFigure>,
     pub outcome: Option<RawOutcome>,
     pub note: Option<String>,
 }
@@ -137,11 +174,11 @@ pub struct RawOutcome {
     pub name: String,
     #[serde(default)]
     pub unit: String,
-    pub actual: Option<Num>,
-    pub target: Option<Num>,
+    pub actual: Option<RawFigure>,
+    pub target: Option<RawFigure>,
     #[serde(default)]
     pub direction: Direction,
-    pub rate: Option<Num>,
+    pub rate: Option<RawFigure>,
 }
 
 /// Front matter of content/index.md and of chapters.
@@ -161,6 +198,9 @@ pub struct RawYearFront {
     pub edition: Option<String>,
     pub published: Option<Date>,
     pub scale: Option<Spanned<String>>,
+    /// Shown by `serve`, left out by `build`.
+    #[serde(default)]
+    pub draft: bool,
 }
 
 /// Front matter of content/<year>/evaluations/<goal-id>.md.

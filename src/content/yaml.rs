@@ -27,10 +27,10 @@ pub fn parse_yaml<T: DeserializeOwned>(
     if input.trim().is_empty() {
         // An empty document is null; let types with defaults accept it.
         return serde_saphyr::from_str_with_options::<T>("{}", options(0))
-            .map_err(|e| to_diagnostic(&e, rel, lang));
+            .map_err(|e| to_diagnostic(&e, rel, lang, ""));
     }
     serde_saphyr::from_str_with_options::<T>(input, options(input.len()))
-        .map_err(|e| to_diagnostic(&e, rel, lang))
+        .map_err(|e| to_diagnostic(&e, rel, lang, input))
 }
 
 /// Parser limits for a text of `len` bytes.
@@ -60,18 +60,28 @@ pub fn pos(loc: &Location) -> (u32, u32) {
     (loc.line() as u32, loc.column() as u32)
 }
 
-fn to_diagnostic(err: &Error, rel: &str, lang: Lang) -> Diagnostic {
+/// The diagnostic of a YAML error in `source` (the text parsed, lines as in the file): the
+/// real mistake first where one is found (a full-width space or colon, a number split at a
+/// comma inside `{ }`, a date that does not exist), else serde-saphyr's error in words.
+fn to_diagnostic(err: &Error, rel: &str, lang: Lang, source: &str) -> Diagnostic {
     let err = err.without_snippet();
     let (line, column) = err.location().map(|l| pos(&l)).unwrap_or((0, 0));
+    if let Some(d) = super::hints::root_cause(source, rel, line, lang) {
+        return d;
+    }
     let m = &lang.text().msg;
     let list = |items: &[&str]| items.join(m.list_sep);
     let (message, hint): (String, Option<String>) = match err {
         Error::SerdeUnknownField {
             field, expected, ..
         } => {
+            if let Some(d) = super::hints::flow_split(source, rel, (line, column), field, lang) {
+                return d;
+            }
             let keys = list(expected);
             let hint = match nearest(field, expected.iter().copied()) {
                 Some(n) => tr!(lang, msg.did_you_mean_keys, name = n, keys = keys),
+                None if field == "approx" => lang.text().content.approx_key_hint.to_string(),
                 None => tr!(lang, msg.valid_keys, keys = keys),
             };
             (tr!(lang, msg.yaml_unknown_key, key = field), Some(hint))
@@ -200,6 +210,12 @@ impl Expected {
 fn type_message(unexpected: &str, expected: &str, lang: Lang) -> (String, Option<String>) {
     let kind = Expected::of(expected);
     let m = &lang.text().msg;
+    if kind == Expected::Date
+        && let Some(text) = unexpected.strip_prefix("string ")
+        && let Some((message, hint)) = super::hints::no_such_date(text.trim_matches('"'), lang)
+    {
+        return (message, Some(hint));
+    }
     let found = match unexpected.strip_prefix("string ") {
         Some(s) => tr!(lang, msg.yaml_found_text, text = s),
         None => unexpected
@@ -263,12 +279,31 @@ mod tests {
     }
 
     #[test]
-    fn a_string_where_a_number_belongs() {
-        let d =
-            parse_yaml::<RawActuals>("a:\n  actual: 約50\n", "x.yaml", 0, Lang::Ja).unwrap_err();
+    fn a_number_split_at_a_comma_inside_braces_is_named() {
+        let yaml = "a: { actual: 1,234, target: 2 }\n";
+        let d = parse_yaml::<RawActuals>(yaml, "x.yaml", 0, Lang::Ja).unwrap_err();
+        assert_eq!((d.line, d.column), (1, 14));
+        assert!(d.message.contains("「1,234」"), "{}", d.message);
+        assert!(d.hint.unwrap().contains("1234"));
+        let yaml = "a: { actual: { value: 39,5, approx: true } }\n";
+        let d = parse_yaml::<RawActuals>(yaml, "x.yaml", 0, Lang::Ja).unwrap_err();
+        assert!(d.message.contains("桁区切り"), "{}", d.message);
+    }
+
+    #[test]
+    fn a_date_that_does_not_exist() {
+        let yaml = "body: x\ndate: 2023-11-31\n";
+        let d = parse_yaml::<crate::content::raw::RawMeetingFront>(yaml, "m.md", 0, Lang::Ja)
+            .unwrap_err();
         assert_eq!(d.line, 2);
-        assert!(d.message.contains("数値が必要なところに"), "{}", d.message);
-        assert!(d.message.contains("約50"), "{}", d.message);
+        assert!(d.message.contains("存在しない日付"), "{}", d.message);
+    }
+
+    #[test]
+    fn approx_beside_the_value_is_suggested() {
+        let yaml = "a: { actual: 980, approx: true }\n";
+        let d = parse_yaml::<RawActuals>(yaml, "x.yaml", 0, Lang::Ja).unwrap_err();
+        assert!(d.hint.unwrap().contains("{ value: 980, approx: true }"));
     }
 
     #[test]

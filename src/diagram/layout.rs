@@ -99,34 +99,11 @@ pub(super) fn compute(nodes: &[Node], edges: &[Edge]) -> Layout {
     let layer = assign_layers(bodies.len(), &oriented);
 
     // Virtual nodes: bodies first (ids 0..n), then each chain's inner nodes.
-    let mut vnodes: Vec<VNode> = Vec::new();
-    let mut box_text = Vec::new();
-    for (i, body) in bodies.iter().enumerate() {
-        let ports = oriented
-            .iter()
-            .filter(|e| e.0 == i)
-            .count()
-            .max(oriented.iter().filter(|e| e.1 == i).count());
-        let (lines, kind_line, w, h) = measure_body(body, ports);
-        vnodes.push(VNode {
-            role: Role::Body,
-            rank: 2 * layer[i],
-            w,
-            h,
-        });
-        box_text.push((lines, kind_line));
-    }
+    let (mut vnodes, box_text) = body_nodes(&bodies, &oriented, &layer);
     let (chains, label_lines) = build_chains(&kept, &oriented, &reversed, &mut vnodes);
 
     let rank_count = vnodes.iter().map(|v| v.rank).max().unwrap_or(0) + 1;
-    let mut up = vec![Vec::new(); vnodes.len()];
-    let mut down = vec![Vec::new(); vnodes.len()];
-    for chain in &chains {
-        for pair in chain.nodes.windows(2) {
-            down[pair[0]].push(pair[1]);
-            up[pair[1]].push(pair[0]);
-        }
-    }
+    let (up, down) = neighbours(&chains, vnodes.len());
     let ranks = order_with_bundles(&vnodes, &chains, rank_count);
 
     let bands = rank_bands(&ranks, &vnodes);
@@ -174,6 +151,49 @@ pub(super) fn compute(nodes: &[Node], edges: &[Edge]) -> Layout {
         boxes,
         edges: paths,
     }
+}
+
+/// A body's wrapped name and kind line, as its box shows them.
+type BoxText = (Vec<String>, Option<String>);
+
+/// The virtual nodes of the bodies (at even ranks, sized for their text and ports), and
+/// each body's box text.
+fn body_nodes(
+    bodies: &[&Node],
+    oriented: &[(usize, usize)],
+    layer: &[usize],
+) -> (Vec<VNode>, Vec<BoxText>) {
+    let mut vnodes = Vec::new();
+    let mut box_text = Vec::new();
+    for (i, body) in bodies.iter().enumerate() {
+        let ports = oriented
+            .iter()
+            .filter(|e| e.0 == i)
+            .count()
+            .max(oriented.iter().filter(|e| e.1 == i).count());
+        let (lines, kind_line, w, h) = measure_body(body, ports);
+        vnodes.push(VNode {
+            role: Role::Body,
+            rank: 2 * layer[i],
+            w,
+            h,
+        });
+        box_text.push((lines, kind_line));
+    }
+    (vnodes, box_text)
+}
+
+/// Each virtual node's neighbours along the chains: those above, those below.
+fn neighbours(chains: &[Chain], n: usize) -> (Vec<Vec<usize>>, Vec<Vec<usize>>) {
+    let mut up = vec![Vec::new(); n];
+    let mut down = vec![Vec::new(); n];
+    for chain in chains {
+        for pair in chain.nodes.windows(2) {
+            down[pair[0]].push(pair[1]);
+            up[pair[1]].push(pair[0]);
+        }
+    }
+    (up, down)
 }
 
 /// Threads every relation through the ranks between its bodies, adding its label node and

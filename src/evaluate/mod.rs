@@ -7,19 +7,25 @@
 //! Arithmetic is checked: a value too large to compute with is a content error naming the
 //! file and line it came from, reported by `check` and `build` alike.
 
+mod goals;
+mod plausible;
 mod rules;
 mod types;
 
 use std::collections::HashMap;
 
 use indexmap::IndexMap;
-use rust_decimal::Decimal;
 
-pub use types::{Evaluation, GoalSummary, GradeMark, IndicatorYear, PlanYear, Rate, TargetSource};
+pub use plausible::plausibility;
+pub use types::{
+    Apart, Evaluation, GoalRule, GoalSummary, GradeMark, IndicatorYear, PlanYear, Rate,
+    TargetSource, TargetValue, YearTarget,
+};
 
 use crate::diag::{Diagnostic, Diagnostics, Lang};
 use crate::era::FiscalYear;
-use crate::model::{Actual, Goal, Indicator, Plan, Pos, Report, Year};
+use crate::figure::Number;
+use crate::model::{Actual, Indicator, Plan, Pos, Report, TargetGoal, Year};
 use rules::Overflow;
 
 /// The actuals.yaml entries of one year by indicator id.
@@ -27,11 +33,7 @@ type Entries<'a> = HashMap<&'a str, &'a Actual>;
 
 /// Evaluates the whole report. Every overflow is collected, not only the first.
 pub fn evaluate(report: &Report) -> Result<Evaluation, Diagnostics> {
-    let entries: Vec<Entries> = report
-        .years
-        .iter()
-        .map(|y| y.actuals.iter().map(|(id, a)| (id.as_str(), a)).collect())
-        .collect();
+    let entries: Vec<Entries> = report.years.iter().map(entries_of).collect();
     let mut diags = Diagnostics::default();
     let mut ev = Evaluation::default();
     for plan in &report.plans {
@@ -40,7 +42,17 @@ pub fn evaluate(report: &Report) -> Result<Evaluation, Diagnostics> {
             .collect();
         for goal in &plan.goals {
             for (_, ind) in goal.indicators() {
-                let years = indicator_years(report, plan, ind, &active, &entries, &mut diags);
+                let reduced = reduced_target(report, plan, ind, &entries, &mut diags);
+                if let Some(n) = reduced {
+                    ev.reduced.insert(ind.id.clone(), n);
+                }
+                let years = IndicatorInput {
+                    report,
+                    plan,
+                    ind,
+                    reduced,
+                };
+                let years = years.all(&active, &entries, &mut diags);
                 ev.indicators.insert(ind.id.clone(), years);
             }
         }
@@ -83,16 +95,18 @@ pub fn evaluate(report: &Report) -> Result<Evaluation, Diagnostics> {
 pub fn planned_targets(
     report: &Report,
     year: FiscalYear,
-) -> Result<IndexMap<String, Option<Decimal>>, Diagnostics> {
+) -> Result<IndexMap<String, Option<YearTarget>>, Diagnostics> {
     let mut diags = Diagnostics::default();
+    let entries: Vec<Entries> = report.years.iter().map(entries_of).collect();
     let mut out = IndexMap::new();
     for (plan, _, _, ind) in report.indicators() {
         if !(plan.period.0..=plan.period.1).contains(&year) {
             continue;
         }
-        match rules::target_for(ind, year, None) {
+        let reduced = reduced_target(report, plan, ind, &entries, &mut diags);
+        match rules::target_for(ind, year, None, true, reduced) {
             Ok(t) => {
-                out.insert(ind.id.clone(), t.map(|t| t.0));
+                out.insert(ind.id.clone(), t);
             }
             Err(Overflow) => diags.push(target_overflow(report, plan, ind, year)),
         }
@@ -101,6 +115,63 @@ pub fn planned_targets(
         return Err(diags);
     }
     Ok(out)
+}
+
+/// The actuals.yaml entries of a year by indicator id.
+fn entries_of(y: &Year) -> Entries<'_> {
+    y.actuals.iter().map(|(id, a)| (id.as_str(), a)).collect()
+}
+
+/// The value of an indicator's reduction target: as published, else computed from the base
+/// year's actual (its actuals.yaml entry, or the baseline of that year). A base year with no
+/// actual is an error at the target.
+fn reduced_target(
+    report: &Report,
+    plan: &Plan,
+    ind: &Indicator,
+    entries: &[Entries],
+    diags: &mut Diagnostics,
+) -> Option<Number> {
+    let t = ind.target.as_ref()?;
+    let TargetGoal::Reduce(r) = &t.goal else {
+        return None;
+    };
+    if let Some(p) = r.published {
+        return Some(Number {
+            approx: p.approx || r.amount.approx,
+            ..p
+        });
+    }
+    let from_actuals = report
+        .years
+        .iter()
+        .zip(entries)
+        .find(|(y, _)| y.year == r.from)
+        .and_then(|(_, e)| e.get(ind.id.as_str()))
+        .and_then(|a| a.actual.number());
+    let base = from_actuals.or_else(|| ind.baseline.filter(|b| b.year == r.from).map(|b| b.value));
+    let lang = report.config.lang;
+    let Some(base) = base else {
+        let f = crate::format::Formatter::new(&report.config);
+        let year = f.year_label(r.from);
+        let target = f.reduction_words(r);
+        let msg = crate::tr!(lang, content.reduce_no_base, year = year, target = target);
+        let hint = crate::tr!(
+            lang,
+            content.reduce_no_base_hint,
+            year = year,
+            dir = r.from.0
+        );
+        diags.push(Diagnostic::error(&plan.file, t.pos.line, t.pos.column, msg).with_hint(hint));
+        return None;
+    };
+    match rules::reduced(r, base, ind.decimals) {
+        Ok(n) => Some(n),
+        Err(Overflow) => {
+            diags.push(target_overflow(report, plan, ind, t.year));
+            None
+        }
+    }
 }
 
 /// A plan has something to show in a year inside its period, or with data for any of its
@@ -113,103 +184,103 @@ fn plan_active(plan: &Plan, year: &Year, entries: &Entries) -> bool {
         })
 }
 
-/// An indicator in each year its plan is active, with the change from the year before.
-fn indicator_years(
-    report: &Report,
-    plan: &Plan,
-    ind: &Indicator,
-    active: &[usize],
-    entries: &[Entries],
-    diags: &mut Diagnostics,
-) -> Vec<IndicatorYear> {
-    let mut out: Vec<IndicatorYear> = Vec::with_capacity(active.len());
-    for &yi in active {
-        let year = &report.years[yi];
-        let entry = entries[yi].get(ind.id.as_str()).copied();
-        let mut r = match indicator_year(report, plan, ind, year, entry) {
-            Ok(r) => r,
-            Err(d) => {
-                diags.push(d);
-                continue;
-            }
-        };
-        // A year the plan is not active in has no entry, so no rate to compare with.
-        let before = out
-            .last()
-            .filter(|p| p.year.0 == year.year.0 - 1)
-            .map(|p| p.rate);
-        match rules::change(r.rate, before) {
-            Ok(c) => r.change = c,
-            Err(Overflow) => diags.push(entry_overflow(
-                report,
-                year,
-                ind,
-                entry,
-                report.config.lang.text().msg.overflow_change,
-            )),
-        }
-        out.push(r);
-    }
-    out
+/// An indicator to evaluate, with what it needs beyond its plan.
+struct IndicatorInput<'a> {
+    report: &'a Report,
+    plan: &'a Plan,
+    ind: &'a Indicator,
+    /// The value its reduction target comes to.
+    reduced: Option<Number>,
 }
 
-/// An indicator in one year, without the change from the year before.
-fn indicator_year(
-    report: &Report,
-    plan: &Plan,
-    ind: &Indicator,
-    year: &Year,
-    entry: Option<&Actual>,
-) -> Result<IndicatorYear, Diagnostic> {
-    let scale = report.scale_for(plan, year);
-    // Outside the plan's period (the base year before it starts, say) only a target given
-    // for that year counts: the per-year path would grade the baseline against itself.
-    let in_period = (plan.period.0..=plan.period.1).contains(&year.year);
-    let given = entry.and_then(|a| a.target);
-    let target = if in_period || given.is_some() {
-        rules::target_for(ind, year.year, given)
-            .map_err(|Overflow| target_overflow(report, plan, ind, year.year))?
-    } else {
-        None
-    };
-    let actual = entry.and_then(|a| a.actual);
-    let rate = match entry.and_then(|a| a.rate) {
-        Some(given) => Rate::Given(given),
-        None => rules::compute_rate(
-            actual,
-            target.map(|t| t.0),
-            ind.baseline.map(|b| b.value),
-            ind.rate,
-            ind.direction,
-            report.config.rate_decimals,
-        )
-        .map_err(|Overflow| {
-            entry_overflow(
-                report,
-                year,
-                ind,
-                entry,
-                report.config.lang.text().msg.overflow_rate,
+impl IndicatorInput<'_> {
+    /// An indicator in each year its plan is active, with the change from the year before.
+    fn all(
+        &self,
+        active: &[usize],
+        entries: &[Entries],
+        diags: &mut Diagnostics,
+    ) -> Vec<IndicatorYear> {
+        let (report, ind) = (self.report, self.ind);
+        let mut out: Vec<IndicatorYear> = Vec::with_capacity(active.len());
+        for &yi in active {
+            let year = &report.years[yi];
+            let entry = entries[yi].get(ind.id.as_str()).copied();
+            let mut r = match self.year(year, entry) {
+                Ok(r) => r,
+                Err(d) => {
+                    diags.push(d);
+                    continue;
+                }
+            };
+            // A year the plan is not active in has no entry, so no rate to compare with.
+            let before = out
+                .last()
+                .filter(|p| p.year.0 == year.year.0 - 1)
+                .map(|p| p.rate);
+            match rules::change(r.rate, before) {
+                Ok(c) => r.change = c,
+                Err(Overflow) => diags.push(entry_overflow(
+                    report,
+                    year,
+                    ind,
+                    entry,
+                    report.config.lang.text().msg.overflow_change,
+                )),
+            }
+            out.push(r);
+        }
+        out
+    }
+
+    /// An indicator in one year, without the change from the year before.
+    fn year(&self, year: &Year, entry: Option<&Actual>) -> Result<IndicatorYear, Diagnostic> {
+        let (report, plan, ind) = (self.report, self.plan, self.ind);
+        let scale = report.scale_for(plan, year);
+        // Outside the plan's period (the base year before it starts, say) only a target given
+        // for that year counts: the per-year path would grade the baseline against itself.
+        let in_period = (plan.period.0..=plan.period.1).contains(&year.year);
+        let given = entry.and_then(|a| a.target);
+        let target = rules::target_for(ind, year.year, given, in_period, self.reduced)
+            .map_err(|Overflow| target_overflow(report, plan, ind, year.year))?;
+        let actual = entry.map(|a| a.actual).unwrap_or_default();
+        let rate = match entry.and_then(|a| a.rate) {
+            Some(given) => Rate::Given(given),
+            None => rules::rate_for(
+                actual,
+                target.as_ref(),
+                ind.rate,
+                ind.direction,
+                ind.baseline.map(|b| b.value),
+                report.config.rate_decimals,
             )
-        })?,
-    };
-    let grade = match entry.and_then(|a| a.grade.as_deref()) {
-        Some(mark) => scale.find(mark).map(|g| GradeMark::of(scale, g, true)),
-        None => rules::grade_for_rate(scale, rate),
-    };
-    Ok(IndicatorYear {
-        year: year.year,
-        target: target.map(|t| t.0),
-        target_source: target.map(|t| t.1),
-        actual,
-        rate,
-        grade,
-        grade_note: entry.and_then(|a| a.grade_note.clone()),
-        note: entry.and_then(|a| a.note.clone()),
-        change: None,
-        listed: entry.is_some(),
-        shown: entry.is_some() || in_period,
-    })
+            .map_err(|Overflow| {
+                entry_overflow(
+                    report,
+                    year,
+                    ind,
+                    entry,
+                    report.config.lang.text().msg.overflow_rate,
+                )
+            })?,
+        };
+        let grade = match entry.and_then(|a| a.grade.as_deref()) {
+            Some(mark) => scale.find(mark).map(|g| GradeMark::of(scale, g, true)),
+            None => rules::grade_for_rate(scale, rate),
+        };
+        Ok(IndicatorYear {
+            year: year.year,
+            target,
+            actual,
+            rate,
+            grade,
+            grade_note: entry.and_then(|a| a.grade_note.clone()),
+            note: entry.and_then(|a| a.note.clone()),
+            change: None,
+            listed: entry.is_some(),
+            shown: entry.is_some() || in_period,
+        })
+    }
 }
 
 /// A plan's goals summarised for a year, from its indicators already evaluated in `ev`.
@@ -224,7 +295,7 @@ fn plan_year(
     let goals: Vec<GoalSummary> = plan
         .goals
         .iter()
-        .map(|g| summarize_goal(report, plan, g, year, entries, ev, diags))
+        .map(|g| goals::summarize_goal(report, plan, g, year, entries, ev, diags))
         .collect();
     let results: Vec<&IndicatorYear> = plan
         .goals
@@ -239,83 +310,8 @@ fn plan_year(
         graded: results.iter().filter(|r| r.grade.is_some()).count(),
         not_collected: results
             .iter()
-            .filter(|r| r.rate == Rate::NotCollected)
+            .filter(|r| goals::is_not_collected(r))
             .count(),
-    }
-}
-
-/// A goal's grades for a year: the count per grade, 未集計, and the goal's own grade.
-fn summarize_goal(
-    report: &Report,
-    plan: &Plan,
-    goal: &Goal,
-    year: &Year,
-    entries: &Entries,
-    ev: &Evaluation,
-    diags: &mut Diagnostics,
-) -> GoalSummary {
-    let scale = report.scale_for(plan, year);
-    let results: Vec<(&Indicator, &IndicatorYear)> = goal
-        .indicators()
-        .filter_map(|(_, i)| ev.indicator(&i.id, year.year).map(|r| (i, r)))
-        .collect();
-    let counts = scale
-        .grades
-        .iter()
-        .map(|g| {
-            let n = results
-                .iter()
-                .filter(|(_, r)| r.grade.as_ref().is_some_and(|x| x.mark == g.mark))
-                .count();
-            (GradeMark::of(scale, g, false), n)
-        })
-        .collect();
-    // An indicator graded by hand as outside evaluation (a grade with no min, such as −)
-    // does not pull the goal's mean either way.
-    let rated: Vec<(&Indicator, Decimal)> = results
-        .iter()
-        .filter(|(_, r)| r.grade.as_ref().is_none_or(|g| !g.manual || g.rated))
-        .filter_map(|(i, r)| r.rate.value().map(|v| (*i, v)))
-        .collect();
-    let rates: Vec<Decimal> = rated.iter().map(|(_, v)| *v).collect();
-    let mean_rate = rules::mean_rate(&rates, report.config.rate_decimals).unwrap_or_else(|_| {
-        // The largest rate is the one to look at first (the first of equals).
-        let worst = rated
-            .iter()
-            .rev()
-            .max_by_key(|(_, v)| v.abs())
-            .map(|(i, _)| *i);
-        let lang = report.config.lang;
-        let what = crate::tr!(lang, msg.overflow_mean, goal = goal.id);
-        let entry = worst.and_then(|i| entries.get(i.id.as_str()).copied());
-        diags.push(overflow_at(
-            year.actuals_file.as_deref().unwrap_or(&plan.file),
-            entry.map(|a| a.pos).unwrap_or_default(),
-            &what,
-            lang,
-        ));
-        None
-    });
-    let manual = year
-        .evaluation(&plan.id, &goal.id)
-        .and_then(|e| e.grade.as_deref())
-        .and_then(|m| scale.find(m))
-        .map(|g| GradeMark::of(scale, g, true));
-    GoalSummary {
-        goal: goal.id.clone(),
-        counts,
-        total: goal.indicators().count(),
-        not_collected: results
-            .iter()
-            .filter(|(_, r)| r.rate == Rate::NotCollected)
-            .count(),
-        no_target: results
-            .iter()
-            .filter(|(_, r)| r.rate == Rate::NoTarget)
-            .count(),
-        grade: manual
-            .or_else(|| mean_rate.map(|m| GradeMark::of(scale, scale.grade_for(m), false))),
-        mean_rate,
     }
 }
 

@@ -5,38 +5,153 @@
 
 use rust_decimal::Decimal;
 
-use super::types::{GradeMark, Rate, TargetSource};
+use super::types::{GradeMark, Rate, TargetSource, TargetValue, YearTarget};
 use crate::config::Scale;
 use crate::era::FiscalYear;
-use crate::model::{Direction, Indicator, Outcome, RateFormula};
+use crate::figure::{Number, Value};
+use crate::model::{Direction, Indicator, Outcome, RateFormula, Reduction, TargetGoal, Trend};
 use crate::num::round_half_up;
 
 /// A computation left the range of a decimal (about ±7.9 × 10²⁸).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Overflow;
 
-/// The target of an indicator for a year: `given` in that year's actuals.yaml, else the
-/// per-year path from the baseline, else the final target in its own year.
+/// The target of an indicator for a year, in the order of SPEC §10: `given` in that year's
+/// actuals.yaml; then (inside the plan's period) a milestone of that year, the per-year path
+/// from the baseline, and the final target in its year (a trend or range in every year).
+/// `reduced` is the value a reduction target comes to.
 pub(super) fn target_for(
     ind: &Indicator,
     year: FiscalYear,
-    given: Option<Decimal>,
-) -> Result<Option<(Decimal, TargetSource)>, Overflow> {
+    given: Option<Value>,
+    in_period: bool,
+    reduced: Option<Number>,
+) -> Result<Option<YearTarget>, Overflow> {
     if let Some(t) = given {
-        return Ok(Some((t, TargetSource::Given)));
+        return Ok(Some(YearTarget::of_value(t, TargetSource::Given)));
+    }
+    if !in_period {
+        return Ok(None);
+    }
+    if let Some(m) = ind.milestones.iter().find(|m| m.year == year) {
+        let mut t = YearTarget::of_value(m.value, TargetSource::Milestone);
+        t.label = m.label.clone();
+        return Ok(Some(t));
     }
     if let (Some(step), Some(base)) = (ind.per_year, ind.baseline) {
         let years = Decimal::from(year.0 - base.year.0);
         let t = step
+            .value
             .checked_mul(years)
             .and_then(|s| base.value.checked_add(s))
             .ok_or(Overflow)?;
-        return Ok(Some((t, TargetSource::PerYear)));
+        let n = Number {
+            value: t,
+            approx: step.approx,
+        };
+        return Ok(Some(YearTarget::of_value(
+            Value::Number(n),
+            TargetSource::PerYear,
+        )));
     }
-    Ok(match ind.target {
-        Some(t) if t.year == year => Some((t.value, TargetSource::Final)),
-        _ => None,
+    let Some(t) = ind
+        .target
+        .as_ref()
+        .filter(|t| t.year == year || t.goal.every_year())
+    else {
+        return Ok(None);
+    };
+    let value = match &t.goal {
+        TargetGoal::Value(v) => return Ok(Some(YearTarget::of_value(*v, TargetSource::Final))),
+        TargetGoal::Reduce(r) => match reduced {
+            Some(value) => TargetValue::Reduce {
+                value,
+                reduction: r.clone(),
+            },
+            None => return Ok(None),
+        },
+        TargetGoal::Trend { trend, tolerance } => match ind.baseline {
+            Some(b) => TargetValue::Trend {
+                trend: *trend,
+                baseline: b.value,
+                tolerance: *tolerance,
+            },
+            None => return Ok(None),
+        },
+        TargetGoal::Range { min, max } => TargetValue::Range {
+            min: *min,
+            max: *max,
+        },
+    };
+    Ok(Some(YearTarget {
+        value,
+        source: TargetSource::Final,
+        label: None,
+    }))
+}
+
+/// The value a reduction comes to from the base year's actual: `base × (1 − amount / 100)`
+/// for a percentage, `base − amount` otherwise; rounded half up to the indicator's decimals,
+/// else to the decimals the base was written with.
+pub(super) fn reduced(
+    r: &Reduction,
+    base: Decimal,
+    decimals: Option<u32>,
+) -> Result<Number, Overflow> {
+    let cut = if r.percent() {
+        base.checked_mul(r.amount.value)
+            .and_then(|x| x.checked_div(Decimal::ONE_HUNDRED))
+            .ok_or(Overflow)?
+    } else {
+        r.amount.value
+    };
+    let value = base.checked_sub(cut).ok_or(Overflow)?;
+    Ok(Number {
+        value: round_half_up(value, decimals.unwrap_or(base.scale())),
+        approx: r.amount.approx,
     })
+}
+
+/// 達成率 of an actual against a year's target: a status on either side prints as that
+/// status (the target's first: a year with none set), a trend or range is met or not, and a
+/// number goes through [`compute_rate`].
+pub(super) fn rate_for(
+    actual: Value,
+    target: Option<&YearTarget>,
+    formula: RateFormula,
+    direction: Direction,
+    baseline: Option<Decimal>,
+    decimals: u32,
+) -> Result<Rate, Overflow> {
+    if let Some(TargetValue::Status(s)) = target.map(|t| &t.value) {
+        return Ok(Rate::Status(*s));
+    }
+    let a = match actual {
+        Value::Status(s) => return Ok(Rate::Status(s)),
+        Value::Number(n) => n.value,
+    };
+    let met = |yes: bool| if yes { Rate::Met } else { Rate::NotMet };
+    match target.map(|t| &t.value) {
+        None => Ok(Rate::NoTarget),
+        Some(TargetValue::Trend {
+            trend,
+            baseline,
+            tolerance,
+        }) => Ok(met(match trend {
+            Trend::Increase => a > *baseline,
+            Trend::Decrease => a < *baseline,
+            Trend::Maintain => a.checked_sub(*baseline).ok_or(Overflow)?.abs() <= *tolerance,
+        })),
+        Some(TargetValue::Range { min, max }) => Ok(met(min.value <= a && a <= max.value)),
+        Some(t) => compute_rate(
+            Some(a),
+            t.number().map(|n| n.value),
+            baseline,
+            formula,
+            direction,
+            decimals,
+        ),
+    }
 }
 
 /// 達成率 by SPEC §4, rounded half up to `decimals`.
@@ -49,7 +164,7 @@ pub(super) fn compute_rate(
     decimals: u32,
 ) -> Result<Rate, Overflow> {
     let Some(a) = actual else {
-        return Ok(Rate::NotCollected);
+        return Ok(Rate::NOT_COLLECTED);
     };
     let Some(t) = target else {
         return Ok(Rate::NoTarget);
@@ -92,7 +207,7 @@ pub(super) fn grade_for_rate(scale: &Scale, rate: Rate) -> Option<GradeMark> {
         Rate::Value(v) | Rate::Given(v) => Some(GradeMark::of(scale, scale.grade_for(v), false)),
         Rate::Met => Some(GradeMark::of(scale, scale.highest(), false)),
         Rate::NotMet => Some(GradeMark::of(scale, scale.lowest(), false)),
-        Rate::NotCollected | Rate::NoTarget => None,
+        Rate::Status(_) | Rate::NoTarget => None,
     }
 }
 
@@ -101,12 +216,15 @@ pub(super) fn outcome_rate(outcome: &Outcome, decimals: u32) -> Result<Rate, Ove
     if let Some(r) = outcome.rate {
         return Ok(Rate::Given(r));
     }
-    compute_rate(
+    let target = outcome
+        .target
+        .map(|t| YearTarget::of_value(t, TargetSource::Given));
+    rate_for(
         outcome.actual,
-        outcome.target,
-        None,
+        target.as_ref(),
         RateFormula::Ratio,
         outcome.direction,
+        None,
         decimals,
     )
 }
@@ -190,8 +308,8 @@ mod tests {
             let o = Outcome {
                 name: String::new(),
                 unit: String::new(),
-                actual: Some(d(a)),
-                target: Some(d(t)),
+                actual: Value::exact(d(a)),
+                target: Some(Value::exact(d(t))),
                 direction: Direction::Up,
                 rate: None,
             };
@@ -245,7 +363,7 @@ mod tests {
     #[test]
     fn missing_actual_or_target() {
         let (r, up) = (RateFormula::Ratio, Direction::Up);
-        assert_eq!(rate(None, Some("1"), None, r, up, 1), Rate::NotCollected);
+        assert_eq!(rate(None, Some("1"), None, r, up, 1), Rate::NOT_COLLECTED);
         assert_eq!(rate(Some("1"), None, None, r, up, 1), Rate::NoTarget);
     }
 
@@ -290,7 +408,9 @@ mod tests {
                 value: d("1"),
             }),
             target: None,
-            per_year: Some(d(huge)),
+            milestones: Vec::new(),
+            bound: false,
+            per_year: Some(Number::exact(d(huge))),
             rate: r,
             decimals: None,
             source: None,
@@ -298,10 +418,14 @@ mod tests {
             pos: Pos::default(),
         };
         assert_eq!(
-            target_for(&ind, FiscalYear(2020), None).map(|t| t.map(|t| t.0)),
+            target_for(&ind, FiscalYear(2020), None, true, None)
+                .map(|t| t.and_then(|t| t.number()).map(|n| n.value)),
             Ok(Some(d(huge) + d("1")))
         );
-        assert_eq!(target_for(&ind, FiscalYear(2021), None), Err(Overflow));
+        assert_eq!(
+            target_for(&ind, FiscalYear(2021), None, true, None),
+            Err(Overflow)
+        );
         assert_eq!(mean_rate(&[d(huge), d(huge)], 1), Err(Overflow));
         assert_eq!(mean_rate(&[d("93.7"), d("69.5")], 1), Ok(Some(d("81.6"))));
         let neg = Rate::Value(d(&format!("-{huge}")));

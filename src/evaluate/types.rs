@@ -9,6 +9,8 @@ use rust_decimal::Decimal;
 
 use crate::config::{Grade, Scale};
 use crate::era::FiscalYear;
+use crate::figure::{Number, Status, Value};
+use crate::model::{Reduction, Trend};
 
 /// An achievement rate, or why there is none.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,17 +19,20 @@ pub enum Rate {
     Value(Decimal),
     /// Published by the city by hand, shown as given.
     Given(Decimal),
-    /// No rate is defined (zero target …) and the target was met: 達成.
+    /// No rate is defined (zero target, a trend or a range) and the target was met: 達成.
     Met,
     /// No rate is defined and the target was not met: 未達成.
     NotMet,
-    /// No actual yet: 未集計.
-    NotCollected,
+    /// The actual or the target is a status (未集計, 該当なし …): not graded, counted apart.
+    Status(Status),
     /// No target for the year.
     NoTarget,
 }
 
 impl Rate {
+    /// No actual yet.
+    pub const NOT_COLLECTED: Rate = Rate::Status(Status::NotCollected);
+
     /// The number, when there is one.
     pub fn value(self) -> Option<Decimal> {
         match self {
@@ -42,11 +47,99 @@ impl Rate {
 pub enum TargetSource {
     /// Given in that year's actuals.yaml.
     Given,
+    /// A milestone (中間目標) of the plan for that year.
+    Milestone,
     /// baseline + per_year × years.
     PerYear,
-    /// The plan's final target, in its target year.
+    /// The plan's final target: in its target year, or every year for a trend or range.
     Final,
 }
+
+/// A year's target as evaluated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TargetValue {
+    /// A value to reach.
+    Number(Number),
+    /// None set that year (「－」) or another status: the rate prints it.
+    Status(Status),
+    /// A reduction from a base year, with the value it comes to (computed, or as published).
+    Reduce {
+        /// The target value.
+        value: Number,
+        /// How the plan wrote it.
+        reduction: Reduction,
+    },
+    /// 増加・減少・維持 from the baseline.
+    Trend {
+        /// Which way.
+        trend: Trend,
+        /// The baseline it is measured from.
+        baseline: Decimal,
+        /// How far still counts as 維持.
+        tolerance: Decimal,
+    },
+    /// Inside a range.
+    Range {
+        /// Lower end.
+        min: Number,
+        /// Upper end.
+        max: Number,
+    },
+}
+
+/// A fiscal year's target: what it is, where it came from, and a milestone's name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YearTarget {
+    /// The target.
+    pub value: TargetValue,
+    /// Where it came from.
+    pub source: TargetSource,
+    /// The milestone's label (中間目標), when it is one.
+    pub label: Option<String>,
+}
+
+impl YearTarget {
+    /// A target from a value (given in actuals.yaml, a milestone, the final value).
+    pub fn of_value(v: Value, source: TargetSource) -> YearTarget {
+        YearTarget {
+            value: match v {
+                Value::Number(n) => TargetValue::Number(n),
+                Value::Status(s) => TargetValue::Status(s),
+            },
+            source,
+            label: None,
+        }
+    }
+
+    /// The number graded against and plotted, when there is one.
+    pub fn number(&self) -> Option<Number> {
+        self.value.number()
+    }
+}
+
+impl TargetValue {
+    /// The number graded against and plotted, when there is one.
+    pub fn number(&self) -> Option<Number> {
+        match self {
+            TargetValue::Number(n) | TargetValue::Reduce { value: n, .. } => Some(*n),
+            _ => None,
+        }
+    }
+}
+
+/// What an indicator is counted as when it has no rated grade: a status of its figures,
+/// no target that year, or a grade given by hand that no rate earns (評価対象外).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Apart {
+    /// 未集計, 該当なし, 不明, 秘匿.
+    Status(Status),
+    /// No target for the year.
+    NoTarget,
+    /// A grade only given by hand: its label.
+    Unrated(String),
+}
+
+pub use crate::config::GoalRule;
 
 /// A grade as shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,11 +179,9 @@ pub struct IndicatorYear {
     /// The fiscal year.
     pub year: FiscalYear,
     /// 目標値 for the year.
-    pub target: Option<Decimal>,
-    /// Where the target came from.
-    pub target_source: Option<TargetSource>,
-    /// 実績値.
-    pub actual: Option<Decimal>,
+    pub target: Option<YearTarget>,
+    /// 実績値, or a status.
+    pub actual: Value,
     /// 達成率.
     pub rate: Rate,
     /// 評価.
@@ -108,7 +199,9 @@ pub struct IndicatorYear {
     pub shown: bool,
 }
 
-/// A goal's grades for a year: how many indicators earned each grade, and 未集計.
+/// A goal's grades for a year: how many indicators earned each grade, how many are counted
+/// apart and why, and the goal's own grade by the goal rule. The counts add up:
+/// `total == graded + apart`, and `counts` covers every indicator with a grade.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GoalSummary {
     /// Goal id.
@@ -117,14 +210,27 @@ pub struct GoalSummary {
     pub counts: Vec<(GradeMark, usize)>,
     /// Indicators of the goal.
     pub total: usize,
-    /// Indicators with no actual yet.
-    pub not_collected: usize,
-    /// Indicators with no target this year.
-    pub no_target: usize,
-    /// The goal's grade: the evaluation's by hand, else from the mean of its rates.
+    /// Indicators with a grade a rate can earn: what the goal's grade rests on.
+    pub graded: usize,
+    /// The others, by why (only reasons that occur, in legend order).
+    pub apart: Vec<(Apart, usize)>,
+    /// The goal's grade: the evaluation's by hand, else by the goal rule.
     pub grade: Option<GradeMark>,
-    /// The mean rate the computed grade came from.
-    pub mean_rate: Option<Decimal>,
+    /// The rate the computed grade came from (mean, capped mean or share met).
+    pub rate: Option<Decimal>,
+    /// The rule in force.
+    pub rule: GoalRule,
+}
+
+impl GoalSummary {
+    /// Indicators whose actual is not yet collected.
+    pub fn not_collected(&self) -> usize {
+        self.apart
+            .iter()
+            .filter(|(a, _)| *a == Apart::Status(Status::NotCollected))
+            .map(|(_, n)| n)
+            .sum()
+    }
 }
 
 /// A plan in a year it has something to show: inside its period, or with data.
@@ -152,6 +258,8 @@ pub struct Evaluation {
     pub(super) plans: IndexMap<String, Vec<PlanYear>>,
     /// Fiscal year → each project's outcome rate, in projects.yaml order.
     pub(super) outcomes: BTreeMap<FiscalYear, Vec<Option<Rate>>>,
+    /// Indicator id → the value its reduction target comes to.
+    pub(super) reduced: IndexMap<String, Number>,
 }
 
 fn by_year<T>(items: &[T], year: FiscalYear, key: impl Fn(&T) -> FiscalYear) -> Option<&T> {
@@ -205,6 +313,12 @@ impl Evaluation {
     pub fn goal(&self, plan: &str, goal: &str, year: FiscalYear) -> Option<&GoalSummary> {
         self.plan(plan, year)
             .and_then(|p| p.goals.iter().find(|g| g.goal == goal))
+    }
+
+    /// The value an indicator's reduction target comes to (computed from the base year's
+    /// actual, or as published).
+    pub fn reduced(&self, indicator: &str) -> Option<Number> {
+        self.reduced.get(indicator).copied()
     }
 
     /// The outcome rate of the year's project at `index` in projects.yaml; none when the

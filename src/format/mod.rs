@@ -3,14 +3,19 @@
 //!
 //! Two spellings, one figure:
 //! - for people ([`Formatter`]): thousands grouped (`1,234.5`), rates with `%` (`60.0%`),
-//!   changes in ポイント with △ for a fall, 未集計 and — where there is no figure;
+//!   negatives and falls with the report's sign (△1.3ポイント; ▲ where △ is also a grade
+//!   mark, so no symbol means two things on one page), 約 for approximate values, statuses
+//!   as the city's symbols (未集計, －, …, x), targets as the plan words them (1,075g以下,
+//!   平成17年度比 15%削減, 増加, 100〜120);
 //! - for machines ([`machine_figure`], [`machine_rate`]), used by CSV and JSON alike: the
 //!   same digits with no grouping, unit or symbol (`1234.5`, `60.0`, `-3`), nothing where
 //!   there is no figure.
 //!
 //! Both start from the exact decimal: a value is shown with the indicator's fixed decimals
-//! when it sets them, else as written; a rate with the decimals it was rounded to. No figure
-//! passes through a float.
+//! when it sets them, else with the decimals it was written with (60.30 stays 60.30); a rate
+//! with the decimals it was rounded to. No figure passes through a float.
+
+mod targets;
 
 use rust_decimal::Decimal;
 
@@ -18,30 +23,86 @@ use crate::config::Config;
 use crate::diag::Lang;
 use crate::era::{Calendar, Date, EraStyle, FiscalYear};
 use crate::evaluate::Rate;
+use crate::figure::{Status, Value};
 use crate::i18n::Words;
 use crate::model::{Outlook, ProjectStatus};
 use crate::num::round_half_up;
 
-/// Spells figures for people, in the report's language and era style.
-#[derive(Debug, Clone, Copy)]
+/// Spells figures for people, in the report's language and era style, with the report's
+/// signs and status symbols.
+#[derive(Debug, Clone)]
 pub struct Formatter {
     lang: Lang,
     era: EraStyle,
     words: &'static Words,
+    /// What each status prints as, in [`Status::ALL`] order.
+    symbols: [String; 5],
+    /// The sign of a negative figure or a fall.
+    negative: String,
+    /// The grade mark the report's own sign would be confused with, when it was replaced.
+    replaced_mark: Option<String>,
 }
 
 impl Formatter {
-    /// The formatter of a report.
+    /// The formatter of book.toml's settings: its `negative` sign, unless a grade mark of
+    /// one of its scales is that sign (◎○△×), then its `negative_alt` (▲), so no symbol
+    /// means two things.
     pub fn new(config: &Config) -> Formatter {
-        Formatter::with(config.lang, config.era)
+        Formatter::with_scales(config, config.scales.values())
     }
 
-    /// A formatter for a language and era style.
+    /// The formatter of a report: like [`Formatter::new`], with only the scales the report
+    /// uses (its default, its plans' and its years'). The sign is one for the whole report:
+    /// the print view and an indicator's page show several scales on one page, and a fall
+    /// reads the same on every page.
+    pub fn for_report(report: &crate::model::Report) -> Formatter {
+        let config = &report.config;
+        let names = std::iter::once(config.default_scale.as_str())
+            .chain(report.plans.iter().filter_map(|p| p.scale.as_deref()))
+            .chain(report.years.iter().filter_map(|y| y.scale.as_deref()));
+        let mut used: Vec<&crate::config::Scale> = Vec::new();
+        for n in names {
+            let s = config.scale(n);
+            if !used.contains(&s) {
+                used.push(s);
+            }
+        }
+        Formatter::with_scales(config, used.into_iter())
+    }
+
+    fn with_scales<'a>(
+        config: &Config,
+        scales: impl Iterator<Item = &'a crate::config::Scale> + Clone,
+    ) -> Formatter {
+        let mut f = Formatter::with(config.lang, config.era);
+        f.symbols = config.symbols.clone();
+        let is_mark = |s: &str| {
+            scales
+                .clone()
+                .any(|sc| sc.grades.iter().any(|g| g.mark == s))
+        };
+        f.negative = config.negative.clone();
+        if is_mark(&config.negative) {
+            f.replaced_mark = Some(config.negative.clone());
+            f.negative = [config.negative_alt.as_str(), "−", "-"]
+                .into_iter()
+                .find(|s| !is_mark(s))
+                .unwrap_or("-")
+                .to_string();
+        }
+        f
+    }
+
+    /// A formatter for a language and era style, with the language's default signs.
     pub fn with(lang: Lang, era: EraStyle) -> Formatter {
+        let fig = &lang.text().fig;
         Formatter {
             lang,
             era,
             words: &lang.text().words,
+            symbols: fig.status_symbols.map(String::from),
+            negative: crate::config::default_negative(lang).to_string(),
+            replaced_mark: None,
         }
     }
 
@@ -51,9 +112,15 @@ impl Formatter {
     }
 
     /// A value: with `decimals` places when the indicator fixes them, else as written;
-    /// thousands grouped: 1,234.5.
+    /// thousands grouped, negatives with the report's sign: 1,234.5, △20,284.
     pub fn figure(&self, v: Decimal, decimals: Option<u32>) -> String {
-        group_thousands(&shown(v, decimals).to_string())
+        let shown = shown(v, decimals);
+        let grouped = group_thousands(&shown.abs().to_string());
+        if shown.is_sign_negative() {
+            format!("{}{grouped}", self.negative)
+        } else {
+            grouped
+        }
     }
 
     /// A value, or — where there is none.
@@ -64,17 +131,35 @@ impl Formatter {
         }
     }
 
-    /// An actual, or 未集計 where there is none yet.
-    pub fn actual(&self, v: Option<Decimal>, decimals: Option<u32>) -> String {
+    /// A published figure: 約980 for an approximate number, the symbol for a status.
+    pub fn value(&self, v: Value, decimals: Option<u32>) -> String {
         match v {
-            Some(v) => self.figure(v, decimals),
-            None => self.words.not_collected.into(),
+            Value::Number(n) if n.approx => crate::tr!(
+                self.lang,
+                fig.approx,
+                value = self.figure(n.value, decimals)
+            ),
+            Value::Number(n) => self.figure(n.value, decimals),
+            Value::Status(s) => self.status(s).to_string(),
         }
     }
 
+    /// An actual: the figure, or its status (未集計 where nothing is written yet).
+    pub fn actual(&self, v: Value, decimals: Option<u32>) -> String {
+        self.value(v, decimals)
+    }
+
+    /// The symbol a status prints as: the report's `[report.symbols]`, else the default.
+    pub fn status(&self, s: Status) -> &str {
+        &self.symbols[s.index()]
+    }
+
     /// A money amount as written, thousands grouped, or — where there is none.
-    pub fn amount(&self, v: Option<Decimal>) -> String {
-        self.figure_or_none(v, None)
+    pub fn amount(&self, v: Option<Value>) -> String {
+        match v {
+            Some(v) => self.value(v, None),
+            None => self.words.no_figure.into(),
+        }
     }
 
     /// A percentage with the decimals it was rounded to: 93.7%, 1,250.0%.
@@ -82,46 +167,47 @@ impl Formatter {
         format!("{}%", group_thousands(&plain(v).to_string()))
     }
 
-    /// A rate in a table cell: 93.7%, 達成, 未達成, or — (the actual's cell says 未集計).
+    /// A rate in a table cell: 93.7%, 達成, 未達成, a status symbol (－ where the target
+    /// is none that year), or — (no target; the actual's cell says 未集計).
     pub fn rate(&self, r: Rate) -> String {
         match r {
-            Rate::NotCollected | Rate::NoTarget => self.words.no_figure.into(),
+            Rate::Status(Status::NotCollected) | Rate::NoTarget => self.words.no_figure.into(),
             other => self.rate_or_reason(other),
         }
     }
 
     /// A rate where there is no cell beside it to say why it is missing (charts, their
-    /// descriptions): 93.7%, 達成, 未達成, 未集計, 目標値なし.
+    /// descriptions): 93.7%, 達成, 未達成, 未集計, －, 目標値なし.
     pub fn rate_or_reason(&self, r: Rate) -> String {
         match r {
             Rate::Value(v) | Rate::Given(v) => self.percent(v),
             Rate::Met => self.words.met.into(),
             Rate::NotMet => self.words.not_met.into(),
-            Rate::NotCollected => self.words.not_collected.into(),
+            Rate::Status(s) => self.status(s).into(),
             Rate::NoTarget => self.words.no_target.into(),
         }
     }
 
-    /// What a rate is, for open data's status column: 計算, 公表値, 達成, 未達成, 未集計,
-    /// 目標値なし.
+    /// What a rate is, for open data's status column: 計算, 公表値, 達成, 未達成, 目標値なし,
+    /// or the status's name (未集計, 該当なし, 不明, 秘匿).
     pub fn rate_status(&self, r: Rate) -> &'static str {
         match r {
             Rate::Value(_) => self.words.computed,
             Rate::Given(_) => self.words.published,
             Rate::Met => self.words.met,
             Rate::NotMet => self.words.not_met,
-            Rate::NotCollected => self.words.not_collected,
+            Rate::Status(s) => status_name(self.lang, s),
             Rate::NoTarget => self.words.no_target,
         }
     }
 
-    /// A change of rate: +1.3ポイント, △1.3ポイント (△ marks a fall, as Japanese reports
-    /// print it), ±0.0ポイント.
+    /// A change of rate: +1.3ポイント, △1.3ポイント (the report's sign marks a fall, ▲ where
+    /// △ is a grade mark), ±0.0ポイント.
     pub fn points(&self, change: Decimal) -> String {
         let sign = if change.is_zero() {
             self.words.even
         } else if change.is_sign_negative() {
-            self.words.fall
+            &self.negative
         } else {
             self.words.rise
         };
@@ -174,12 +260,17 @@ impl Formatter {
     }
 }
 
+/// What a status is called: 未集計, 該当なし, 不明, 秘匿, 欠測.
+pub fn status_name(lang: Lang, s: Status) -> &'static str {
+    lang.text().fig.status_names[s.index()]
+}
+
 /// The decimal a value is shown as: rounded half up to `decimals` when the indicator fixes
-/// them, else as written without trailing zeros of the parser (SPEC §10).
+/// them, else with the decimals it was written with (SPEC §10: 60.30 stays 60.30).
 pub fn shown(v: Decimal, decimals: Option<u32>) -> Decimal {
     match decimals {
         Some(d) => plain(round_half_up(v, d)),
-        None => plain(v.normalize()),
+        None => plain(v),
     }
 }
 
@@ -247,13 +338,18 @@ mod tests {
         assert_eq!(f.figure(d("1234567.456"), Some(2)), "1,234,567.46");
         assert_eq!(f.figure(d("95"), Some(1)), "95.0");
         assert_eq!(f.figure(d("12.345"), None), "12.345");
-        assert_eq!(f.figure(d("-20284"), None), "-20,284");
+        assert_eq!(f.figure(d("-20284"), None), "△20,284");
+        assert_eq!(f.figure(d("60.30"), None), "60.30");
+        assert_eq!(f.figure(d("170.0"), None), "170.0");
         assert_eq!(f.figure(d("-0.04"), Some(1)), "0.0");
-        assert_eq!(f.amount(Some(d("2932266572410"))), "2,932,266,572,410");
+        assert_eq!(
+            f.amount(Some(Value::exact(d("2932266572410")))),
+            "2,932,266,572,410"
+        );
         assert_eq!(f.amount(None), "—");
-        assert_eq!(f.actual(None, Some(1)), "未集計");
+        assert_eq!(f.actual(Value::NOT_COLLECTED, Some(1)), "未集計");
         assert_eq!(machine_figure(d("95"), Some(1)), "95.0");
-        assert_eq!(machine_figure(d("-1234.50"), None), "-1234.5");
+        assert_eq!(machine_figure(d("-1234.50"), None), "-1234.50");
         assert_eq!(machine_figure(d("2932266572410"), None), "2932266572410");
     }
 
@@ -268,8 +364,8 @@ mod tests {
         assert_eq!(f.rate(Rate::Value(d("1250.0"))), "1,250.0%");
         assert_eq!(f.rate(Rate::Met), "達成");
         assert_eq!(f.rate(Rate::NotMet), "未達成");
-        assert_eq!(f.rate(Rate::NotCollected), "—");
-        assert_eq!(f.rate_or_reason(Rate::NotCollected), "未集計");
+        assert_eq!(f.rate(Rate::NOT_COLLECTED), "—");
+        assert_eq!(f.rate_or_reason(Rate::NOT_COLLECTED), "未集計");
         assert_eq!(f.rate_or_reason(Rate::NoTarget), "目標値なし");
         assert_eq!(f.rate_status(Rate::NoTarget), "目標値なし");
         assert_eq!(f.rate_status(Rate::Given(d("1"))), "公表値");
@@ -308,6 +404,6 @@ mod tests {
         assert_eq!(en.project_status(ProjectStatus::Enhanced), "Enhanced");
         assert_eq!(ja().outlook(Outlook::Review), "見直し");
         assert_eq!(en.outlook(Outlook::Review), "Review");
-        assert_eq!(en.rate_status(Rate::NotCollected), "Not yet collected");
+        assert_eq!(en.rate_status(Rate::NOT_COLLECTED), "Not yet collected");
     }
 }

@@ -13,6 +13,8 @@ pub const CATALOGUE: Catalogue = Catalogue {
     msg: MESSAGES,
     files: FILES,
     cli: CLI,
+    fig: super::published_en::FIGURES,
+    content: super::published_en::CONTENT,
     desk: super::desk::EN,
     search: super::search::EN,
 };
@@ -81,10 +83,8 @@ const PAGE: Page = Page {
     year_meetings: "Meetings this year",
 
     goal_grade: "Goal evaluation",
-    goal_mean: " (mean {rate})",
     indicators_status: "Progress of the indicators",
     indicator_count: "Indicators",
-    goal_mean_rate: " (mean achievement {rate})",
     outlook: "Future direction",
     summary_chart_caption: "Figure: achievement of each indicator; the tables are under each measure below",
     managed_by: "Progress of this plan is reviewed by: ",
@@ -373,6 +373,8 @@ title: Overview of {year}\n\
 edition: {next} edition ({year} results)\n\
 # Once the publication date is set, remove the leading \"# \" and write it.\n\
 # published: {published}\n\
+# A draft year is not published (build leaves it out; serve shows it). Remove the next line when it is done.\n\
+draft: true\n\
 ---\n\
 Write an overview of the year's work in three to six paragraphs.\n\n\
 ## Main work\n\n\
@@ -433,7 +435,8 @@ Exit codes: 0 success, 1 mistakes in the content, 2 mistakes in the command line
     build_usage: "nenpo build [-o folder]",
     build_output: "the output folder (overrides [build] output in book.toml)",
     check: "check the content and show every problem (file, line, column, how to fix it)",
-    check_usage: "nenpo check",
+    check_usage: "nenpo check [--strict]",
+    check_strict: "treat warnings as failures too (exit code 1)",
     serve: "preview in a browser while you edit (every save updates the page)",
     serve_usage: "nenpo serve [--port port]",
     serve_after: "Open the address shown (http://127.0.0.1:3000/ or similar) in a browser.\n\

@@ -82,6 +82,7 @@ pub(super) const CHART: ChartWords = ChartWords {
     cumulative_suffix: " (cumulative)",
     baseline_legend: "Baseline {mark}",
     final_legend: "Final target {mark}",
+    milestone_legend: "{name} {mark}",
     unit: "Unit: {unit}",
     cumulative: "Cumulative",
     lower_is_better: "↓ Lower is better",
@@ -93,6 +94,7 @@ pub(super) const CHART: ChartWords = ChartWords {
     trend_lower_is_better: "Lower is better. ",
     trend_baseline: "Baseline: {value} ({year})",
     trend_final: "final target: {value} ({year})",
+    trend_milestone: "{name}: {value} ({year})",
     trend_refs_end: ". ",
     trend_first_actual: "Actual value in {year}: {value}. ",
     trend_last_actual: "Actual value in {year}: {value}",
@@ -103,6 +105,7 @@ pub(super) const CHART: ChartWords = ChartWords {
     trend_no_target: ". ",
     trend_no_actual: "No actual values yet. ",
     trend_missing: "Not yet collected: {years}. ",
+    trend_missing_as: "{years}: {why}. ",
 
     rate_axis: "Achievement rate (%)",
     target_100: "Target 100%",

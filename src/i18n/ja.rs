@@ -13,6 +13,8 @@ pub const CATALOGUE: Catalogue = Catalogue {
     msg: MESSAGES,
     files: FILES,
     cli: CLI,
+    fig: super::published_ja::FIGURES,
+    content: super::published_ja::CONTENT,
     desk: super::desk::JA,
     search: super::search::JA,
 };
@@ -81,10 +83,8 @@ const PAGE: Page = Page {
     year_meetings: "この年度の会議",
 
     goal_grade: "目標の評価",
-    goal_mean: "（平均 {rate}）",
     indicators_status: "指標の達成状況",
     indicator_count: "指標の数",
-    goal_mean_rate: "（達成率の平均 {rate}）",
     outlook: "今後の方向性",
     summary_chart_caption: "図：指標ごとの達成率（表は下の各施策の欄にあります）",
     managed_by: "この計画の進行管理：",
@@ -366,6 +366,8 @@ title: {year}の概要\n\
 edition: {next}版（{year}実績）\n\
 # 発行日が決まったら、先頭の「# 」を消して書きます。\n\
 # published: {published}\n\
+# 書きかけの年度は公開されません（build で除かれ、serve では表示されます）。書き終えたら次の行を消します。\n\
+draft: true\n\
 ---\n\
 {year}の取組の概要を、3〜6段落程度で書いてください。\n\n\
 ## 主な取組\n\n\
@@ -426,7 +428,8 @@ const CLI: Cli = Cli {
     build_usage: "nenpo build [-o フォルダ]",
     build_output: "出力先のフォルダ（book.toml の [build] output より優先）",
     check: "内容を検査し、問題をすべて表示します（ファイル名・行・列・直し方）",
-    check_usage: "nenpo check",
+    check_usage: "nenpo check [--strict]",
+    check_strict: "警告があるときも失敗として終了します（終了コード 1）",
     serve: "編集しながらブラウザで確認します（保存するたびに自動で更新されます）",
     serve_usage: "nenpo serve [--port 番号]",
     serve_after: "表示されたアドレス（http://127.0.0.1:3000/ など）をブラウザで開きます。\n\

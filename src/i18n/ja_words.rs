@@ -75,6 +75,7 @@ pub(super) const CHART: ChartWords = ChartWords {
     cumulative_suffix: "（累計）",
     baseline_legend: "基準値 {mark}",
     final_legend: "最終目標 {mark}",
+    milestone_legend: "{name} {mark}",
     unit: "単位：{unit}",
     cumulative: "累計",
     lower_is_better: "↓ 少ないほど良い",
@@ -86,6 +87,7 @@ pub(super) const CHART: ChartWords = ChartWords {
     trend_lower_is_better: "少ないほど良い指標です。",
     trend_baseline: "基準値は{year}の{value}",
     trend_final: "最終目標値は{year}の{value}",
+    trend_milestone: "{name}は{year}の{value}",
     trend_refs_end: "です。",
     trend_first_actual: "{year}の実績値は{value}、",
     trend_last_actual: "{year}の実績値は{value}",
@@ -96,6 +98,7 @@ pub(super) const CHART: ChartWords = ChartWords {
     trend_no_target: "です。",
     trend_no_actual: "実績値はまだありません。",
     trend_missing: "{years}は未集計です。",
+    trend_missing_as: "{years}は{why}です。",
 
     rate_axis: "達成率（%）",
     target_100: "目標100%",

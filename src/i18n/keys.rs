@@ -24,6 +24,10 @@ pub struct Catalogue {
     pub files: Files,
     /// `nenpo --help` and usage errors.
     pub cli: Cli,
+    /// Figures as published: statuses, 約, target wording, legends.
+    pub fig: super::published::FigureWords,
+    /// Messages about content files.
+    pub content: super::published::ContentMessages,
     /// `nenpo template` and `nenpo import`, `init --example`, `serve --open`.
     pub desk: super::desk::Desk,
     /// The site search.
@@ -115,12 +119,8 @@ pub struct Page {
 
     // Goal pages (macros.html).
     pub goal_grade: &'static str,
-    /// `{rate}`.
-    pub goal_mean: &'static str,
     pub indicators_status: &'static str,
     pub indicator_count: &'static str,
-    /// `{rate}`.
-    pub goal_mean_rate: &'static str,
     pub outlook: &'static str,
     pub summary_chart_caption: &'static str,
     pub managed_by: &'static str,
@@ -477,6 +477,7 @@ pub struct Cli {
     pub build_output: &'static str,
     pub check: &'static str,
     pub check_usage: &'static str,
+    pub check_strict: &'static str,
     pub serve: &'static str,
     pub serve_usage: &'static str,
     pub serve_after: &'static str,

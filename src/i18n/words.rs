@@ -135,6 +135,8 @@ pub struct ChartWords {
     pub baseline_legend: &'static str,
     /// `{mark}`.
     pub final_legend: &'static str,
+    /// A milestone: `{name}` (中間目標), `{mark}`.
+    pub milestone_legend: &'static str,
     /// `{unit}`.
     pub unit: &'static str,
     pub cumulative: &'static str,
@@ -151,6 +153,8 @@ pub struct ChartWords {
     pub trend_baseline: &'static str,
     /// `{year}`, `{value}`.
     pub trend_final: &'static str,
+    /// A milestone: `{name}`, `{year}`, `{value}`.
+    pub trend_milestone: &'static str,
     /// After the baseline and final target.
     pub trend_refs_end: &'static str,
     /// The first actual when there are several: `{year}`, `{value}`.
@@ -167,6 +171,8 @@ pub struct ChartWords {
     pub trend_no_actual: &'static str,
     /// `{years}`.
     pub trend_missing: &'static str,
+    /// Years with a status other than 未集計: `{years}`, `{why}` (該当なし).
+    pub trend_missing_as: &'static str,
 
     // Goal summaries.
     pub rate_axis: &'static str,

@@ -7,11 +7,13 @@ use std::collections::BTreeMap;
 use super::layout::{Column, YearText, find_headings, years_in};
 use super::number::as_shown;
 use super::read::{Grid, Raw, ReadError, Workbook};
+use super::value::{SheetValue, parse_sheet_text, read_written};
 use super::yaml_edit::Edit;
 use super::{Place, RowKey};
+use crate::diag::Lang;
 use crate::diag::nearest;
 use crate::era::FiscalYear;
-use crate::figure::{Cell, NumberError, Status, parse_cell};
+use crate::figure::{Cell, NumberError, Status};
 use crate::model::Report;
 use indexmap::IndexMap;
 
@@ -174,6 +176,7 @@ pub fn plan(book: &Workbook, year: FiscalYear, report: &Report, current: &Curren
         sheet: grid.sheet.clone(),
         ..Plan::default()
     };
+    let lang = report.config.lang;
     let col = |k: Column| cols.iter().find(|(c, _)| *c == k).map(|(_, i)| *i);
     if let Err(fatal) = sheet_year(grid, head, col(Column::Actual), year, &mut plan) {
         plan.fatal = Some(fatal);
@@ -200,7 +203,7 @@ pub fn plan(book: &Workbook, year: FiscalYear, report: &Report, current: &Curren
         }
         let mut changed = false;
         if let Some(c) = col(Column::Actual) {
-            changed |= actual_cell(row.get(c), at(c), id, current, &mut plan);
+            changed |= actual_cell(row.get(c), at(c), id, current, lang, &mut plan);
         }
         if let Some(c) = col(Column::Note) {
             changed |= note_cell(row.get(c), at(c), id, current, &mut plan);
@@ -352,6 +355,7 @@ fn actual_cell(
     place: Place,
     id: &str,
     current: &Current,
+    lang: Lang,
     plan: &mut Plan,
 ) -> bool {
     let line = |what| Line {
@@ -362,7 +366,7 @@ fn actual_cell(
     let read = match cell {
         None | Some(Raw::Empty) => return false,
         Some(c) if c.is_blank() => return false,
-        Some(c) => read_value(c),
+        Some(c) => read_value(c, lang),
     };
     let (value, coerced) = match read {
         Ok(v) => v,
@@ -374,31 +378,27 @@ fn actual_cell(
     if let Some(c) = coerced {
         plan.lines.push(line(c));
     }
-    let (yaml, shown) = match value {
-        Cell::Value(d) => (d.to_string(), d.to_string()),
-        Cell::Status(Status::Missing) => {
-            plan.lines
-                .push(line(What::Rejected(Problem::MissingForIndicator)));
-            return false;
-        }
-        Cell::Status(Status::NotCollected) => {
-            ("null".to_string(), status_word(Status::NotCollected))
-        }
-        Cell::Status(s) => (status_word(s), status_word(s)),
-    };
+    if value.cell == Cell::Status(Status::Missing) {
+        plan.lines
+            .push(line(What::Rejected(Problem::MissingForIndicator)));
+        return false;
+    }
     let before = current.actual.get(id);
-    if before.is_some_and(|b| same_value(b, &value)) {
+    if before
+        .and_then(|b| read_written(b))
+        .is_some_and(|b| b.same(&value))
+    {
         return false;
     }
     plan.lines.push(line(What::Changed {
         field: "actual",
-        from: before.map(|b| shown_text(b)),
-        to: shown,
+        from: before.map(|b| shown_text(b, lang)),
+        to: value.words(lang),
     }));
     plan.edits.push(Edit {
         id: id.to_string(),
         field: "actual",
-        value: yaml,
+        value: value.yaml(),
         is_text: false,
     });
     true
@@ -418,25 +418,21 @@ pub fn status_word(s: Status) -> String {
 }
 
 /// A cell read as a number or a status, and how it was read if not as typed.
-fn read_value(cell: &Raw) -> Result<(Cell, Option<What>), Problem> {
+fn read_value(cell: &Raw, lang: Lang) -> Result<(SheetValue, Option<What>), Problem> {
     match cell {
         Raw::Text(t) => {
             let typed = t.trim();
             let value = match sheet_status(typed) {
-                Some(s) => Cell::Status(s),
-                None => parse_cell(typed).map_err(|error| Problem::Number {
+                Some(s) => SheetValue::exact(Cell::Status(s)),
+                None => parse_sheet_text(typed).map_err(|error| Problem::Number {
                     text: typed.to_string(),
                     error,
                 })?,
             };
             let reasons = reasons(typed, &value);
-            let to = match value {
-                Cell::Value(d) => d.to_string(),
-                Cell::Status(s) => status_word(s),
-            };
             let coerced = (!reasons.is_empty()).then(|| What::Coerced {
                 from: typed.to_string(),
-                to,
+                to: value.words(lang),
                 reasons,
             });
             Ok((value, coerced))
@@ -449,7 +445,7 @@ fn read_value(cell: &Raw) -> Result<(Cell, Option<What>), Problem> {
                 to: d.to_string(),
                 reasons: vec![Reason::Shown],
             });
-            Ok((Cell::Value(d), coerced))
+            Ok((SheetValue::exact(Cell::Value(d)), coerced))
         }
         Raw::Date(t) => Err(Problem::Date(t.clone())),
         Raw::Error(t) => Err(Problem::NotAValue(t.clone())),
@@ -481,9 +477,9 @@ fn sheet_status(typed: &str) -> Option<Status> {
 }
 
 /// Why `typed` reads as `value` rather than as written.
-fn reasons(typed: &str, value: &Cell) -> Vec<Reason> {
+fn reasons(typed: &str, value: &SheetValue) -> Vec<Reason> {
     let mut out = Vec::new();
-    match value {
+    match &value.cell {
         Cell::Status(s) => {
             if typed != status_word(*s) {
                 out.push(Reason::Status);
@@ -505,27 +501,11 @@ fn reasons(typed: &str, value: &Cell) -> Vec<Reason> {
     out
 }
 
-/// Whether the file's text `written` is already `value`: the same number with the same
-/// decimals (60.3 and 60.30 print differently), or the same status.
-fn same_value(written: &str, value: &Cell) -> bool {
-    let text = super::scalar_text(written);
-    if matches!(text.as_str(), "null" | "~" | "") {
-        return *value == Cell::Status(Status::NotCollected);
-    }
-    match (parse_cell(&text), value) {
-        (Ok(Cell::Value(a)), Cell::Value(b)) => a.to_string() == b.to_string(),
-        (Ok(Cell::Status(a)), Cell::Status(b)) => a == *b,
-        _ => false,
-    }
-}
-
-/// The file's text as the editor reads it: quotes dropped, null as 未集計.
-fn shown_text(written: &str) -> String {
-    let text = super::scalar_text(written);
-    if matches!(text.as_str(), "null" | "~" | "") {
-        status_word(Status::NotCollected)
-    } else {
-        text
+/// The file's text as the editor reads it: quotes dropped, null as 未集計, 約480.
+fn shown_text(written: &str, lang: Lang) -> String {
+    match read_written(written) {
+        Some(v) => v.words(lang),
+        None => super::scalar_text(written),
     }
 }
 

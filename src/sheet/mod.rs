@@ -18,6 +18,7 @@ pub mod number;
 pub mod read;
 pub mod report;
 pub mod template;
+pub mod value;
 pub mod yaml_edit;
 
 use std::fmt;

@@ -9,6 +9,7 @@ use rust_xlsxwriter::{
 
 use super::import::Current;
 use super::layout::{Column, HEADING_ROW, YEAR_ROW};
+use super::value::sheet_text;
 use super::{RowKey, scalar_text};
 use crate::diag::{Diagnostics, Lang};
 use crate::era::{Calendar, EraStyle, FiscalYear};
@@ -61,25 +62,18 @@ pub fn rows(report: &Report, year: FiscalYear, current: &Current) -> Result<Vec<
     let planned = planned_targets(report, year)?;
     let targets = &current.target;
     let lang = report.config.lang;
+    let fmt = crate::format::Formatter::for_report(report);
     let mut out = Vec::new();
     for (plan, goal, _, ind) in report.indicators() {
         if !(plan.period.0..=plan.period.1).contains(&year) {
             continue;
         }
         let target = match targets.get(&ind.id) {
-            Some(t) => shown(t),
+            Some(t) => sheet_text(t, lang),
             None => planned
                 .get(&ind.id)
-                .copied()
-                .flatten()
-                .map(|mut t| {
-                    if let Some(d) = ind.decimals
-                        && t.scale() < d
-                    {
-                        t.rescale(d);
-                    }
-                    t.to_string()
-                })
+                .and_then(Option::as_ref)
+                .map(|t| planned_text(&fmt, t, ind))
                 .unwrap_or_default(),
         };
         out.push(Row {
@@ -92,7 +86,7 @@ pub fn rows(report: &Report, year: FiscalYear, current: &Current) -> Result<Vec<
             actual: current
                 .actual
                 .get(&ind.id)
-                .map(|a| shown(a))
+                .map(|a| sheet_text(a, lang))
                 .unwrap_or_default(),
             note: current
                 .note
@@ -104,13 +98,26 @@ pub fn rows(report: &Report, year: FiscalYear, current: &Current) -> Result<Vec<
     Ok(out)
 }
 
-/// A value as the sheet shows it: quotes dropped, null blank.
-fn shown(written: &str) -> String {
-    let t = scalar_text(written);
-    if matches!(t.as_str(), "null" | "~") {
-        String::new()
-    } else {
-        t
+/// A planned target as the sheet shows it: a plain number as a person would type it (22.0
+/// with the indicator's decimals, never rounded), anything else as the plan words it
+/// (約980, 1,075g以下, 増加, 100〜120).
+fn planned_text(
+    fmt: &crate::format::Formatter,
+    t: &crate::evaluate::YearTarget,
+    ind: &crate::model::Indicator,
+) -> String {
+    match &t.value {
+        crate::evaluate::TargetValue::Number(n) if !n.approx && !ind.bound => {
+            let mut v = n.value;
+            if let Some(d) = ind.decimals
+                && v.scale() < d
+            {
+                v.rescale(d);
+            }
+            v.to_string()
+        }
+        // ～ (U+FF5E) rather than 〜: Excel saves a CSV in CP932, which has no 〜.
+        _ => fmt.target(t, ind).replace('〜', "～"),
     }
 }
 

@@ -133,6 +133,35 @@ fn span(text: &str, loc: &Location) -> Option<Range<usize>> {
     (start + len <= text.len()).then_some(start..start + len)
 }
 
+/// The end of the flow collection (`{ … }` or `[ … ]`) that starts at `start`, past nested
+/// ones and quoted text; none when it is not one or does not close on its line.
+fn flow_end(text: &str, start: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut quote: Option<char> = None;
+    let mut escaped = false;
+    for (i, c) in text[start..].char_indices() {
+        if std::mem::take(&mut escaped) {
+            continue;
+        }
+        match (quote, c) {
+            (Some('"'), '\\') => escaped = true,
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '{' | '[') => depth += 1,
+            (None, '}' | ']') => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return Some(start + i + 1);
+                }
+            }
+            (None, '\n') => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
 /// The entries of actuals.yaml with their places. `text` has no BOM.
 fn entries(text: &str) -> Result<Vec<Entry>, EditError> {
     let meaningful = text
@@ -154,10 +183,15 @@ fn entries(text: &str) -> Result<Vec<Entry>, EditError> {
             Some(map) => {
                 let mut fields = Vec::new();
                 for (fk, fv) in map {
+                    let mut value = span(text, &fv.referenced).ok_or_else(bad)?;
+                    if fv.value == Leaf::Compound {
+                        // The parser places a mapping at its `{`: take it to its `}`.
+                        value.end = flow_end(text, value.start).unwrap_or(value.end);
+                    }
                     fields.push(Field {
                         name: fk.value.0,
                         key: span(text, &fk.referenced).ok_or_else(bad)?,
-                        value: span(text, &fv.referenced).ok_or_else(bad)?,
+                        value,
                         leaf: fv.value,
                         aliased: fv.referenced != fv.defined,
                         line: fv.referenced.line(),
@@ -329,7 +363,10 @@ fn entry_splices(
                     field: f.name.clone(),
                     line: f.line,
                 };
-                if f.aliased || f.leaf == Leaf::Compound {
+                // A one-line flow mapping (`{ value: 480, approx: true }`) is one value:
+                // replaced whole. A block mapping or a list is not rewritten.
+                let flow_map = text[f.value.clone()].starts_with('{');
+                if f.aliased || (f.leaf == Leaf::Compound && !flow_map) {
                     return Err(not_editable());
                 }
                 let between = &text[f.key.end..f.value.start.max(f.key.end)];

@@ -12,13 +12,16 @@ use super::pages::SiteContext;
 use super::paths::{self, relative};
 use super::views::goal_number;
 use super::{OutputFile, evaluated};
-use crate::chart::{self, BudgetBar, ChartSvg, Figure, Marker, RateBar, TrendInput, TrendPoint};
+use crate::chart::{
+    self, BudgetBar, ChartSvg, Figure, Marker, Missing, RateBar, TrendInput, TrendPoint,
+};
 use crate::diag::Diagnostic;
 use crate::era::FiscalYear;
-use crate::evaluate::{IndicatorYear, PlanYear};
+use crate::evaluate::{IndicatorYear, PlanYear, YearTarget};
+use crate::figure::{Status, Value};
 use crate::format::shown;
 use crate::markdown::strip_marks;
-use crate::model::{Direction, Goal, Indicator, IndicatorKind, Plan, Year};
+use crate::model::{Direction, Goal, Indicator, IndicatorKind, Plan, TargetGoal, Year};
 use crate::tr;
 
 /// A chart as a page shows it.
@@ -91,12 +94,36 @@ impl ChartCache {
     }
 }
 
-/// A figure as the report shows it: the value rounded as its text is, and the text.
-fn figure(cx: &SiteContext, v: Decimal, decimals: Option<u32>) -> Figure {
-    Figure {
-        value: shown(v, decimals),
-        text: cx.fmt.figure(v, decimals),
-    }
+/// A figure as the report shows it: the value rounded as its text is, and the text (約
+/// included); none for a status.
+fn figure(cx: &SiteContext, v: Value, decimals: Option<u32>) -> Option<Figure> {
+    let n = v.number()?;
+    Some(Figure {
+        value: shown(n, decimals),
+        text: cx.fmt.value(v, decimals),
+        with_unit: false,
+    })
+}
+
+/// A year's target as the chart plots and words it; none when it has no number (a trend,
+/// a range or a status: the tables say it).
+fn target_figure(cx: &SiteContext, ind: &Indicator, t: &YearTarget) -> Option<Figure> {
+    let n = t.number()?;
+    Some(Figure {
+        value: shown(n.value, ind.decimals),
+        text: cx.fmt.target_with_unit(t, ind),
+        with_unit: true,
+    })
+}
+
+/// Why a year has no actual, when it is not 未集計 spelt the default way.
+fn missing(cx: &SiteContext, v: Value) -> Option<Missing> {
+    let s = v.status()?;
+    let lang = cx.report.config.lang;
+    let symbol = cx.fmt.status(s).to_string();
+    let plain = s == Status::NotCollected && symbol == lang.text().fig.status_symbols[s.index()];
+    let name = crate::format::status_name(lang, s).to_string();
+    (!plain).then_some(Missing { symbol, name })
 }
 
 /// The finest decimals among the values, which the y axis never steps below.
@@ -137,14 +164,47 @@ pub fn trend(
 
 /// What a trend chart plots: the evaluated years, the baseline and the final target.
 fn trend_input(cx: &SiteContext, ind: &Indicator, series: &[&IndicatorYear]) -> TrendInput {
-    let f = cx.fmt;
-    let mut values: Vec<Decimal> = series.iter().filter_map(|r| r.actual).collect();
+    let f = &cx.fmt;
+    let mut values: Vec<Decimal> = series.iter().filter_map(|r| r.actual.number()).collect();
     values.extend(ind.baseline.map(|b| b.value));
-    let marker = |yv: crate::model::YearValue| Marker {
-        long_label: f.year_label(yv.year),
-        short_label: f.year_short(yv.year),
-        value: figure(cx, yv.value, ind.decimals),
+    let marker = |year: FiscalYear, value: Figure, name: Option<String>| Marker {
+        long_label: f.year_label(year),
+        short_label: f.year_short(year),
+        value,
+        name,
     };
+    let final_target = ind.target.as_ref().and_then(|t| {
+        let value = match &t.goal {
+            TargetGoal::Value(v) => target_figure(
+                cx,
+                ind,
+                &YearTarget::of_value(*v, crate::evaluate::TargetSource::Final),
+            )?,
+            TargetGoal::Reduce(r) => target_figure(
+                cx,
+                ind,
+                &YearTarget {
+                    value: crate::evaluate::TargetValue::Reduce {
+                        value: cx.ev.reduced(&ind.id)?,
+                        reduction: r.clone(),
+                    },
+                    source: crate::evaluate::TargetSource::Final,
+                    label: None,
+                },
+            )?,
+            TargetGoal::Trend { .. } | TargetGoal::Range { .. } => return None,
+        };
+        Some(marker(t.year, value, None))
+    });
+    let milestones = ind
+        .milestones
+        .iter()
+        .filter_map(|m| {
+            let t = YearTarget::of_value(m.value, crate::evaluate::TargetSource::Milestone);
+            let name = f.milestone_label(m.label.as_deref());
+            Some(marker(m.year, target_figure(cx, ind, &t)?, Some(name)))
+        })
+        .collect();
     TrendInput {
         id: format!("trend-{}", ind.id),
         title: strip_marks(&ind.name),
@@ -157,12 +217,17 @@ fn trend_input(cx: &SiteContext, ind: &Indicator, series: &[&IndicatorYear]) -> 
             .map(|r| TrendPoint {
                 short_label: f.year_short(r.year),
                 long_label: f.year_label(r.year),
-                actual: r.actual.map(|v| figure(cx, v, ind.decimals)),
-                target: r.target.map(|v| figure(cx, v, ind.decimals)),
+                actual: figure(cx, r.actual, ind.decimals),
+                target: r.target.as_ref().and_then(|t| target_figure(cx, ind, t)),
+                missing: missing(cx, r.actual),
             })
             .collect(),
-        baseline: ind.baseline.map(marker),
-        final_target: ind.target.map(marker),
+        baseline: ind.baseline.map(|b| {
+            let v = figure(cx, Value::exact(b.value), ind.decimals).unwrap_or_default();
+            marker(b.year, v, None)
+        }),
+        final_target,
+        milestones,
         lang: cx.lang(),
     }
 }
@@ -210,10 +275,11 @@ pub fn plan_summary(cx: &SiteContext, plan: &Plan, py: &PlanYear, from: &str) ->
         .zip(&py.goals)
         .map(|(g, s)| RateBar {
             label: format!("{} {}", goal_number(cx.lang(), g), strip_marks(&g.title)),
-            rate: s.mean_rate,
+            rate: s.rate,
             rate_text: s
-                .mean_rate
+                .rate
                 .map(|m| cx.fmt.percent(m))
+                .or_else(|| s.grade.as_ref().map(|g| g.label.clone()))
                 .unwrap_or_else(|| cx.fmt.words().not_collected.into()),
             grade_mark: s.grade.as_ref().map(|g| g.mark.clone()),
         })
@@ -251,8 +317,8 @@ pub fn budgets(
         let bars: Vec<BudgetBar> = projects
             .map(|p| BudgetBar {
                 label: p.name.clone(),
-                budget: p.budget.map(|v| figure(cx, v, None)),
-                settled: p.settled.map(|v| figure(cx, v, None)),
+                budget: p.budget.and_then(|v| figure(cx, v, None)),
+                settled: p.settled.and_then(|v| figure(cx, v, None)),
             })
             .collect();
         let next = FiscalYear(year.year.0 + 1);

@@ -9,7 +9,8 @@ use serde::Serialize;
 use super::OutputFile;
 use super::pages::SiteContext;
 use crate::diag::Diagnostic;
-use crate::format::{machine_figure, machine_rate};
+use crate::figure::Value;
+use crate::format::{machine_figure, machine_rate, status_name};
 use crate::markdown::strip_marks;
 use crate::model::Year;
 
@@ -53,6 +54,29 @@ pub struct IndicatorRecord {
     pub grade: Option<String>,
     /// 備考.
     pub note: Option<String>,
+    /// 実績値の状態: 未集計, 該当なし, 不明, 秘匿 (empty for a number).
+    pub actual_status: Option<String>,
+    /// 実績値は概数 (約).
+    pub actual_approx: bool,
+    /// 目標値の状態 (empty for a number).
+    pub target_status: Option<String>,
+    /// 目標値は概数 (約).
+    pub target_approx: bool,
+    /// 目標（計画の表記）: the target as the plan words it (1,075g以下, 増加, 100〜120).
+    pub target_wording: Option<String>,
+}
+
+/// The number of a figure for machines, its status's name, and whether it is 約.
+fn machine_parts(
+    lang: crate::diag::Lang,
+    v: Option<Value>,
+    decimals: Option<u32>,
+) -> (Option<String>, Option<String>, bool) {
+    match v {
+        Some(Value::Number(n)) => (Some(machine_figure(n.value, decimals)), None, n.approx),
+        Some(Value::Status(s)) => (None, Some(status_name(lang, s).to_string()), false),
+        None => (None, None, false),
+    }
 }
 
 /// A year's projects as rows of open data.
@@ -87,6 +111,12 @@ pub struct ProjectRecord {
     pub outcome_target: Option<String>,
     /// 達成率（%）.
     pub outcome_rate: Option<String>,
+    /// 決算額の状態.
+    pub settled_status: Option<String>,
+    /// 予算額の状態.
+    pub budget_status: Option<String>,
+    /// 成果の実績の状態.
+    pub outcome_actual_status: Option<String>,
 }
 
 /// The indicator records of a year: every indicator of the plans active that year.
@@ -105,8 +135,19 @@ pub fn indicator_records(
         for g in &p.goals {
             for (m, i) in g.indicators() {
                 let r = super::evaluated(cx, i, year.year, &p.file)?;
-                let figure =
-                    |v: Option<rust_decimal::Decimal>| v.map(|v| machine_figure(v, i.decimals));
+                let lang = cx.report.config.lang;
+                let (actual, actual_status, actual_approx) =
+                    machine_parts(lang, Some(r.actual), i.decimals);
+                let target = r.target.as_ref();
+                let (_, target_status, _) = machine_parts(
+                    lang,
+                    target.and_then(|t| match &t.value {
+                        crate::evaluate::TargetValue::Status(s) => Some(Value::Status(*s)),
+                        _ => None,
+                    }),
+                    None,
+                );
+                let number = target.and_then(|t| t.number());
                 out.push(IndicatorRecord {
                     code: code.clone(),
                     fiscal_year: year.year.0,
@@ -119,13 +160,18 @@ pub fn indicator_records(
                     indicator: strip_marks(&i.name),
                     unit: i.unit.clone(),
                     baseline_year: i.baseline.map(|b| b.year.0),
-                    baseline: figure(i.baseline.map(|b| b.value)),
-                    target: figure(r.target),
-                    actual: figure(r.actual),
+                    baseline: i.baseline.map(|b| machine_figure(b.value, i.decimals)),
+                    target: number.map(|n| machine_figure(n.value, i.decimals)),
+                    actual,
                     rate: machine_rate(r.rate),
                     rate_status: cx.fmt.rate_status(r.rate).into(),
                     grade: r.grade.as_ref().map(|g| g.mark.clone()),
                     note: r.note.clone(),
+                    actual_status,
+                    actual_approx,
+                    target_status,
+                    target_approx: number.is_some_and(|n| n.approx),
+                    target_wording: target.map(|t| cx.fmt.target_with_unit(t, i)),
                 });
             }
         }
@@ -135,7 +181,9 @@ pub fn indicator_records(
 
 /// The project records of a year.
 pub fn project_records(cx: &SiteContext, year: &Year) -> Vec<ProjectRecord> {
-    let amount = |v: Option<rust_decimal::Decimal>| v.map(|v| machine_figure(v, None));
+    let lang = cx.report.config.lang;
+    let amount = |v: Option<Value>| machine_parts(lang, v, None).0;
+    let status = |v: Option<Value>| machine_parts(lang, v, None).1;
     year.projects
         .iter()
         .enumerate()
@@ -151,15 +199,19 @@ pub fn project_records(cx: &SiteContext, year: &Year) -> Vec<ProjectRecord> {
             budget_thousand_yen: amount(p.budget),
             outcome: p.outcome.as_ref().map(|o| o.name.clone()),
             outcome_unit: p.outcome.as_ref().map(|o| o.unit.clone()),
-            outcome_actual: amount(p.outcome.as_ref().and_then(|o| o.actual)),
+            outcome_actual: amount(p.outcome.as_ref().map(|o| o.actual)),
             outcome_target: amount(p.outcome.as_ref().and_then(|o| o.target)),
             outcome_rate: cx.ev.outcome(year.year, i).and_then(machine_rate),
+            settled_status: status(p.settled),
+            budget_status: status(p.budget),
+            outcome_actual_status: status(p.outcome.as_ref().map(|o| o.actual)),
         })
         .collect()
 }
 
 fn to_csv(
     header: &[&str],
+    more: &[&str],
     rows: Vec<Vec<String>>,
     with_code: bool,
     bom: bool,
@@ -173,7 +225,8 @@ fn to_csv(
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(&mut out);
-    w.write_record(&header[skip..]).map_err(|e| e.to_string())?;
+    let columns: Vec<&str> = header[skip..].iter().chain(more).copied().collect();
+    w.write_record(&columns).map_err(|e| e.to_string())?;
     for r in rows {
         w.write_record(&r[skip..]).map_err(|e| e.to_string())?;
     }
@@ -203,6 +256,11 @@ fn indicator_row(code: &str, r: &IndicatorRecord) -> Vec<String> {
         r.rate_status.clone(),
         cell(&r.grade),
         cell(&r.note),
+        cell(&r.actual_status),
+        r.actual_approx.to_string(),
+        cell(&r.target_status),
+        r.target_approx.to_string(),
+        cell(&r.target_wording),
     ]
 }
 
@@ -223,6 +281,9 @@ fn project_row(code: &str, r: &ProjectRecord) -> Vec<String> {
         cell(&r.outcome_actual),
         cell(&r.outcome_target),
         cell(&r.outcome_rate),
+        cell(&r.settled_status),
+        cell(&r.budget_status),
+        cell(&r.outcome_actual_status),
     ]
 }
 
@@ -260,6 +321,7 @@ pub fn data_files(cx: &SiteContext, year: &Year) -> Result<Vec<OutputFile>, Diag
         OutputFile {
             bytes: to_csv(
                 &columns.indicator_header,
+                &config.lang.text().fig.data_indicator_columns,
                 ind_rows,
                 with_code,
                 config.csv_bom,
@@ -270,6 +332,7 @@ pub fn data_files(cx: &SiteContext, year: &Year) -> Result<Vec<OutputFile>, Diag
         OutputFile {
             bytes: to_csv(
                 &columns.project_header,
+                &config.lang.text().fig.data_project_columns,
                 proj_rows,
                 with_code,
                 config.csv_bom,

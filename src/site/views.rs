@@ -7,7 +7,8 @@ use super::layout::Link;
 use super::pages::SiteContext;
 use super::paths::{self, relative};
 use crate::diag::{Diagnostic, Lang};
-use crate::evaluate::{GoalSummary, GradeMark, IndicatorYear, Rate};
+use crate::evaluate::{Apart, GoalRule, GoalSummary, GradeMark, IndicatorYear, Rate};
+use crate::figure::Status;
 use crate::markdown::{MarkdownContext, render_inline};
 use crate::model::{Direction, Goal, Indicator, IndicatorKind, Plan, Project, Year};
 use crate::tr;
@@ -64,12 +65,14 @@ pub struct IndicatorRow {
     pub final_target: String,
     /// 最終目標年度.
     pub final_year: String,
-    /// The year's target.
+    /// The year's target, as the plan words it.
     pub target: String,
-    /// The year's actual.
+    /// After the target: a milestone's name, a reduction's value.
+    pub target_note: Option<String>,
+    /// The year's actual (約980), or its status symbol.
     pub actual: String,
-    /// No actual yet.
-    pub not_collected: bool,
+    /// The actual is a status (未集計, 該当なし …), not a number.
+    pub status: bool,
     /// 達成率 text.
     pub rate: String,
     /// The rate was published by hand.
@@ -93,7 +96,7 @@ pub fn indicator_row(
     from: &str,
     md: &MarkdownContext,
 ) -> IndicatorRow {
-    let f = cx.fmt;
+    let f = &cx.fmt;
     IndicatorRow {
         id: ind.id.clone(),
         href: relative(from, &paths::indicator(&ind.id)),
@@ -108,11 +111,22 @@ pub fn indicator_row(
             .baseline
             .map(|b| f.year_short(b.year))
             .unwrap_or_default(),
-        final_target: f.figure_or_none(ind.target.map(|t| t.value), ind.decimals),
-        final_year: ind.target.map(|t| f.year_short(t.year)).unwrap_or_default(),
-        target: f.figure_or_none(r.target, ind.decimals),
+        final_target: ind
+            .target
+            .as_ref()
+            .map_or_else(|| f.words().no_figure.into(), |t| f.final_target(t, ind)),
+        final_year: ind
+            .target
+            .as_ref()
+            .map(|t| f.year_short(t.year))
+            .unwrap_or_default(),
+        target: r
+            .target
+            .as_ref()
+            .map_or_else(|| f.words().no_figure.into(), |t| f.target(t, ind)),
+        target_note: r.target.as_ref().and_then(|t| f.target_note(t, ind)),
         actual: f.actual(r.actual, ind.decimals),
-        not_collected: r.rate == Rate::NotCollected,
+        status: r.actual.status().is_some(),
         rate: f.rate(r.rate),
         rate_given: matches!(r.rate, Rate::Given(_)),
         grade: r.grade.as_ref().map(GradeView::of),
@@ -176,7 +190,7 @@ pub fn project_row(
     index: usize,
     p: &Project,
 ) -> Result<ProjectRow, Diagnostic> {
-    let f = cx.fmt;
+    let f = &cx.fmt;
     let outcome = match &p.outcome {
         Some(o) => {
             let rate = cx.ev.outcome(year.year, index).ok_or_else(|| {
@@ -187,7 +201,7 @@ pub fn project_row(
                 name: o.name.clone(),
                 unit: o.unit.clone(),
                 actual: f.actual(o.actual, None),
-                target: f.figure_or_none(o.target, None),
+                target: f.amount(o.target),
                 rate: f.rate(rate),
                 rate_given: matches!(rate, Rate::Given(_)),
             })
@@ -216,12 +230,19 @@ pub struct SummaryView {
     pub counts: Vec<CountView>,
     /// 未集計.
     pub not_collected: usize,
+    /// Indicators without a rated grade, by why: with the counts per grade they add up to
+    /// the total.
+    pub apart: Vec<CountView>,
     /// Indicators in all.
     pub total: usize,
     /// The goal's grade.
     pub grade: Option<GradeView>,
-    /// Mean rate in words.
-    pub mean_rate: Option<String>,
+    /// The goal rule's rate in words: （達成率の平均 83.4%、各指標100%を上限）.
+    pub rule_text: Option<String>,
+    /// 「4指標中3指標で評価、1指標は未集計」.
+    pub count_text: String,
+    /// Whether some indicator is counted apart.
+    pub partial: bool,
 }
 
 /// One grade's count.
@@ -237,15 +258,65 @@ pub struct CountView {
     pub class: String,
 }
 
+/// What an indicator counted apart is called in a summary.
+fn apart_label(cx: &SiteContext, a: &Apart) -> String {
+    let lang = cx.report.config.lang;
+    match a {
+        Apart::Status(s) => crate::format::status_name(lang, *s).to_string(),
+        Apart::NoTarget => cx.fmt.words().no_target.to_string(),
+        Apart::Unrated(label) => label.clone(),
+    }
+}
+
+/// 「4指標中3指標で評価、1指標は未集計」.
+fn count_text(cx: &SiteContext, s: &GoalSummary) -> String {
+    let lang = cx.report.config.lang;
+    let fig = &lang.text().fig;
+    let mut parts = vec![crate::tr!(
+        lang,
+        fig.graded_count,
+        total = s.total,
+        graded = s.graded
+    )];
+    for (a, n) in &s.apart {
+        parts.push(crate::tr!(
+            lang,
+            fig.apart_count,
+            count = n,
+            what = apart_label(cx, a)
+        ));
+    }
+    parts.join(fig.count_sep)
+}
+
+/// The goal rule's rate in words.
+fn rule_text(cx: &SiteContext, s: &GoalSummary) -> Option<String> {
+    let lang = cx.report.config.lang;
+    let [mean, capped, share, lowest] = lang.text().fig.goal_rules;
+    let pattern = match s.rule {
+        GoalRule::Mean => mean,
+        GoalRule::MeanCapped => capped,
+        GoalRule::ShareMet => share,
+        GoalRule::Lowest => {
+            return s
+                .grade
+                .as_ref()
+                .filter(|g| !g.manual)
+                .map(|_| lowest.into());
+        }
+    };
+    s.rate
+        .map(|r| crate::i18n::fill(pattern, &[("rate", &cx.fmt.percent(r))]))
+}
+
 /// The view of a goal's summary for a year.
 pub fn summary_view(cx: &SiteContext, s: &GoalSummary) -> SummaryView {
     SummaryView {
-        total: s.total,
-        // Grades only given by hand are listed when some indicator has one.
+        // Grades only given by hand (評価対象外) are counted apart, by their label.
         counts: s
             .counts
             .iter()
-            .filter(|(g, n)| *n > 0 || g.rated)
+            .filter(|(g, _)| g.rated)
             .map(|(g, n)| CountView {
                 class: format!("g{}", g.rank),
                 mark: g.mark.clone(),
@@ -253,10 +324,41 @@ pub fn summary_view(cx: &SiteContext, s: &GoalSummary) -> SummaryView {
                 count: *n,
             })
             .collect(),
-        not_collected: s.not_collected,
+        not_collected: s.not_collected(),
+        apart: s
+            .apart
+            .iter()
+            .map(|(a, n)| CountView {
+                mark: String::new(),
+                label: apart_label(cx, a),
+                count: *n,
+                class: "apart".into(),
+            })
+            .collect(),
         grade: s.grade.as_ref().map(GradeView::of),
-        mean_rate: s.mean_rate.map(|m| cx.fmt.percent(m)),
+        rule_text: rule_text(cx, s),
+        count_text: count_text(cx, s),
+        partial: s.graded < s.total,
+        total: s.total,
     }
+}
+
+/// The statuses a set of rows shows (actuals, and rates that print a status), for the
+/// legend.
+pub fn shown_statuses<'a>(rows: impl Iterator<Item = &'a IndicatorYear>) -> Vec<Status> {
+    let mut out = Vec::new();
+    for r in rows {
+        let rate = match r.rate {
+            Rate::Status(s) => Some(s),
+            _ => None,
+        };
+        for s in r.actual.status().into_iter().chain(rate) {
+            if !out.contains(&s) {
+                out.push(s);
+            }
+        }
+    }
+    out
 }
 
 /// A goal in a list, with its summary for a year.

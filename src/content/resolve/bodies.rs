@@ -49,32 +49,12 @@ impl Resolver<'_> {
         let mut seen = BTreeSet::new();
         for (file, l, c, from, to, kind) in std::mem::take(&mut self.pending_relations) {
             if !ids.contains(&to.as_str()) {
-                self.unknown_id(
-                    &file,
-                    l,
-                    c,
-                    self.lang.pick("推進体制（bodies）", "body"),
-                    &to,
-                    ids.iter().copied(),
-                );
+                self.unknown_id(&file, l, c, Kind::Body, &to, ids.iter().copied());
             } else if to == from {
-                self.err(
-                    &file,
-                    l,
-                    c,
-                    self.lang
-                        .pick(
-                            "自分自身への関係は書けません",
-                            "a body cannot relate to itself",
-                        )
-                        .into(),
-                    None,
-                );
+                let msg = self.lang.text().content.relation_self.into();
+                self.err(&file, l, c, msg, None);
             } else if !seen.insert((from.clone(), to.clone(), kind.clone())) {
-                let msg = match self.lang {
-                    Lang::Ja => format!("「{to}」への「{kind}」の関係が2回書かれています"),
-                    Lang::En => format!("relation `{kind}` to `{to}` appears twice"),
-                };
+                let msg = crate::tr!(self.lang, content.relation_twice, to = to, kind = kind);
                 self.err(&file, l, c, msg, None);
             }
         }

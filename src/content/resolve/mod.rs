@@ -9,11 +9,13 @@ use serde_saphyr::Spanned;
 
 mod bodies;
 mod checks;
+mod figures;
 mod plans;
 mod projects;
+mod unknowable;
 mod years;
 
-use super::load::{Body as MdBody, Data, Parsed, Role};
+use super::load::{Body as MdBody, Data, Failed, Parsed, Role};
 use super::raw::*;
 use super::yaml::pos;
 use crate::config::{Config, scale_hint};
@@ -27,6 +29,7 @@ pub fn resolve(
     root: &Path,
     config: Config,
     parsed: Vec<Parsed>,
+    failed: &[Failed],
     diags: &mut Diagnostics,
 ) -> Report {
     let lang = config.lang;
@@ -35,6 +38,7 @@ pub fn resolve(
         lang,
         diags,
         pending_relations: Vec::new(),
+        unknowable: unknowable::Unknowable::of(failed),
     };
     let Sorted {
         home,
@@ -60,7 +64,7 @@ pub fn resolve(
                 &p.file,
                 l,
                 c,
-                lang.pick("推進体制（bodies）", "body"),
+                Kind::Body,
                 b,
                 body_list.iter().map(|x| x.id.as_str()),
             );
@@ -162,6 +166,32 @@ struct Resolver<'a> {
     diags: &'a mut Diagnostics,
     /// Relations seen while reading bodies: file, line, column, from, to, kind.
     pending_relations: Vec<(String, u32, u32, String, String, String)>,
+    /// Ids that files which failed to load may hold: a reference to one of them is not
+    /// an error of its own.
+    unknowable: unknowable::Unknowable,
+}
+
+/// What an id names, for messages and for telling which failed file may hold it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    Indicator,
+    Measure,
+    Goal,
+    Plan,
+    Body,
+}
+
+impl Kind {
+    fn words(self, lang: Lang) -> &'static str {
+        let m = &lang.text().content;
+        match self {
+            Kind::Indicator => m.what_indicator,
+            Kind::Measure => m.what_measure,
+            Kind::Goal => m.what_goal,
+            Kind::Plan => m.what_plan,
+            Kind::Body => m.what_body,
+        }
+    }
 }
 
 impl Resolver<'_> {
@@ -171,41 +201,42 @@ impl Resolver<'_> {
         self.diags.push(d);
     }
 
+    /// An id that names nothing, with the nearest valid one; not shown (only counted) when
+    /// a file that failed to load may hold it.
     fn unknown_id<'c>(
         &mut self,
         file: &str,
         line: u32,
         col: u32,
-        what: &str,
+        kind: Kind,
         id: &str,
         candidates: impl Iterator<Item = &'c str> + Clone,
     ) {
+        if self.unknowable.may_hold(kind, id) {
+            self.diags.suppress();
+            return;
+        }
         let lang = self.lang;
-        let msg = match lang {
-            Lang::Ja => format!("{what}に「{id}」というIDはありません"),
-            Lang::En => format!("there is no {what} with id `{id}`"),
-        };
+        let msg = crate::tr!(lang, content.unknown_id, what = kind.words(lang), id = id);
         let all: Vec<&str> = candidates.clone().collect();
-        let hint = match (nearest(id, candidates), lang) {
-            (Some(n), Lang::Ja) => format!("「{n}」の誤りではありませんか"),
-            (Some(n), Lang::En) => format!("did you mean `{n}`?"),
-            (None, Lang::Ja) if all.len() <= 12 => format!("使えるID: {}", all.join("、")),
-            (None, Lang::En) if all.len() <= 12 => format!("valid ids: {}", all.join(", ")),
-            (None, Lang::Ja) => "IDの綴りを確かめてください".to_string(),
-            (None, Lang::En) => "check the spelling of the id".to_string(),
+        let hint = match nearest(id, candidates) {
+            Some(n) => crate::tr!(lang, msg.did_you_mean, name = n),
+            None if all.len() <= 12 => {
+                crate::tr!(
+                    lang,
+                    content.valid_ids,
+                    ids = all.join(lang.text().msg.list_sep)
+                )
+            }
+            None => lang.text().content.check_id.to_string(),
         };
         self.err(file, line, col, msg, Some(hint));
     }
 
     fn duplicate(&mut self, file: &str, line: u32, col: u32, what: &str, id: &str) {
-        let msg = match self.lang {
-            Lang::Ja => format!("{what}のID「{id}」が重複しています"),
-            Lang::En => format!("duplicate {what} id `{id}`"),
-        };
-        let hint = self.lang.pick(
-            "IDは重ならないように付け直してください",
-            "give each one its own id",
-        );
+        let lang = self.lang;
+        let msg = crate::tr!(lang, content.duplicate_id, what = what, id = id);
+        let hint = lang.text().content.duplicate_id_hint;
         self.err(file, line, col, msg, Some(hint.into()));
     }
 }
@@ -296,56 +327,26 @@ impl Resolver<'_> {
     /// One folder per fiscal year: 2023 and 令和5年度 side by side is an error.
     fn check_year_dirs(&mut self, year_dirs: &BTreeMap<FiscalYear, BTreeSet<String>>) {
         let lang = self.lang;
+        let f = crate::format::Formatter::with(lang, crate::era::EraStyle::Wareki);
         for (y, dirs) in year_dirs {
             if dirs.len() > 1 {
                 let list: Vec<&str> = dirs.iter().map(String::as_str).collect();
-                self.err(
-                    &format!("content/{}", list[1]),
-                    0,
-                    0,
-                    match lang {
-                        Lang::Ja => format!(
-                            "{} のフォルダが複数あります（{}）",
-                            y.wareki(),
-                            list.join("、")
-                        ),
-                        Lang::En => {
-                            format!("fiscal year {y} has several folders ({})", list.join(", "))
-                        }
-                    },
-                    Some(
-                        lang.pick(
-                            "1つのフォルダにまとめてください",
-                            "merge them into one folder",
-                        )
-                        .into(),
-                    ),
+                let msg = crate::tr!(
+                    lang,
+                    content.year_dirs,
+                    year = f.year_label(*y),
+                    dirs = list.join(lang.text().msg.list_sep)
                 );
+                let hint = Some(lang.text().content.year_dirs_hint.into());
+                self.err(&format!("content/{}", list[1]), 0, 0, msg, hint);
             }
         }
     }
 
     /// A year's `scale:` must name a scale of book.toml.
     fn check_year_scale(&mut self, rel: &str, front: &RawYearFront, config: &Config) {
-        let lang = self.lang;
-        if let Some(s) = &front.scale
-            && !config.scales.contains_key(&s.value)
-        {
-            let (l, c) = pos(&s.referenced);
-            self.err(
-                rel,
-                l,
-                c,
-                match lang {
-                    Lang::Ja => {
-                        format!("評価の尺度「{}」が book.toml に定義されていません", s.value)
-                    }
-                    Lang::En => {
-                        format!("grade scale `{}` is not defined in book.toml", s.value)
-                    }
-                },
-                Some(scale_hint(&config.scales, &s.value, lang)),
-            );
+        if let Some(s) = &front.scale {
+            self.check_scale(rel, s, config);
         }
     }
 }

@@ -43,7 +43,7 @@ impl Resolver<'_> {
                     rel,
                     l,
                     c,
-                    lang.pick("施策", "measure"),
+                    Kind::Measure,
                     text,
                     all.iter().map(|(s, _)| s.as_str()),
                 );
@@ -54,17 +54,9 @@ impl Resolver<'_> {
                     .iter()
                     .map(|(p, m)| format!("{}:{}", p.id, m.id))
                     .collect();
-                let msg = match lang {
-                    Lang::Ja => format!("施策「{text}」は複数の計画にあります"),
-                    Lang::En => format!("measure `{text}` exists in several plans"),
-                };
-                let hint = match lang {
-                    Lang::Ja => format!(
-                        "「{}」のように計画のIDを付けて書いてください",
-                        names.join("」「")
-                    ),
-                    Lang::En => format!("prefix the plan id: {}", names.join(", ")),
-                };
+                let msg = crate::tr!(lang, content.measure_in_plans, id = text);
+                let list = names.join(lang.text().msg.list_sep);
+                let hint = crate::tr!(lang, content.measure_in_plans_hint, list = list);
                 self.err(rel, l, c, msg, Some(hint));
                 None
             }

@@ -1,6 +1,8 @@
 //! A fiscal year: its narrative, actuals, projects, evaluations, meetings and chapters.
 
+use super::figures::Slot;
 use super::*;
+use crate::figure::Value;
 
 /// The grade scale in force for a plan in one year: the year's, else the plan's, else the
 /// report's default.
@@ -62,6 +64,7 @@ impl Resolver<'_> {
             published: front.published,
             scale: scales.name,
             narrative,
+            draft: front.draft,
             actuals,
             actuals_file,
             projects,
@@ -80,7 +83,6 @@ impl Resolver<'_> {
         plans: &[Plan],
         scales: &YearScale<'_>,
     ) -> Vec<(String, Actual)> {
-        let lang = self.lang;
         let rel = rel.to_string();
         let mut actuals = Vec::new();
 
@@ -100,7 +102,7 @@ impl Resolver<'_> {
                     &rel,
                     l,
                     c,
-                    lang.pick("指標", "indicator"),
+                    Kind::Indicator,
                     &id,
                     all.iter().map(|(_, i)| i.id.as_str()),
                 );
@@ -109,20 +111,29 @@ impl Resolver<'_> {
             if let Some(g) = &a.grade {
                 self.check_grade(&rel, g, scales.of(plan));
             }
+            let actual = self.optional(&rel, a.actual.as_ref(), Slot::Actual);
+            let target = self.optional(&rel, a.target.as_ref(), Slot::Target);
+            let rate = self.optional(&rel, a.rate.as_ref(), Slot::Rate);
             actuals.push((
                 id,
                 Actual {
-                    actual: a.actual.map(|n| n.0),
-                    target: a.target.map(|n| n.0),
+                    actual: actual.unwrap_or_default(),
+                    // `target: null` says nothing about the year's target.
+                    target: target.filter(|t| *t != Value::NOT_COLLECTED),
                     note: a.note,
                     grade: a.grade.map(|g| g.value),
                     grade_note: a.grade_note,
-                    rate: a.rate.map(|n| n.0),
+                    rate: rate.and_then(Value::number),
                     pos: Pos { line: l, column: c },
                 },
             ));
         }
         actuals
+    }
+
+    /// A figure that may be left out.
+    fn optional(&mut self, rel: &str, w: Option<&RawFigure>, slot: Slot) -> Option<Value> {
+        w.and_then(|w| self.figure(rel, w, slot))
     }
 
     /// projects.yaml: each project under a measure of some plan, names unique.
@@ -135,12 +146,30 @@ impl Resolver<'_> {
         for p in raw {
             let (l, c) = pos(&p.name.referenced);
             if !names.insert(p.name.value.clone()) {
-                let msg = match lang {
-                    Lang::Ja => format!("事業「{}」が2回書かれています", p.name.value),
-                    Lang::En => format!("project `{}` appears twice", p.name.value),
-                };
+                let msg = crate::tr!(lang, content.project_twice, name = p.name.value);
                 self.err(&rel, l, c, msg, None);
             }
+            // `settled: null` is an amount not written yet, shown as —, not 未集計.
+            let amount = |s: &mut Self, w: Option<&RawFigure>| {
+                s.optional(&rel, w, Slot::Money)
+                    .filter(|v| *v != Value::NOT_COLLECTED)
+            };
+            let settled = amount(self, p.settled.as_ref());
+            let budget = amount(self, p.budget.as_ref());
+            let outcome = p.outcome.map(|o| Outcome {
+                actual: self
+                    .optional(&rel, o.actual.as_ref(), Slot::Actual)
+                    .unwrap_or_default(),
+                target: self
+                    .optional(&rel, o.target.as_ref(), Slot::Target)
+                    .filter(|t| *t != Value::NOT_COLLECTED),
+                rate: self
+                    .optional(&rel, o.rate.as_ref(), Slot::Rate)
+                    .and_then(Value::number),
+                name: o.name,
+                unit: o.unit,
+                direction: o.direction,
+            });
             let Some((plan, measure)) = self.find_measure(&rel, &p.measure, plans) else {
                 continue;
             };
@@ -150,16 +179,9 @@ impl Resolver<'_> {
                 measure,
                 department: p.department,
                 status: p.status,
-                settled: p.settled.map(|n| n.0),
-                budget: p.budget.map(|n| n.0),
-                outcome: p.outcome.map(|o| Outcome {
-                    name: o.name,
-                    unit: o.unit,
-                    actual: o.actual.map(|n| n.0),
-                    target: o.target.map(|n| n.0),
-                    direction: o.direction,
-                    rate: o.rate.map(|n| n.0),
-                }),
+                settled,
+                budget,
+                outcome,
                 note: p.note,
                 pos: Pos { line: l, column: c },
             });
@@ -196,7 +218,7 @@ impl Resolver<'_> {
                     &rel,
                     1,
                     1,
-                    lang.pick("評価", "evaluation"),
+                    lang.text().content.what_evaluation,
                     &format!("{}:{goal_id}", plan.id),
                 );
                 continue;
@@ -231,7 +253,7 @@ impl Resolver<'_> {
                         rel,
                         l,
                         c,
-                        lang.pick("計画", "plan"),
+                        Kind::Plan,
                         &p.value,
                         plans.iter().map(|x| x.id.as_str()),
                     );
@@ -251,35 +273,19 @@ impl Resolver<'_> {
                     .iter()
                     .flat_map(|p| p.goals.iter().map(|g| g.id.as_str()))
                     .collect();
-                self.unknown_id(
-                    rel,
-                    0,
-                    0,
-                    lang.pick("目標", "goal"),
-                    goal_id,
-                    goals.into_iter(),
-                );
+                let (l, c) = front.goal.as_ref().map_or((0, 0), |g| pos(&g.referenced));
+                self.unknown_id(rel, l, c, Kind::Goal, goal_id, goals.into_iter());
                 None
             }
             many => {
                 let names: Vec<&str> = many.iter().map(|p| p.id.as_str()).collect();
-                let msg = match lang {
-                    Lang::Ja => format!(
-                        "目標「{goal_id}」は複数の計画（{}）にあり、どの計画の評価か分かりません",
-                        names.join("、")
-                    ),
-                    Lang::En => format!(
-                        "goal `{goal_id}` exists in several plans ({})",
-                        names.join(", ")
-                    ),
-                };
-                let hint = match lang {
-                    Lang::Ja => format!(
-                        "前付けに「plan: {}」のように計画のIDを書いてください",
-                        names[0]
-                    ),
-                    Lang::En => format!("add `plan: {}` to the front matter", names[0]),
-                };
+                let msg = crate::tr!(
+                    lang,
+                    content.goal_in_plans,
+                    goal = goal_id,
+                    plans = names.join(lang.text().msg.list_sep)
+                );
+                let hint = crate::tr!(lang, content.goal_in_plans_hint, plan = names[0]);
                 self.err(rel, 1, 1, msg, Some(hint));
                 None
             }
@@ -303,7 +309,7 @@ impl Resolver<'_> {
                     &rel,
                     l,
                     c,
-                    lang.pick("推進体制（bodies）", "body"),
+                    Kind::Body,
                     &f.body.value,
                     bodies.iter().map(|b| b.id.as_str()),
                 );
@@ -312,34 +318,21 @@ impl Resolver<'_> {
                 && !numbers.insert((f.body.value.clone(), n))
             {
                 let (l, c) = locate(self.diags.source(&rel), "number:");
-                let msg = match lang {
-                    Lang::Ja => format!("同じ会議の第{n}回が、この年度に2つあります"),
-                    Lang::En => format!("meeting number {n} of this body appears twice this year"),
-                };
+                let msg = crate::tr!(lang, content.meeting_number_twice, n = n);
                 self.err(&rel, l, c, msg, None);
             }
             if f.date.value.fiscal_year() != year {
                 let (l, c) = pos(&f.date.referenced);
-                let msg = match lang {
-                    Lang::Ja => format!(
-                        "開催日 {} は {} ではありません",
-                        f.date.value.wareki(),
-                        year.wareki()
-                    ),
-                    Lang::En => format!(
-                        "the date {} is not in fiscal year {year}",
-                        f.date.value.iso()
-                    ),
-                };
-                let mut d = Diagnostic::error(&rel, l, c, msg).warning();
-                d.hint = Some(
-                    lang.pick(
-                        "開催日か、ファイルを置く年度フォルダを確かめてください",
-                        "check the date or the folder",
-                    )
-                    .into(),
+                let cal = crate::era::Calendar::new(crate::era::EraStyle::Wareki, lang);
+                let msg = crate::tr!(
+                    lang,
+                    content.meeting_date_year,
+                    date = cal.date(f.date.value),
+                    year = cal.year_label(year)
                 );
-                self.diags.push(d);
+                let hint = lang.text().content.meeting_date_year_hint;
+                self.diags
+                    .push(Diagnostic::error(&rel, l, c, msg).with_hint(hint).warning());
             }
             let meeting = self.meeting(&rel, slug, f, body);
             meetings.push(meeting);
@@ -390,18 +383,15 @@ impl Resolver<'_> {
         scale: &crate::config::Scale,
     ) {
         if scale.find(&grade.value).is_none() {
+            let lang = self.lang;
             let (l, c) = pos(&grade.referenced);
-            let msg = match self.lang {
-                Lang::Ja => format!(
-                    "評価「{}」は、この年度の尺度「{}」にありません",
-                    grade.value, scale.name
-                ),
-                Lang::En => format!("grade `{}` is not in scale `{}`", grade.value, scale.name),
-            };
-            let hint = match self.lang {
-                Lang::Ja => format!("使える評価: {}", scale.marks()),
-                Lang::En => format!("grades of this scale: {}", scale.marks()),
-            };
+            let msg = crate::tr!(
+                lang,
+                content.grade_not_in_scale,
+                grade = grade.value,
+                scale = scale.name
+            );
+            let hint = crate::tr!(lang, content.grade_not_in_scale_hint, marks = scale.marks());
             self.err(rel, l, c, msg, Some(hint));
         }
     }

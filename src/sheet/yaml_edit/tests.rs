@@ -142,3 +142,34 @@ fn current_values_are_read_as_typed() {
     assert_eq!(v["b"], "null");
     assert_eq!(current_values(text, "note").unwrap()["a"], "\"x\"");
 }
+
+#[test]
+fn an_approximate_value_is_written_and_replaced_whole() {
+    // 約480 into a plain value, and back to an exact one.
+    let text = "a:\n  actual: 470  # 速報値\n  note: x\n";
+    let approx = apply_one(text, set("a", "actual", "{ value: 480, approx: true }"));
+    assert_eq!(
+        approx,
+        "a:\n  actual: { value: 480, approx: true }  # 速報値\n  note: x\n"
+    );
+    assert_eq!(
+        current_values(&approx, "actual").unwrap()["a"],
+        "{ value: 480, approx: true }"
+    );
+    assert_eq!(
+        apply_one(&approx, set("a", "actual", "490")),
+        text.replace("470", "490")
+    );
+    // Inside a flow entry too.
+    let flow = "b: { actual: { value: 1.5, approx: true }, note: y }\n";
+    assert_eq!(
+        apply_one(flow, set("b", "actual", "該当なし")),
+        "b: { actual: 該当なし, note: y }\n"
+    );
+    // A block mapping is not rewritten.
+    let block = "c:\n  actual:\n    value: 3\n    approx: true\n";
+    assert!(matches!(
+        apply(block, &[set("c", "actual", "4")], &no_comment),
+        Err(EditError::NotEditable { .. })
+    ));
+}

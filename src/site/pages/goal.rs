@@ -15,7 +15,7 @@ use crate::site::layout::{Layout, Link};
 use crate::site::paths;
 use crate::site::views::{
     IndicatorRow, ProjectRow, SummaryView, goal_number, indicator_row, link, project_row,
-    summary_view,
+    shown_statuses, summary_view,
 };
 use crate::site::{OutputFile, Page, evaluated};
 use crate::tr;
@@ -68,12 +68,19 @@ pub struct TrendRow {
 /// The trend figure of an indicator up to a year.
 fn trend_figure(cx: &SiteContext, ind: &Indicator, upto: FiscalYear, from: &str) -> TrendFigure {
     let series: Vec<&IndicatorYear> = cx.ev.trend(&ind.id, Some(upto)).collect();
+    let f = &cx.fmt;
     let rows = series
         .iter()
         .map(|r| TrendRow {
-            year: cx.fmt.year_label(r.year),
-            target: cx.fmt.figure_or_none(r.target, ind.decimals),
-            actual: cx.fmt.actual(r.actual, ind.decimals),
+            year: f.year_label(r.year),
+            target: r.target.as_ref().map_or_else(
+                || f.words().no_figure.into(),
+                |t| {
+                    let note = f.target_note(t, ind).unwrap_or_default();
+                    format!("{}{note}", f.target(t, ind))
+                },
+            ),
+            actual: f.actual(r.actual, ind.decimals),
         })
         .collect();
     TrendFigure {
@@ -119,6 +126,8 @@ pub struct GoalContent {
     pub summary_chart: ChartView,
     /// 決算 vs 予算 of the projects.
     pub budget_chart: Option<ChartView>,
+    /// What the symbols on the page mean (statuses, the sign of a fall).
+    pub legend: Vec<String>,
 }
 
 impl GoalContent {
@@ -251,6 +260,7 @@ pub fn goal_content(
         eval_rendered.as_ref(),
         &anchor_prefix,
     );
+    let legend = goal_legend(cx, goal, year);
     let content = GoalContent {
         number: goal_number(cx.lang(), goal),
         title_html: cx.with(from, |c| render_inline(&goal.title, c)),
@@ -282,8 +292,26 @@ pub fn goal_content(
         summary_chart: charts::goal_summary(cx, plan, goal, year, from)?,
         budget_chart: charts::budgets(cx, plan, goal, year, from),
         anchor: anchor_prefix,
+        legend,
     };
     Ok((content, headings))
+}
+
+/// The legend of a goal's content: every status its tables and trend tables show, and the
+/// sign of a fall where it is not the report's own.
+fn goal_legend(cx: &SiteContext, goal: &Goal, year: &Year) -> Vec<String> {
+    let shown: Vec<&IndicatorYear> = goal
+        .indicators()
+        .flat_map(|(_, i)| cx.ev.trend(&i.id, Some(year.year)))
+        .collect();
+    let falls = goal.indicators().any(|(_, i)| {
+        cx.ev
+            .indicator(&i.id, year.year)
+            .and_then(|r| r.change)
+            .is_some_and(|c| c.is_sign_negative() && !c.is_zero())
+    });
+    let statuses = shown_statuses(shown.into_iter());
+    cx.fmt.legend(&statuses, falls)
 }
 
 #[derive(Serialize)]

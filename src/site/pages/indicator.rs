@@ -12,7 +12,7 @@ use crate::site::Page;
 use crate::site::charts::{self, ChartView};
 use crate::site::layout::{Layout, Link};
 use crate::site::paths::{self, relative};
-use crate::site::views::{GradeView, direction_words, goal_number, link};
+use crate::site::views::{GradeView, direction_words, goal_number, link, shown_statuses};
 use crate::tr;
 
 /// One year's row on an indicator page.
@@ -27,7 +27,7 @@ struct IndicatorYearRow {
     grade: Option<GradeView>,
     change: Option<String>,
     note: Option<String>,
-    not_collected: bool,
+    status: bool,
 }
 
 #[derive(Serialize)]
@@ -49,6 +49,7 @@ struct IndicatorView {
     final_target: String,
     per_year: Option<String>,
     rows: Vec<IndicatorYearRow>,
+    legend: Vec<String>,
 }
 
 fn year_row(
@@ -59,18 +60,27 @@ fn year_row(
     r: &IndicatorYear,
     from: &str,
 ) -> IndicatorYearRow {
-    let f = cx.fmt;
+    let f = &cx.fmt;
     IndicatorYearRow {
         year: f.year(r.year),
         href: relative(from, &paths::goal(r.year, &plan.id, &goal.id)),
-        target: f.figure_or_none(r.target, ind.decimals),
+        target: r.target.as_ref().map_or_else(
+            || f.words().no_figure.into(),
+            |t| {
+                format!(
+                    "{}{}",
+                    f.target(t, ind),
+                    f.target_note(t, ind).unwrap_or_default()
+                )
+            },
+        ),
         actual: f.actual(r.actual, ind.decimals),
         rate: f.rate(r.rate),
         rate_given: matches!(r.rate, Rate::Given(_)),
         grade: r.grade.as_ref().map(GradeView::of),
         change: r.change.map(|c| f.points(c)),
         note: r.note.clone(),
-        not_collected: r.rate == Rate::NotCollected,
+        status: r.actual.status().is_some(),
     }
 }
 
@@ -83,6 +93,62 @@ fn formula_words(lang: Lang, ind: &Indicator) -> &'static str {
     }
 }
 
+/// The baseline and the final target of an indicator page, each with its year; the final
+/// target as the plan words it, with a reduction's value and the milestones after it.
+fn reference_values(cx: &SiteContext, ind: &Indicator) -> (String, String) {
+    let f = &cx.fmt;
+    let with_year = |text: String, year| {
+        tr!(
+            cx.lang(),
+            words.value_year,
+            value = text,
+            year = f.year(year)
+        )
+    };
+    let baseline = ind.baseline.map_or_else(
+        || f.words().no_figure.to_string(),
+        |b| {
+            with_year(
+                format!("{}{}", f.figure(b.value, ind.decimals), ind.unit),
+                b.year,
+            )
+        },
+    );
+    let mut final_target = ind.target.as_ref().map_or_else(
+        || f.words().no_figure.to_string(),
+        |t| with_year(f.final_target(t, ind), t.year),
+    );
+    // A reduction's value: 「平成30年度比 20%削減（…）（目標値 14,800t-CO2）」.
+    if let Some(t) = &ind.target
+        && let crate::model::TargetGoal::Reduce(r) = &t.goal
+        && let Some(n) = cx.ev.reduced(&ind.id)
+    {
+        let value = crate::evaluate::YearTarget {
+            value: crate::evaluate::TargetValue::Reduce {
+                value: n,
+                reduction: r.clone(),
+            },
+            source: crate::evaluate::TargetSource::Final,
+            label: None,
+        };
+        final_target.push_str(&f.target_note(&value, ind).unwrap_or_default());
+    }
+    for m in &ind.milestones {
+        let t = crate::evaluate::YearTarget::of_value(
+            m.value,
+            crate::evaluate::TargetSource::Milestone,
+        );
+        let words = format!(
+            "{} {}",
+            f.milestone_label(m.label.as_deref()),
+            f.target_with_unit(&t, ind)
+        );
+        final_target.push_str(cx.report.config.lang.text().page.list_sep);
+        final_target.push_str(&with_year(words, m.year));
+    }
+    (baseline, final_target)
+}
+
 /// An indicator's page: every year in one table.
 pub fn indicator(
     cx: &SiteContext,
@@ -92,22 +158,19 @@ pub fn indicator(
     ind: &Indicator,
 ) -> Result<Page, Diagnostic> {
     let report = cx.report;
-    let f = cx.fmt;
+    let f = &cx.fmt;
     let path = paths::indicator(&ind.id);
     let series: Vec<&IndicatorYear> = cx.ev.trend(&ind.id, None).collect();
     let rows = series
         .iter()
         .map(|r| year_row(cx, plan, goal, ind, r, &path))
         .collect();
-    let with_year = |yv: Option<crate::model::YearValue>| match yv {
-        Some(v) => tr!(
-            cx.lang(),
-            words.value_year,
-            value = format!("{}{}", f.figure(v.value, ind.decimals), ind.unit),
-            year = f.year(v.year)
-        ),
-        None => f.words().no_figure.to_string(),
-    };
+    let falls = series.iter().any(|r| {
+        r.change
+            .is_some_and(|c| c.is_sign_negative() && !c.is_zero())
+    });
+    let legend = f.legend(&shown_statuses(series.iter().copied()), falls);
+    let (baseline, final_target) = reference_values(cx, ind);
     let latest_goal_year = series.last().map(|r| r.year).unwrap_or(plan.period.0);
     let goal_path = paths::goal(latest_goal_year, &plan.id, &goal.id);
     let goal_title = format!(
@@ -134,16 +197,18 @@ pub fn indicator(
         goal: link(&path, &goal_path, goal_title.clone()),
         measure: format!("{} {}", measure.id, markdown::strip_marks(&measure.title)),
         department: measure.department.clone(),
-        baseline: with_year(ind.baseline),
-        final_target: with_year(ind.target),
+        baseline,
+        final_target,
         per_year: ind.per_year.map(|p| {
+            let v = f.value(crate::figure::Value::Number(p), None);
             tr!(
                 cx.lang(),
                 words.per_year,
-                value = format!("{}{}", f.figure(p, None), ind.unit)
+                value = format!("{v}{}", ind.unit)
             )
         }),
         rows,
+        legend,
     };
     let files = vec![view.chart.output()];
     Ok(Page::new(&path, "indicator.html", &view, &plan.file)?.with_files(files))

@@ -51,7 +51,7 @@ impl<'a> SiteContext<'a> {
         SiteContext {
             report,
             ev,
-            fmt: Formatter::new(&report.config),
+            fmt: Formatter::for_report(report),
             charts: Default::default(),
             terms: report.glossary.iter().map(|g| g.term.as_str()).collect(),
             sequences: report
