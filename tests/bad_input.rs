@@ -700,15 +700,7 @@ fn first_error(stderr: &str) -> String {
 
 #[test]
 fn check_and_build_refuse_every_bad_input_alike() {
-    let run = |root: &Path, args: &[&str]| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_nenpo"))
-            .arg("-C")
-            .arg(root)
-            .args(args)
-            .env("NO_COLOR", "1")
-            .output()
-            .unwrap()
-    };
+    let run = common::nenpo;
     let mut cases: Vec<(&str, Edit)> = CASES.iter().map(|(n, e, _)| (*n, *e)).collect();
     cases.extend([
         (

@@ -73,3 +73,14 @@ pub fn cell_after<'a>(html: &'a str, anchor: &str, class: &str) -> &'a str {
     let end = rest[i..].find('<').unwrap();
     &rest[i..i + end]
 }
+
+/// Runs the nenpo binary on the report at `root` (`-C root`), without colours.
+pub fn nenpo(root: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_nenpo"))
+        .arg("-C")
+        .arg(root)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}

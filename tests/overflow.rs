@@ -6,19 +6,8 @@ mod common;
 
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
-use common::{copy_tree, fixture};
-
-fn nenpo(root: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_nenpo"))
-        .arg("-C")
-        .arg(root)
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
-}
+use common::{copy_tree, fixture, nenpo};
 
 fn replace(root: &Path, rel: &str, from: &str, to: &str) {
     let p = root.join(rel);

@@ -3,9 +3,9 @@
 //! signs and symbols, the goal rule, drafts and plausibility warnings.
 
 mod common;
+use common::nenpo;
 
 use std::path::Path;
-use std::process::Command;
 
 use nenpo::site::OutputFile;
 
@@ -277,16 +277,6 @@ fn a_draft_year_is_previewed_but_never_published() {
     assert!(o.status.success());
     let said = String::from_utf8_lossy(&o.stderr).to_string() + &String::from_utf8_lossy(&o.stdout);
     assert!(said.contains("令和3年度"), "{said}");
-}
-
-fn nenpo(root: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_nenpo"))
-        .arg("-C")
-        .arg(root)
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
 }
 
 #[test]

@@ -4,9 +4,9 @@
 //! sheets are reported cell by cell and leave actuals.yaml byte-identical.
 
 mod common;
+use common::nenpo;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use nenpo::era::FiscalYear;
 use nenpo::sheet::read::{self, Raw};
@@ -655,16 +655,6 @@ fn the_template_locks_identity_columns_offers_statuses_and_names_the_year() {
         template(root, YEAR, Some(&t)),
         Err(nenpo::sheet::DeskError::Exists(_))
     ));
-}
-
-fn nenpo(root: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_nenpo"))
-        .arg("-C")
-        .arg(root)
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
 }
 
 #[test]
