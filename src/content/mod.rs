@@ -2,6 +2,7 @@
 
 pub mod load;
 pub mod raw;
+pub mod raw_monitoring;
 pub mod resolve;
 pub mod yaml;
 

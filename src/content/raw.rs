@@ -93,6 +93,7 @@ pub struct RawIndicator {
     pub decimals: Option<u32>,
     pub source: Option<String>,
     pub definition: Option<String>,
+    pub from: Option<super::raw_monitoring::RawFrom>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -7,6 +7,7 @@
 //! Arithmetic is checked: a value too large to compute with is a content error naming the
 //! file and line it came from, reported by `check` and `build` alike.
 
+mod monitoring;
 mod rules;
 mod types;
 
@@ -15,6 +16,7 @@ use std::collections::HashMap;
 use indexmap::IndexMap;
 use rust_decimal::Decimal;
 
+pub use monitoring::{ItemSummary, Judged, Judgement, MonitoringEval};
 pub use types::{Evaluation, GoalSummary, GradeMark, IndicatorYear, PlanYear, Rate, TargetSource};
 
 use crate::diag::{Diagnostic, Diagnostics, Lang};
@@ -72,6 +74,7 @@ pub fn evaluate(report: &Report) -> Result<Evaluation, Diagnostics> {
             .collect();
         ev.outcomes.insert(year.year, rates);
     }
+    ev.monitoring = monitoring::evaluate_monitoring(&report.monitoring);
     if diags.has_errors() {
         return Err(diags);
     }
@@ -175,7 +178,15 @@ fn indicator_year(
     } else {
         None
     };
-    let actual = entry.and_then(|a| a.actual);
+    // An indicator fed by a dataset takes its actual from the year's reading there.
+    let fed = ind
+        .from
+        .as_ref()
+        .map(|f| report.monitoring.reading(year.year, &f.dataset, &f.site));
+    let actual = match fed {
+        Some(r) => r.and_then(|r| r.value.number()),
+        None => entry.and_then(|a| a.actual),
+    };
     let rate = match entry.and_then(|a| a.rate) {
         Some(given) => Rate::Given(given),
         None => rules::compute_rate(
@@ -208,9 +219,11 @@ fn indicator_year(
         rate,
         grade,
         grade_note: entry.and_then(|a| a.grade_note.clone()),
-        note: entry.and_then(|a| a.note.clone()),
+        note: entry
+            .and_then(|a| a.note.clone())
+            .or_else(|| fed.flatten().and_then(|r| r.note.clone())),
         change: None,
-        listed: entry.is_some(),
+        listed: entry.is_some() || fed.flatten().is_some(),
         shown: entry.is_some() || in_period,
     })
 }

@@ -295,6 +295,7 @@ mod tests {
             decimals: None,
             source: None,
             definition: None,
+            from: None,
             pos: Pos::default(),
         };
         assert_eq!(

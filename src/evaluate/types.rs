@@ -152,6 +152,8 @@ pub struct Evaluation {
     pub(super) plans: IndexMap<String, Vec<PlanYear>>,
     /// Fiscal year → each project's outcome rate, in projects.yaml order.
     pub(super) outcomes: BTreeMap<FiscalYear, Vec<Option<Rate>>>,
+    /// 環境の現況: every reading judged, every item counted.
+    pub(super) monitoring: super::MonitoringEval,
 }
 
 fn by_year<T>(items: &[T], year: FiscalYear, key: impl Fn(&T) -> FiscalYear) -> Option<&T> {
@@ -205,6 +207,11 @@ impl Evaluation {
     pub fn goal(&self, plan: &str, goal: &str, year: FiscalYear) -> Option<&GoalSummary> {
         self.plan(plan, year)
             .and_then(|p| p.goals.iter().find(|g| g.goal == goal))
+    }
+
+    /// The judgements of 環境の現況.
+    pub fn monitoring(&self) -> &super::MonitoringEval {
+        &self.monitoring
     }
 
     /// The outcome rate of the year's project at `index` in projects.yaml; none when the

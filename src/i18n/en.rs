@@ -11,6 +11,7 @@ pub const CATALOGUE: Catalogue = Catalogue {
     msg: MESSAGES,
     files: FILES,
     cli: CLI,
+    mon: super::monitoring::EN,
 };
 
 const PAGE: Page = Page {

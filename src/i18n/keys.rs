@@ -18,6 +18,8 @@ pub struct Catalogue {
     pub files: Files,
     /// `nenpo --help` and usage errors.
     pub cli: Cli,
+    /// 環境の現況: monitoring pages, checks and files.
+    pub mon: super::monitoring::Monitoring,
 }
 
 /// Fixed text of the pages. Templates read these as `{{ t.key }}`, and patterns with

@@ -10,6 +10,7 @@
 mod en;
 mod ja;
 mod keys;
+pub mod monitoring;
 pub mod templates;
 
 pub use keys::{CalendarWords, Catalogue, Cli, Messages, Page};

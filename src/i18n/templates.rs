@@ -9,6 +9,7 @@ use super::{Lang, Piece, has_japanese, pieces};
 /// Puts the page labels of `lang` into every render as `t` and registers the filters.
 pub fn register(tera: &mut Tera, lang: Lang) {
     tera.global_context().insert("t", &lang.text().page);
+    tera.global_context().insert("tm", &lang.text().mon.page);
     tera.register_filter("fill", fill_filter);
     tera.register_filter(
         "lang_attr",

@@ -172,6 +172,19 @@ impl Resolver<'_> {
             decimals: i.decimals,
             source: i.source,
             definition: i.definition,
+            from: i.from.map(|f| {
+                let (line, column) = pos(&f.dataset.referenced);
+                let (sl, sc) = pos(&f.site.referenced);
+                FedBy {
+                    dataset: f.dataset.value.0,
+                    site: f.site.value.0,
+                    pos: Pos { line, column },
+                    site_pos: Pos {
+                        line: sl,
+                        column: sc,
+                    },
+                }
+            }),
             pos: Pos { line: l, column: c },
         }
     }
