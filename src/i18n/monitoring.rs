@@ -43,6 +43,10 @@ pub struct MonitoringPage {
     pub statistic: &'static str,
     pub standard_text: &'static str,
     pub standard_by_site: &'static str,
+    /// A column's standard: `{standard}`.
+    pub standard_is: &'static str,
+    /// A cell's own standard, under its value: `{standard}`.
+    pub cell_standard: &'static str,
     pub trend_title: &'static str,
     /// `{item}`, `{unit}`.
     pub trend_caption: &'static str,
@@ -84,6 +88,8 @@ pub struct MonitoringWords {
     pub status_symbols: [&'static str; 5],
     /// What each status means, in the legend, same order.
     pub status_meanings: [&'static str; 5],
+    /// Each status in a sentence (「1局は欠測」), same order.
+    pub status_names: [&'static str; 5],
     /// A legend entry: `{symbol}`, `{meaning}`.
     pub legend_entry: &'static str,
     /// 局 for one and for many.
@@ -122,6 +128,8 @@ pub struct MonitoringWords {
     pub chart_no_data: &'static str,
     /// `{item}`, `{statistic}`, `{first}`, `{last}`.
     pub desc_intro: &'static str,
+    /// The same without a statistic: `{item}`, `{first}`, `{last}`.
+    pub desc_intro_plain: &'static str,
     /// `{standard}`.
     pub desc_standard: &'static str,
     /// `{site}`, `{first_year}`, `{first}`, `{last_year}`, `{last}`.
@@ -130,18 +138,20 @@ pub struct MonitoringWords {
     pub desc_site_one: &'static str,
     /// `{site}`.
     pub desc_site_none: &'static str,
-    /// Between sentences of the description.
+    /// Between the sites of the description.
     pub desc_sep: &'static str,
+    /// Between the sentences of the description.
+    pub desc_gap: &'static str,
     /// 適合, 不適合, 評価対象外, 判定不能, 基準なし (open data).
     pub judgements: [&'static str; 5],
     /// The judgement's basis in open data: by the standard, published by the city.
     pub bases: [&'static str; 2],
     /// What a value is, in open data: below the limit, not detected.
     pub value_kinds: [&'static str; 2],
+    /// A footnote's mark: `{n}`.
+    pub note_mark: &'static str,
     /// The CSV header.
     pub csv_header: [&'static str; 21],
-    /// The CSV file's name part: monitoring.
-    pub file_part: &'static str,
     /// An item in the print view's table of contents and in a year's chapter list.
     pub year_link: &'static str,
 }
@@ -244,6 +254,8 @@ pub const JA: Monitoring = Monitoring {
         statistic: "評価に用いる値",
         standard_text: "環境基準（告示の表現）",
         standard_by_site: "地点ごとに定めています",
+        standard_is: "環境基準：{standard}",
+        cell_standard: "基準 {standard}",
         trend_title: "経年変化",
         trend_caption: "{item}の経年変化（単位：{unit}）",
         trend_caption_no_unit: "{item}の経年変化",
@@ -278,6 +290,7 @@ pub const JA: Monitoring = Monitoring {
             "公表していないもの",
             "機器の故障や保守などにより測定できなかったもの",
         ],
+        status_names: ["未集計", "該当なし", "不明", "非公表", "欠測"],
         legend_entry: "{symbol}：{meaning}",
         station: ["局", "局"],
         site: ["地点", "地点"],
@@ -299,11 +312,13 @@ pub const JA: Monitoring = Monitoring {
         chart_title: "{item}の経年変化",
         chart_no_data: "データがありません",
         desc_intro: "{item}（{statistic}）の{first}から{last}までの測定地点別の推移。",
+        desc_intro_plain: "{item}の{first}から{last}までの測定地点別の推移。",
         desc_standard: "環境基準は{standard}です。",
         desc_site: "{site}は{first_year}が{first}、{last_year}が{last}",
         desc_site_one: "{site}は{year}が{value}",
         desc_site_none: "{site}は数値がありません",
         desc_sep: "。",
+        desc_gap: "",
         judgements: ["適合", "不適合", "評価対象外", "判定不能", "基準なし"],
         bases: ["基準値との比較", "市の判定"],
         value_kinds: ["定量下限値未満", "不検出"],
@@ -330,8 +345,8 @@ pub const JA: Monitoring = Monitoring {
             "判定の方法",
             "備考",
         ],
-        file_part: "monitoring",
         year_link: "環境の現況（測定結果）",
+        note_mark: "※{n}",
     },
     msg: MonitoringMessages {
         unknown_dataset: "測定項目「{id}」は content/monitoring/ にありません",
@@ -402,6 +417,8 @@ pub const EN: Monitoring = Monitoring {
         statistic: "Value assessed",
         standard_text: "Standard (official wording)",
         standard_by_site: "set for each site",
+        standard_is: "Standard: {standard}",
+        cell_standard: "standard {standard}",
         trend_title: "Trend",
         trend_caption: "{item} by year (unit: {unit})",
         trend_caption_no_unit: "{item} by year",
@@ -436,6 +453,13 @@ pub const EN: Monitoring = Monitoring {
             "withheld",
             "not measured because of equipment failure or maintenance",
         ],
+        status_names: [
+            "not collected",
+            "not applicable",
+            "unknown",
+            "withheld",
+            "missing",
+        ],
         legend_entry: "{symbol}: {meaning}",
         station: ["station", "stations"],
         site: ["site", "sites"],
@@ -457,11 +481,13 @@ pub const EN: Monitoring = Monitoring {
         chart_title: "{item} by year",
         chart_no_data: "No data",
         desc_intro: "{item} ({statistic}) at each site from {first} to {last}.",
+        desc_intro_plain: "{item} at each site from {first} to {last}.",
         desc_standard: "The environmental standard is {standard}.",
         desc_site: "{site}: {first} in {first_year}, {last} in {last_year}",
         desc_site_one: "{site}: {value} in {year}",
         desc_site_none: "{site}: no values",
         desc_sep: ". ",
+        desc_gap: " ",
         judgements: [
             "meets",
             "fails",
@@ -494,8 +520,8 @@ pub const EN: Monitoring = Monitoring {
             "Judged by",
             "Note",
         ],
-        file_part: "monitoring",
         year_link: "State of the environment (measurements)",
+        note_mark: "[{n}]",
     },
     msg: MonitoringMessages {
         unknown_dataset: "there is no dataset `{id}` in content/monitoring/",

@@ -238,7 +238,8 @@ impl Monitoring {
     }
 
     /// The datasets of a group, in page order.
-    pub fn group_datasets<'a>(&'a self, group: &'a str) -> impl Iterator<Item = &'a Dataset> {
+    pub fn group_datasets(&self, group: &str) -> impl Iterator<Item = &Dataset> {
+        let group = group.to_string();
         self.datasets.iter().filter(move |d| d.group == group)
     }
 

@@ -43,6 +43,22 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../theme/templates/meeting.html"),
     ),
     ("data.html", include_str!("../../theme/templates/data.html")),
+    (
+        "monitoring_macros.html",
+        include_str!("../../theme/templates/monitoring_macros.html"),
+    ),
+    (
+        "monitoring.html",
+        include_str!("../../theme/templates/monitoring.html"),
+    ),
+    (
+        "monitoring_group.html",
+        include_str!("../../theme/templates/monitoring_group.html"),
+    ),
+    (
+        "monitoring_site.html",
+        include_str!("../../theme/templates/monitoring_site.html"),
+    ),
 ];
 
 /// Built-in static files, by site path.
