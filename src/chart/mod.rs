@@ -162,6 +162,9 @@ pub struct MonitoringInput {
     pub series: Vec<SiteSeries>,
     /// Shown in an empty plot.
     pub no_data: String,
+    /// `lang` of the site names when they are in another language than the page (`ja`
+    /// on an English page), so screen readers read them right; empty otherwise.
+    pub names_lang: String,
 }
 
 /// A site's values, one per year of [`MonitoringInput::years`].

@@ -176,7 +176,9 @@ fn legend(input: &MonitoringInput, o: &mut Overlay, w: f64, y0: f64) -> f64 {
             y1 = num(sy)
         ));
         o.text(
-            Text::at(x + 32.0, y, LABEL_PX).class("legend"),
+            Text::at(x + 32.0, y, LABEL_PX)
+                .class("legend")
+                .lang(&input.names_lang),
             &svg::truncate(&s.name, LABEL_PX, w - PAD - x - 32.0),
         );
         x += item_w + 16.0;
@@ -391,7 +393,8 @@ fn draw_panels(
         o.text(
             Text::at(px as f64 + PAD, py as f64 + 16.0, LABEL_PX)
                 .bold()
-                .class("panel-title"),
+                .class("panel-title")
+                .lang(&input.names_lang),
             &svg::truncate(&s.name, LABEL_PX, room),
         );
         // The panel's standard under its title, where it never covers a value.

@@ -185,6 +185,8 @@ pub(crate) struct Text<'a> {
     pub bold: bool,
     /// White outline so the text stays legible over lines.
     pub halo: bool,
+    /// `lang` of an editor's text in a chart of a page in another language (empty: none).
+    pub lang: &'a str,
 }
 
 impl Text<'_> {
@@ -198,6 +200,7 @@ impl Text<'_> {
             class: "",
             bold: false,
             halo: false,
+            lang: "",
         }
     }
 }
@@ -221,6 +224,10 @@ impl<'a> Text<'a> {
     }
     pub fn halo(mut self) -> Self {
         self.halo = true;
+        self
+    }
+    pub fn lang(mut self, l: &'a str) -> Self {
+        self.lang = l;
         self
     }
 }
@@ -250,6 +257,9 @@ impl Overlay {
         }
         if !t.class.is_empty() {
             let _ = write!(b, " class=\"{}\"", t.class);
+        }
+        if !t.lang.is_empty() {
+            let _ = write!(b, " lang=\"{}\"", t.lang);
         }
         let _ = writeln!(b, ">{}</text>", esc(content));
     }

@@ -224,7 +224,7 @@ fn indicator_year(
             .or_else(|| fed.flatten().and_then(|r| r.note.clone())),
         change: None,
         listed: entry.is_some() || fed.flatten().is_some(),
-        shown: entry.is_some() || in_period,
+        shown: entry.is_some() || fed.flatten().is_some() || in_period,
     })
 }
 

@@ -104,7 +104,14 @@ fn english_entries_have_no_japanese_and_japanese_entries_are_not_left_english() 
 }
 
 /// Entries that read the same in both languages.
-const SAME_IN_BOTH: &[&str] = &["cli.check_usage"];
+const SAME_IN_BOTH: &[&str] = &[
+    "cli.check_usage",
+    // ○ and × mark 適合 / 不適合 in either language; … and x are symbols.
+    "mon.words.marks.0",
+    "mon.words.marks.1",
+    "mon.words.status_symbols.2",
+    "mon.words.status_symbols.3",
+];
 
 /// The built-in templates, by file name.
 fn templates() -> Vec<(String, String)> {
@@ -166,6 +173,37 @@ fn every_label_a_template_names_exists_and_every_page_label_is_used() {
     assert!(
         unused.is_empty(),
         "page labels no template uses: {unused:?}"
+    );
+}
+
+#[test]
+fn every_monitoring_label_a_template_names_exists() {
+    let page: BTreeSet<String> = serde_json::to_value(&Lang::Ja.text().mon.page)
+        .unwrap()
+        .as_object()
+        .unwrap()
+        .keys()
+        .cloned()
+        .collect();
+    let mut used = BTreeSet::new();
+    for (name, text) in templates() {
+        // `tm.key` is `t.key` after an `m`: read the keys after "tm.".
+        for piece in text.split("tm.").skip(1) {
+            let key: String = piece
+                .chars()
+                .take_while(|c| c.is_ascii_lowercase() || *c == '_' || c.is_ascii_digit())
+                .collect();
+            assert!(
+                page.contains(&key),
+                "{name}: tm.{key} is not in the catalogue"
+            );
+            used.insert(key);
+        }
+    }
+    let unused: Vec<&String> = page.difference(&used).collect();
+    assert!(
+        unused.is_empty(),
+        "monitoring labels no template uses: {unused:?}"
     );
 }
 

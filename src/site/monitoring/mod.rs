@@ -182,12 +182,12 @@ impl Spell {
 
     /// The mark of a judged reading; none for a status or an item without a standard.
     pub fn mark(&self, j: &Judged) -> Option<MarkView> {
-        let page = &self.lang.text().mon.page;
-        let [ok, ng, na, given] = self.words().marks;
+        let words = self.words();
+        let [ok, ng, na, given] = words.marks;
         let (symbol, label, class) = match j.judgement {
-            Judgement::Meets => (ok, page.meets, "judge-ok"),
-            Judgement::Fails => (ng, page.fails, "judge-ng"),
-            Judgement::NotJudged | Judgement::Undetermined => (na, page.not_judged, "judge-na"),
+            Judgement::Meets => (ok, words.meets, "judge-ok"),
+            Judgement::Fails => (ng, words.fails, "judge-ng"),
+            Judgement::NotJudged | Judgement::Undetermined => (na, words.not_judged, "judge-na"),
             Judgement::NoValue(_) | Judgement::NoStandard => return None,
         };
         Some(MarkView {

@@ -221,7 +221,7 @@ fn monitoring_sequence(report: &Report, year: FiscalYear) -> Vec<(String, String
     seq.extend(mon.groups_in(year).map(|g| {
         (
             paths::monitoring_group(year, &g.id),
-            crate::tr!(lang, mon.page.group_title, group = g.name),
+            crate::tr!(lang, mon.words.group_title, group = g.name),
         )
     }));
     seq

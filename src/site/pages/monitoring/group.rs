@@ -179,10 +179,10 @@ fn year_table(
         .collect();
     let lang = t.spell.lang;
     TableView {
-        head: lang.text().mon.page.site.to_string(),
+        head: lang.text().mon.words.site_heading.to_string(),
         caption: tr!(
             lang,
-            mon.page.results_caption,
+            mon.words.results_caption,
             group = group.name,
             year = cx.fmt.year_label(year)
         ),
@@ -245,11 +245,11 @@ fn item_view(
         .map(|s| t.spell.summary(&ds.title, s, ds.counter))
         .unwrap_or_default();
     let caption = if ds.unit.is_empty() {
-        tr!(lang, mon.page.trend_caption_no_unit, item = ds.title)
+        tr!(lang, mon.words.trend_caption_no_unit, item = ds.title)
     } else {
         tr!(
             lang,
-            mon.page.trend_caption,
+            mon.words.trend_caption,
             item = ds.title,
             unit = ds.unit
         )
@@ -265,7 +265,7 @@ fn item_view(
         chart: item_chart(cx, ds, year, path),
         trend: TableView {
             caption,
-            head: lang.text().mon.page.site.to_string(),
+            head: lang.text().mon.words.site_heading.to_string(),
             columns: year_labels
                 .iter()
                 .map(|y| ColumnView {
@@ -298,7 +298,7 @@ pub fn group_page(cx: &SiteContext, year: FiscalYear, group: &Group) -> Result<P
     let mon = &report.monitoring;
     let path = paths::monitoring_group(year, &group.id);
     let lang = report.config.lang;
-    let title = tr!(lang, mon.page.group_title, group = group.name);
+    let title = tr!(lang, mon.words.group_title, group = group.name);
     let year_path = paths::year(year);
     let year_crumb = cx.year_crumb(year);
     let mon_path = paths::monitoring(year);

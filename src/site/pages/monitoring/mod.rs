@@ -113,20 +113,20 @@ pub struct Seen {
 impl Seen {
     /// The legend lines for what was seen.
     pub fn legend(&self, spell: &Spell) -> Vec<String> {
-        let page = &spell.lang.text().mon.page;
+        let words = &spell.lang.text().mon.words;
         let mut out = Vec::new();
         if self.judged {
-            out.push(page.legend_meets.to_string());
-            out.push(page.legend_fails.to_string());
+            out.push(words.legend_meets.to_string());
+            out.push(words.legend_fails.to_string());
         }
         if self.not_judged {
-            out.push(page.legend_not_judged.to_string());
+            out.push(words.legend_not_judged.to_string());
         }
         if self.given {
-            out.push(page.legend_given.to_string());
+            out.push(words.legend_given.to_string());
         }
         if self.below {
-            out.push(page.legend_below.to_string());
+            out.push(words.legend_below.to_string());
         }
         for s in &self.statuses {
             out.push(tr!(
@@ -137,7 +137,7 @@ impl Seen {
             ));
         }
         if self.not_measured {
-            out.push(page.legend_not_measured.to_string());
+            out.push(words.legend_not_measured.to_string());
         }
         out
     }
@@ -262,7 +262,7 @@ pub fn column_standard(
     own: Option<&Standard>,
     year: FiscalYear,
 ) -> (String, Option<String>) {
-    let page = &spell.lang.text().mon.page;
+    let words = &spell.lang.text().mon.words;
     if let Some(w) = own.and_then(|s| spell.standard(s, &ds.unit)) {
         return (w.clone(), Some(w));
     }
@@ -273,7 +273,7 @@ pub fn column_standard(
             .is_some_and(Standard::is_numeric)
     });
     if by_site {
-        (page.standard_by_site.to_string(), None)
+        (words.standard_by_site.to_string(), None)
     } else {
         (spell.lang.text().mon.words.no_standard.to_string(), None)
     }

@@ -122,7 +122,7 @@ pub fn site_page(cx: &SiteContext, site: &Site) -> Result<Page, Diagnostic> {
                 head: report.config.lang.text().page.year.to_string(),
                 caption: tr!(
                     lang,
-                    mon.page.site_caption,
+                    mon.words.site_caption,
                     site = site.name,
                     group = g.name
                 ),

@@ -67,9 +67,9 @@ pub fn monitoring_year(cx: &SiteContext, year: FiscalYear) -> Result<Page, Diagn
                 link: link(
                     &path,
                     &paths::monitoring_group(year, &g.id),
-                    tr!(lang, mon.page.group_link, group = g.name),
+                    tr!(lang, mon.words.group_link, group = g.name),
                 ),
-                caption: tr!(lang, mon.page.overview_caption, group = g.name),
+                caption: tr!(lang, mon.words.overview_caption, group = g.name),
                 rows,
             }
         })
