@@ -278,6 +278,27 @@ fn trend_charts_plot_each_sites_values_in_its_own_style() {
     }
     styles.dedup();
     assert_eq!(styles.len(), 3, "{styles:?}");
+    // The standard is drawn at 0.06 on the value axis and labelled with its wording.
+    let standard = doc
+        .descendants()
+        .find(|n| class_has(n, "standard-line"))
+        .unwrap();
+    let ys: Vec<&str> = standard
+        .attribute("points")
+        .unwrap()
+        .split(' ')
+        .map(|p| p.split(',').nth(1).unwrap())
+        .collect();
+    let tick = doc
+        .descendants()
+        .find(|n| class_has(n, "tick-label") && n.text() == Some("0.06"))
+        .unwrap();
+    assert!(ys.iter().all(|y| Some(*y) == tick.attribute("y")), "{ys:?}");
+    let label = doc
+        .descendants()
+        .find(|n| class_has(n, "standard-label"))
+        .unwrap();
+    assert_eq!(label.text(), Some("環境基準 0.06ppm以下"));
     // The legend names the stations; the description gives first and latest values.
     let desc = doc.descendants().find(|n| n.has_tag_name("desc")).unwrap();
     let desc = desc.text().unwrap();
@@ -320,9 +341,14 @@ fn pages_link_up_and_the_print_view_holds_the_monitoring_data() {
     assert!(y2017.contains("monitoring/index.html"));
     // A site's page lists its items across years.
     let site_page = common::page(site(), "monitoring/sites/nakai/index.html");
-    assert!(row(site_page, "中井第一橋の水質の測定結果", "令和元年度")[0].starts_with("5.2×"));
-    assert!(
-        row(site_page, "中井第一橋の水質の測定結果", "平成30年度")[0].contains("基準 8mg/L以下")
+    // 中井堀 was re-designated in 2019: the years before show the standard of their own year.
+    assert_eq!(
+        row(site_page, "中井第一橋の水質の測定結果", "令和元年度")[0],
+        "5.2×不適合"
+    );
+    assert_eq!(
+        row(site_page, "中井第一橋の水質の測定結果", "平成30年度")[0],
+        "6.0○適合基準8mg/L以下"
     );
     let sitemap = common::page(site(), "sitemap.xml");
     assert!(sitemap.contains("2021/monitoring/water/"));
