@@ -51,6 +51,7 @@ fn indicator(i: usize) -> TrendInput {
         lower_is_better: i.is_multiple_of(3),
         cumulative: i.is_multiple_of(4),
         points,
+        lang: Default::default(),
         baseline: Some(Marker {
             long_label: "令和元年度".into(),
             short_label: "R1".into(),
@@ -94,7 +95,13 @@ fn main() {
             .par_iter()
             .enumerate()
             .map(|(g, bars)| {
-                render_goal_summary(&format!("goal-{g}"), &format!("基本目標{g}"), bars).inline()
+                render_goal_summary(
+                    Default::default(),
+                    &format!("goal-{g}"),
+                    &format!("基本目標{g}"),
+                    bars,
+                )
+                .inline()
             })
             .collect();
         let secs = start.elapsed().as_secs_f64();

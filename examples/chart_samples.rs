@@ -93,6 +93,7 @@ fn main() -> std::io::Result<()> {
                     (Some(97.1), Some(100.0)),
                 ],
             ),
+            lang: Default::default(),
             baseline: Some(marker(2019, 70.0, 1)),
             final_target: Some(marker(2030, 120.0, 1)),
         }),
@@ -120,6 +121,7 @@ fn main() -> std::io::Result<()> {
                     (None, Some(1040.0)),
                 ],
             ),
+            lang: Default::default(),
             baseline: Some(marker(2018, 1105.0, 0)),
             final_target: Some(marker(2028, 1000.0, 0)),
         }),
@@ -144,6 +146,7 @@ fn main() -> std::io::Result<()> {
                     (Some(0.0), Some(0.0)),
                 ],
             ),
+            lang: Default::default(),
             baseline: Some(marker(2018, 4.0, 0)),
             final_target: Some(marker(2028, 0.0, 0)),
         }),
@@ -171,6 +174,7 @@ fn main() -> std::io::Result<()> {
             lower_is_better: false,
             cumulative: false,
             points: seireki,
+            lang: Default::default(),
             baseline: None,
             final_target: Some(Marker {
                 long_label: "2030年度".into(),
@@ -190,6 +194,7 @@ fn main() -> std::io::Result<()> {
     write(
         "goal-summary.svg",
         render_goal_summary(
+            Default::default(),
             "goal-1-summary",
             "基本目標1 「生物生息空間」を守り、創り、つなぎ、エコロジカルネットワークをつくります（令和5年度 達成率）",
             &[
@@ -213,6 +218,7 @@ fn main() -> std::io::Result<()> {
     write(
         "budgets.svg",
         render_budgets(
+            Default::default(),
             "goal-1-budgets",
             "基本目標1の主要事業の決算額と予算額",
             "令和3年度決算",

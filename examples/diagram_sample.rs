@@ -11,6 +11,12 @@ fn main() -> std::io::Result<()> {
         std::process::exit(2);
     };
     let (nodes, edges) = fixture();
-    let svg = render_diagram("suishin-taisei", "所沢市の推進体制", &nodes, &edges);
+    let svg = render_diagram(
+        Default::default(),
+        "suishin-taisei",
+        "所沢市の推進体制",
+        &nodes,
+        &edges,
+    );
     std::fs::write(&path, svg)
 }

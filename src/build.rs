@@ -3,7 +3,6 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::content::load_report;
 use crate::diag::{Diagnostic, Diagnostics, Lang};
 use crate::evaluate::{Evaluation, evaluate};
 use crate::model::Report;
@@ -79,8 +78,17 @@ pub fn load_and_evaluate(
     root: &Path,
     on_stage: &mut dyn FnMut(Stage),
 ) -> Result<(Report, Evaluation, Diagnostics), BuildFailure> {
+    load_and_evaluate_with(root, None, on_stage)
+}
+
+/// [`load_and_evaluate`] with one file's text standing in for what is on disk.
+pub fn load_and_evaluate_with(
+    root: &Path,
+    overlay: crate::content::Overlay<'_>,
+    on_stage: &mut dyn FnMut(Stage),
+) -> Result<(Report, Evaluation, Diagnostics), BuildFailure> {
     on_stage(Stage::Load);
-    let loaded = load_report(root);
+    let loaded = crate::content::load_report_with(root, overlay);
     let Some(report) = loaded.report else {
         return Err(BuildFailure {
             diagnostics: loaded.diagnostics,
@@ -138,9 +146,33 @@ pub fn render_report_with(
     render_evaluated(root, on_stage).map(|r| (r.report, r.files, r.warnings))
 }
 
+/// Loads, evaluates and renders the report with no progress display, as `serve` does.
+pub fn render(root: &Path) -> Result<Rendered, BuildFailure> {
+    render_evaluated(root, &mut |_| {})
+}
+
 /// `nenpo check`: everything a build checks, without writing; returns the warnings.
 pub fn check(root: &Path, on_stage: &mut dyn FnMut(Stage)) -> Result<Diagnostics, BuildFailure> {
     render_evaluated(root, on_stage).map(|r| r.warnings)
+}
+
+/// `nenpo check` as it would run with `overlay`'s text in its file: what `import` asks
+/// before it writes.
+pub fn check_with(
+    root: &Path,
+    overlay: crate::content::Overlay<'_>,
+) -> Result<Diagnostics, BuildFailure> {
+    let (report, evaluation, warnings) = load_and_evaluate_with(root, overlay, &mut |_| {})?;
+    match render_site(&report, &evaluation, root) {
+        Ok(_) => Ok(warnings),
+        Err(mut d) => {
+            d.extend(warnings);
+            Err(BuildFailure {
+                diagnostics: d,
+                lang: report.config.lang,
+            })
+        }
+    }
 }
 
 /// Builds the report at `root` into its output folder (or `out` when given).

@@ -11,6 +11,8 @@ use crate::era::{Calendar, EraStyle};
 use crate::source::read_text;
 use crate::tr;
 
+mod safety;
+
 /// The settings of a report.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -235,7 +237,17 @@ impl Config {
         };
         diags.add_source(FILE, &text);
         match Config::parse(&text) {
-            Ok(c) => Ok((c, text)),
+            Ok(c) => match safety::theme_folder_problem(root, &c.theme, c.lang) {
+                None => Ok((c, text)),
+                Some(msg) => {
+                    let (l, col) = locate_key(&text, "theme");
+                    diags.push(Diagnostic::error(FILE, l, col, msg).with_hint(c.lang.pick(
+                        "themes/ にそのフォルダを作るか、theme = \"default\" にしてください",
+                        "create the folder under themes/ or use theme = \"default\"",
+                    )));
+                    Err(diags)
+                }
+            },
             Err(ds) => {
                 for d in ds {
                     diags.push(d);
@@ -348,6 +360,14 @@ fn value_problems(raw: &RawBook, text: &str, lang: Lang, problems: &mut Vec<Diag
             let (l, c) = at(key);
             problems.push(Diagnostic::error(FILE, l, c, m.decimals_range));
         }
+    }
+    safety::check_urls(&raw.report, lang, &at, problems);
+    if let Err(msg) = safety::check_theme_name(&raw.build.theme, lang) {
+        let (l, c) = at("theme");
+        problems.push(Diagnostic::error(FILE, l, c, msg).with_hint(lang.pick(
+            "themes/ の中のフォルダ名（例: theme = \"shiyakusho\"）か、組み込みの \"default\" を書いてください",
+            "name a folder under themes/ (theme = \"mine\") or the built-in \"default\"",
+        )));
     }
     if raw.report.title.trim().is_empty() {
         let (l, c) = at("title");

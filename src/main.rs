@@ -24,8 +24,24 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Build { ref output } => build(&cli, output.as_deref(), lang, color),
         Command::Check => check(&cli, lang, color),
-        Command::Serve { port } => serve(&cli, port, lang, color),
-        Command::Init { ref dir } => init(dir, lang),
+        Command::Serve { port, open } => serve(&cli, port, open, lang, color),
+        Command::Init { ref dir, example } => init(dir, example, lang),
+        Command::Template {
+            ref year,
+            ref output,
+        } => template(&cli, year, output.as_deref(), lang),
+        Command::Import {
+            ref file,
+            ref year,
+            partial,
+            dry_run,
+        } => import(
+            &cli,
+            file,
+            year,
+            nenpo::sheet::ImportOptions { partial, dry_run },
+            lang,
+        ),
         Command::NewYear { ref year } => new_year(&cli, year, lang, color),
         Command::Pdf {
             ref year,
@@ -148,7 +164,7 @@ fn check(cli: &Cli, lang: Lang, color: bool) -> ExitCode {
     }
 }
 
-fn serve(cli: &Cli, port: Option<u16>, lang: Lang, color: bool) -> ExitCode {
+fn serve(cli: &Cli, port: Option<u16>, open: bool, lang: Lang, color: bool) -> ExitCode {
     use nenpo::serve::Event;
     let quiet = cli.quiet;
     let verbose = cli.verbose;
@@ -200,6 +216,12 @@ fn serve(cli: &Cli, port: Option<u16>, lang: Lang, color: bool) -> ExitCode {
     match nenpo::serve::start(&cli.root, &options, events) {
         Ok(server) => {
             eprintln!("{}", tr!(lang, msg.serving, url = server.url()));
+            if open && let Err(e) = nenpo::desktop::open_browser(&server.url()) {
+                eprintln!(
+                    "{}",
+                    tr!(lang, desk.open_failed, error = e, url = server.url())
+                );
+            }
             server.wait();
             ExitCode::SUCCESS
         }
@@ -210,18 +232,21 @@ fn serve(cli: &Cli, port: Option<u16>, lang: Lang, color: bool) -> ExitCode {
     }
 }
 
-fn init(dir: &Path, lang: Lang) -> ExitCode {
-    match nenpo::init::init(dir) {
+fn init(dir: &Path, example: bool, lang: Lang) -> ExitCode {
+    let result = if example {
+        nenpo::init::example(dir)
+    } else {
+        nenpo::init::init(dir)
+    };
+    match result {
         Ok(files) => {
-            eprintln!(
-                "{}",
-                tr!(
-                    lang,
-                    msg.init_done,
-                    dir = dir.display(),
-                    files = files.len()
-                )
-            );
+            let (d, n) = (dir.display(), files.len());
+            let done = if example {
+                tr!(lang, desk.init_example_done, dir = d, files = n)
+            } else {
+                tr!(lang, msg.init_done, dir = d, files = n)
+            };
+            eprintln!("{done}");
             ExitCode::SUCCESS
         }
         Err(e) => {
@@ -247,6 +272,66 @@ fn new_year(cli: &Cli, year: &str, lang: Lang, color: bool) -> ExitCode {
             eprint!("{}", f.diagnostics.render(f.lang, color));
             eprintln!("{}", f.lang.text().msg.new_year_failed);
             ExitCode::from(1)
+        }
+        Err(e) => {
+            eprintln!("{}", e.message(lang));
+            ExitCode::from(e.exit_code())
+        }
+    }
+}
+
+fn template(cli: &Cli, year: &str, output: Option<&Path>, lang: Lang) -> ExitCode {
+    let Some(year) = nenpo::era::FiscalYear::parse(year) else {
+        eprintln!("{}", tr!(lang, desk.bad_year, year = year));
+        return ExitCode::from(2);
+    };
+    match nenpo::sheet::template(&cli.root, year, output) {
+        Ok(t) => {
+            if !cli.quiet {
+                let words = Calendar::new(EraStyle::Both, lang).year_label(t.year);
+                eprintln!(
+                    "{}",
+                    tr!(
+                        lang,
+                        desk.template_done,
+                        path = t.path.display(),
+                        year = words,
+                        rows = t.rows,
+                        n = t.year.0
+                    )
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{}", e.message(lang));
+            ExitCode::from(e.exit_code())
+        }
+    }
+}
+
+fn import(
+    cli: &Cli,
+    file: &Path,
+    year: &str,
+    options: nenpo::sheet::ImportOptions,
+    lang: Lang,
+) -> ExitCode {
+    use nenpo::sheet::Outcome;
+    let Some(year) = nenpo::era::FiscalYear::parse(year) else {
+        eprintln!("{}", tr!(lang, desk.bad_year, year = year));
+        return ExitCode::from(2);
+    };
+    match nenpo::sheet::import(&cli.root, file, year, options) {
+        Ok(done) => {
+            print!(
+                "{}",
+                nenpo::sheet::report::render(&done, &file.display().to_string())
+            );
+            match done.outcome {
+                Outcome::Written | Outcome::DryRun | Outcome::NothingToChange => ExitCode::SUCCESS,
+                _ => ExitCode::from(1),
+            }
         }
         Err(e) => {
             eprintln!("{}", e.message(lang));

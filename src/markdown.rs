@@ -1,11 +1,13 @@
 //! Markdown to HTML with comrak: CJK-friendly emphasis, glossary marks linked to their
 //! entries, minutes' 「⇒」 answers as a question/answer list, project-relative asset links,
-//! scrollable tables, and the headings collected for a table of contents.
+//! scrollable tables, and the headings collected for a table of contents. Whatever an editor
+//! writes, the HTML that comes out is inside the safe subset of [`crate::sanitize`].
 
 use comrak::nodes::{AstNode, NodeValue};
 use comrak::{Anchorizer, Arena, Options, format_html, parse_document};
 
 use crate::glossary::{MARK, anchor, find_marks};
+use crate::i18n::Lang;
 
 /// What a page needs to render Markdown in its place in the site.
 pub struct MarkdownContext<'a> {
@@ -19,6 +21,8 @@ pub struct MarkdownContext<'a> {
     pub min_level: u8,
     /// Put before every heading id, so several documents can share one page (the print view).
     pub id_prefix: &'a str,
+    /// The page's language, for the marks and labels nenpo adds (＊, 質問, 回答).
+    pub lang: Lang,
 }
 
 /// A heading, for the table of contents.
@@ -41,7 +45,9 @@ pub struct Rendered {
     pub headings: Vec<Heading>,
 }
 
-fn options(id_prefix: &str) -> Options<'static> {
+/// The comrak options every Markdown text is read with (the audit in [`crate::sanitize`]
+/// reads it the same way).
+pub(crate) fn options(id_prefix: &str) -> Options<'static> {
     let mut o = Options::default();
     o.extension.table = true;
     o.extension.strikethrough = true;
@@ -50,7 +56,9 @@ fn options(id_prefix: &str) -> Options<'static> {
     o.extension.cjk_friendly_emphasis = true;
     o.extension.header_id_prefix = Some(id_prefix.to_string());
     o.extension.header_id_prefix_in_href = true;
-    // Editors are city staff; a <br> or <span> they write is kept as written.
+    // Editors are city staff; a <br> or <span> they write is kept as written. That also turns
+    // off comrak's own URL filter: `render` drops unsafe links itself and the whole output
+    // goes through the sanitiser.
     o.render.r#unsafe = true;
     o
 }
@@ -61,18 +69,55 @@ pub fn render(markdown: &str, ctx: &MarkdownContext) -> Rendered {
     let arena = Arena::new();
     let opts = options(ctx.id_prefix);
     let root = parse_document(&arena, &source, &opts);
+    // Before nenpo adds HTML of its own (glossary links, answer lists, table wrappers).
+    let raw_html = root.descendants().any(|n| {
+        matches!(
+            n.data.borrow().value,
+            NodeValue::HtmlBlock(_) | NodeValue::HtmlInline(_)
+        )
+    });
     shift_headings(root, ctx.min_level);
     let headings = collect_headings(root, ctx.id_prefix);
+    drop_unsafe_links(root);
     rewrite_links(root, ctx.root);
     link_glossary_marks(&arena, root, ctx);
-    group_questions_and_answers(&arena, root);
+    group_questions_and_answers(&arena, root, ctx.lang);
     wrap_tables(&arena, root);
     let mut html = String::new();
     // Writing into a String cannot fail.
     let _ = format_html(root, &opts, &mut html);
+    let html = drop_heading_anchors(&html);
+    // Without raw HTML from the editor, comrak escapes every text and attribute itself and
+    // `drop_unsafe_links` has checked every URL, so the sanitiser would change nothing; it
+    // runs on every text that holds HTML the editor wrote.
     Rendered {
-        html: drop_heading_anchors(&html),
+        html: if raw_html {
+            crate::sanitize::clean(&html)
+        } else {
+            html
+        },
         headings,
+    }
+}
+
+/// A link whose URL may not be published keeps its text without the link; an image that is
+/// not the site's own keeps its alternative text. (The sanitiser would drop the URL anyway, but would leave an empty
+/// `<a>` or an `<img>` without `src`.)
+fn drop_unsafe_links<'a>(root: &'a AstNode<'a>) {
+    let unsafe_links: Vec<&'a AstNode<'a>> = root
+        .descendants()
+        .filter(|n| match &n.data.borrow().value {
+            NodeValue::Link(l) => !crate::sanitize::url_allowed(&l.url),
+            NodeValue::Image(l) => !crate::sanitize::image_allowed(&l.url),
+            _ => false,
+        })
+        .collect();
+    for n in unsafe_links {
+        let children: Vec<&'a AstNode<'a>> = n.children().collect();
+        for c in children {
+            n.insert_before(c);
+        }
+        n.detach();
     }
 }
 
@@ -105,7 +150,7 @@ pub fn render_inline(text: &str, ctx: &MarkdownContext) -> String {
     for m in find_marks(text, ctx.terms.iter().copied()) {
         let Some(term) = &m.term else { continue };
         out.push_str(&escape(&text[last..m.start]));
-        out.push_str(&term_link(term, ctx.glossary_href));
+        out.push_str(&term_link(term, ctx));
         last = m.mark + MARK.len_utf8();
     }
     out.push_str(&escape(&text[last..]));
@@ -133,12 +178,13 @@ pub fn escape(text: &str) -> String {
     s
 }
 
-fn term_link(term: &str, glossary_href: &str) -> String {
+fn term_link(term: &str, ctx: &MarkdownContext) -> String {
     format!(
-        "<a class=\"term\" href=\"{}#{}\">{}<span class=\"term-mark\" aria-hidden=\"true\">＊</span></a>",
-        escape(glossary_href),
+        "<a class=\"term\" href=\"{}#{}\">{}<span class=\"term-mark\" aria-hidden=\"true\">{}</span></a>",
+        escape(ctx.glossary_href),
         anchor(term),
-        escape(term)
+        escape(term),
+        ctx.lang.text().words.term_mark
     )
 }
 
@@ -269,7 +315,7 @@ fn link_glossary_marks<'a>(arena: &'a Arena<'a>, root: &'a AstNode<'a>, ctx: &Ma
                     arena.alloc(NodeValue::Text(text[last..m.start].to_string().into()).into()),
                 );
             }
-            node.insert_before(html_inline(arena, term_link(term, ctx.glossary_href)));
+            node.insert_before(html_inline(arena, term_link(term, ctx)));
             last = m.mark + MARK.len_utf8();
         }
         if let NodeValue::Text(t) = &mut node.data.borrow_mut().value {
@@ -300,7 +346,22 @@ fn strip_prefix_char<'a>(node: &'a AstNode<'a>) {
 }
 
 /// A question paragraph (・…) followed by answer paragraphs (⇒…) becomes a `<dl>`.
-fn group_questions_and_answers<'a>(arena: &'a Arena<'a>, root: &'a AstNode<'a>) {
+fn group_questions_and_answers<'a>(arena: &'a Arena<'a>, root: &'a AstNode<'a>, lang: Lang) {
+    // The labels are nenpo's, in the page's language, inside the editor's text: on a page
+    // that is not Japanese they say so, as the text around them may be marked Japanese.
+    let words = &lang.text().words;
+    let own = match lang {
+        Lang::Ja => String::new(),
+        other => format!(" lang=\"{}\"", other.code()),
+    };
+    let question = format!(
+        "<dl class=\"qa\">\n<dt><span class=\"qa-label\"{own}>{}</span>",
+        words.qa_question
+    );
+    let answer = format!(
+        "<dd><span class=\"qa-label\"{own}>{}</span>",
+        words.qa_answer
+    );
     let children: Vec<&'a AstNode<'a>> = root.children().collect();
     let mut i = 0;
     while i < children.len() {
@@ -317,17 +378,11 @@ fn group_questions_and_answers<'a>(arena: &'a Arena<'a>, root: &'a AstNode<'a>) 
         if starts_with_text(q, &['・', '○', '〇']) {
             strip_prefix_char(q);
         }
-        q.insert_before(html_block(
-            arena,
-            "<dl class=\"qa\">\n<dt><span class=\"qa-label\">質問</span>",
-        ));
+        q.insert_before(html_block(arena, &question));
         q.insert_after(html_block(arena, "</dt>"));
         for a in &answers {
             strip_prefix_char(a);
-            a.insert_before(html_block(
-                arena,
-                "<dd><span class=\"qa-label\">回答</span>",
-            ));
+            a.insert_before(html_block(arena, &answer));
             a.insert_after(html_block(arena, "</dd>"));
         }
         answers
@@ -367,6 +422,7 @@ mod tests {
             root: "../",
             min_level: 2,
             id_prefix: "",
+            lang: Lang::Ja,
         }
     }
 
@@ -401,6 +457,29 @@ mod tests {
         assert_eq!(out.matches("<dd>").count(), 2, "{out}");
         assert!(out.contains("<p>文言整理が多い。</p>"), "{out}");
         assert!(!out.contains('⇒'), "{out}");
+        assert!(
+            out.contains("<span class=\"qa-label\">質問</span>"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn an_english_page_labels_questions_and_marks_terms_in_english() {
+        let md = "・エコラベル＊とは？\n⇒環境に配慮した商品の印。\n";
+        let en = MarkdownContext {
+            lang: Lang::En,
+            ..ctx(&["エコラベル"])
+        };
+        let out = render(md, &en).html;
+        assert!(
+            out.contains("<dt><span class=\"qa-label\" lang=\"en\">Question</span>"),
+            "{out}"
+        );
+        assert!(
+            out.contains("<dd><span class=\"qa-label\" lang=\"en\">Answer</span>"),
+            "{out}"
+        );
+        assert!(out.contains("aria-hidden=\"true\">*</span></a>"), "{out}");
     }
 
     #[test]
@@ -449,6 +528,30 @@ mod tests {
             "{}",
             r.html
         );
+    }
+
+    #[test]
+    fn unsafe_urls_lose_their_link_with_or_without_raw_html() {
+        let md = "[x](javascript:alert(1)) ![図](https://tracker.example/p.gif) <vbscript:x>\n\n\
+            `<script>` [ok](https://www.city.example/ \"t\\\"onmouseover=\")\n";
+        for text in [
+            md.to_string(),
+            format!("{md}\n<span class=\"a\" onclick=\"x()\">s</span>\n"),
+        ] {
+            let out = render(&text, &ctx(&[])).html;
+            assert!(
+                !out.contains("href=\"javascript") && !out.contains("tracker"),
+                "{out}"
+            );
+            assert!(
+                !out.contains("href=\"vbscript") && !out.contains("onclick"),
+                "{out}"
+            );
+            assert!(out.contains("<p>x 図 vbscript:x</p>"), "{out}");
+            assert!(out.contains("<code>&lt;script&gt;</code>"), "{out}");
+            assert!(out.contains("href=\"https://www.city.example/\""), "{out}");
+            assert!(!out.contains("\"onmouseover"), "{out}");
+        }
     }
 
     #[test]

@@ -6,6 +6,7 @@ use serde::Deserialize;
 
 use crate::config::Config;
 use crate::era::{Date, FiscalYear};
+use crate::i18n::Lang;
 
 /// A whole report, loaded and checked.
 #[derive(Debug, Clone)]
@@ -274,12 +275,13 @@ pub enum ProjectStatus {
 }
 
 impl ProjectStatus {
-    /// The label tables show.
-    pub fn label(self) -> &'static str {
+    /// The label tables show, in `lang`.
+    pub fn label(self, lang: Lang) -> &'static str {
+        let [new, enhanced, continued] = lang.text().words.project_status;
         match self {
-            ProjectStatus::New => "新規",
-            ProjectStatus::Enhanced => "充実",
-            ProjectStatus::Continued => "継続",
+            ProjectStatus::New => new,
+            ProjectStatus::Enhanced => enhanced,
+            ProjectStatus::Continued => continued,
         }
     }
 }
@@ -347,14 +349,15 @@ pub enum Outlook {
 }
 
 impl Outlook {
-    /// The label pages show.
-    pub fn label(self) -> &'static str {
+    /// The label pages show, in `lang`.
+    pub fn label(self, lang: Lang) -> &'static str {
+        let [expand, keep, review, reduce, abolish] = lang.text().words.outlook;
         match self {
-            Outlook::Expand => "拡充",
-            Outlook::Continue => "継続",
-            Outlook::Review => "見直し",
-            Outlook::Reduce => "縮小",
-            Outlook::Abolish => "廃止",
+            Outlook::Expand => expand,
+            Outlook::Continue => keep,
+            Outlook::Review => review,
+            Outlook::Reduce => reduce,
+            Outlook::Abolish => abolish,
         }
     }
 }

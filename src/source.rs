@@ -15,6 +15,15 @@ pub fn read_text(path: &Path, rel: &str, lang: Lang) -> Result<String, Diagnosti
 /// Decodes bytes as UTF-8 (dropping a BOM); other encodings are an error that says which
 /// line first went wrong and whether the file looks like Shift_JIS.
 pub fn decode_text(bytes: &[u8], rel: &str, lang: Lang) -> Result<String, Diagnostic> {
+    if let Some(endian) = utf16(bytes) {
+        let message = match lang {
+            Lang::Ja => format!(
+                "文字コードが UTF-8 ではありません（UTF-16{endian} で保存されているようです）"
+            ),
+            Lang::En => format!("the file is not UTF-8 (it looks like UTF-16{endian})"),
+        };
+        return Err(Diagnostic::error(rel, 1, 1, message).with_hint(save_as_utf8(lang)));
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(s.replace("\r\n", "\n")),
@@ -29,6 +38,47 @@ pub fn decode_text(bytes: &[u8], rel: &str, lang: Lang) -> Result<String, Diagno
             let message = if sjis { m.not_utf8_sjis } else { m.not_utf8 };
             Err(Diagnostic::error(rel, line, column, message).with_hint(m.utf8_hint))
         }
+    }
+}
+
+fn save_as_utf8(lang: Lang) -> &'static str {
+    lang.pick(
+        "エディタの「文字コードを指定して保存」で UTF-8 を選んで保存し直してください",
+        "save the file again with the UTF-8 encoding",
+    )
+}
+
+/// " LE" or " BE" when the bytes are UTF-16 text: by its byte-order mark, or, without one, by
+/// the zero bytes every ASCII character (a newline, a colon) has on the same side. Plain
+/// UTF-8 text never holds a zero byte, and ASCII-only UTF-16 would even pass as UTF-8.
+fn utf16(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(b"\xFF\xFE") {
+        return Some(" LE");
+    }
+    if bytes.starts_with(b"\xFE\xFF") {
+        return Some(" BE");
+    }
+    let zeros_at = |parity: usize| {
+        bytes
+            .iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|b| **b == 0)
+            .count()
+    };
+    let (even, odd) = (zeros_at(0), zeros_at(1));
+    // Most characters of a content file are ASCII; require a clear majority of zeros on one
+    // side so a stray zero byte elsewhere is not taken for UTF-16.
+    let pairs = bytes.len() / 2;
+    if pairs == 0 {
+        return None;
+    }
+    if odd * 4 >= pairs && even * 10 <= odd {
+        Some(" LE")
+    } else if even * 4 >= pairs && odd * 10 <= even {
+        Some(" BE")
+    } else {
+        None
     }
 }
 
@@ -100,6 +150,27 @@ mod tests {
         assert_eq!(err.line, 2);
         assert_eq!(err.column, 7);
         assert!(err.message.contains("Shift_JIS"), "{}", err.message);
+    }
+
+    #[test]
+    fn utf16_is_named_as_utf16_with_or_without_a_bom() {
+        let text = "title: 緑地保全\nperiod: [2019, 2028]\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        let with_bom = [&b"\xFF\xFE"[..], &le].concat();
+        for (bytes, name) in [
+            (&le, "UTF-16 LE"),
+            (&be, "UTF-16 BE"),
+            (&with_bom, "UTF-16 LE"),
+        ] {
+            let err = decode_text(bytes, "content/plans/a.yaml", Lang::Ja).unwrap_err();
+            assert!(err.message.contains(name), "{}", err.message);
+            assert!(!err.message.contains("Shift_JIS"), "{}", err.message);
+            assert!(err.hint.unwrap().contains("UTF-8"));
+        }
+        // ASCII-only UTF-16 is valid UTF-8 byte for byte, and must still be caught.
+        let ascii: Vec<u8> = "a: 1\n".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert!(decode_text(&ascii, "x", Lang::Ja).is_err());
     }
 
     #[test]

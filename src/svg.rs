@@ -6,6 +6,8 @@
 //! kana and full-width forms take 1 em, Latin letters and digits about half that. The
 //! estimate errs wide, so a label laid out with it never overruns its box.
 
+use crate::i18n::{Lang, is_japanese};
+
 /// The font stack written on each SVG's root: Japanese fonts of the common platforms first
 /// (macOS, Windows, Linux), then the generic family; the same as the page's own stack.
 pub const FONT_FAMILY: &str = "'Hiragino Kaku Gothic ProN','Hiragino Sans','BIZ UDPGothic',\
@@ -25,6 +27,32 @@ pub fn esc(s: &str) -> String {
         }
     }
     out
+}
+
+/// Escapes an editor's text for element content; on a page that is not Japanese, the
+/// Japanese in it (from its first to its last Japanese character, with the letters and
+/// digits joined to them) is wrapped in `<tspan lang="ja">`, so screen readers switch voice
+/// for it and not for the words nenpo puts around it.
+pub fn esc_editor(s: &str, page: Lang) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let first = chars.iter().position(|&c| is_japanese(c));
+    let last = chars.iter().rposition(|&c| is_japanese(c));
+    let (Some(mut a), Some(mut b), Lang::En) = (first, last, page) else {
+        return esc(s);
+    };
+    while a > 0 && chars[a - 1].is_alphanumeric() {
+        a -= 1;
+    }
+    while b + 1 < chars.len() && chars[b + 1].is_alphanumeric() {
+        b += 1;
+    }
+    let part = |r: &[char]| esc(&r.iter().collect::<String>());
+    format!(
+        "{}<tspan lang=\"ja\">{}</tspan>{}",
+        part(&chars[..a]),
+        part(&chars[a..=b]),
+        part(&chars[b + 1..])
+    )
 }
 
 /// Estimated advance of one character, in em.

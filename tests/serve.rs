@@ -246,3 +246,63 @@ fn files_have_their_types_unknown_paths_get_the_404_page() {
             .all(|f| !String::from_utf8_lossy(&f.bytes).contains("__nenpo"))
     );
 }
+
+/// A GET with the Host header a browser would send for `host` (none when `None`).
+fn get_as(addr: SocketAddr, path: &str, host: Option<&str>) -> Reply {
+    let mut s = TcpStream::connect_timeout(&addr, Duration::from_secs(5)).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    let host = host.map(|h| format!("Host: {h}\r\n")).unwrap_or_default();
+    write!(s, "GET {path} HTTP/1.1\r\n{host}Connection: close\r\n\r\n").unwrap();
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).unwrap();
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap();
+    Reply {
+        status: head[9..12].parse().unwrap(),
+        head: head.to_ascii_lowercase(),
+        body: body.to_string(),
+    }
+}
+
+#[test]
+fn only_requests_for_this_machine_are_answered() {
+    let dir = common::copy_tree(&common::fixture("seed002"));
+    let (server, _log) = start(dir.path());
+    let addr = server.addr();
+    let port = addr.port();
+    for host in [
+        format!("127.0.0.1:{port}"),
+        format!("localhost:{port}"),
+        format!("LocalHost:{port}"),
+        format!("[::1]:{port}"),
+    ] {
+        assert_eq!(get_as(addr, "/", Some(&host)).status, 200, "{host}");
+    }
+    // A page on another site that made its name point here (DNS rebinding) names itself.
+    for host in [
+        format!("evil.example:{port}"),
+        format!("127.0.0.1.evil.example:{port}"),
+        format!("localhost:{}", port.wrapping_add(1)),
+        "localhost".to_string(),
+        String::new(),
+    ] {
+        for path in [
+            "/",
+            "/__nenpo/events",
+            "/__nenpo/live.js",
+            "/static/style.css",
+        ] {
+            let r = get_as(addr, path, Some(&host));
+            assert_eq!(r.status, 403, "{host} {path}");
+            assert!(
+                r.body.contains("このアドレスでは表示できません"),
+                "{}",
+                r.body
+            );
+            assert!(!r.body.contains("政策評価"), "{}", r.body);
+        }
+    }
+    let r = get_as(addr, "/", None);
+    assert!(r.status == 403 || r.status == 400, "{}", r.status);
+    server.stop();
+}

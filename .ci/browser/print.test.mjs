@@ -2,14 +2,15 @@
 // one a citizen gets from 印刷 → PDF に保存), then read back with poppler:
 // - more than one page; 目次 present; every page after the cover carries "n / N";
 // - every achievement rate of the year's open data (data/<year>-indicators.csv, column
-//   達成率（%）) appears in the PDF's text as "<rate>%";
+//   達成率（%）, or Achievement rate (%) in an English site) appears in the PDF's text as
+//   "<rate>%";
 // - no table and no chart is cut across pages (see `cutAcrossPages` for how);
 // - the pages as PNGs in target/screenshots/print/<year>/ for a person to look at.
 // And `nenpo pdf` itself, on a copy of the example, with this Chromium: an outline, and a
 // 目次 whose page numbers point at the pages where those chapters begin.
 
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -70,9 +71,10 @@ export function parseCsv(text) {
  */
 function expectedRates(year) {
   const [head, ...rows] = parseCsv(readFileSync(join(SITE, 'data', `${year}-indicators.csv`), 'utf8'));
-  const col = head.indexOf('達成率（%）');
+  const column = (...names) => Math.max(...names.map((n) => head.indexOf(n)));
+  const col = column('達成率（%）', 'Achievement rate (%)');
   assert.ok(col >= 0, `no 達成率（%） column in data/${year}-indicators.csv: ${head.join(',')}`);
-  const name = head.indexOf('指標名');
+  const name = column('指標名', 'Indicator');
   return rows
     .filter((r) => r.length === head.length && r[col] !== '')
     .map((r) => ({ rate: r[col], name: r[name] }));
@@ -151,11 +153,15 @@ async function cutAcrossPages(page, pdfPath, cleanPages) {
   return { count: described.length, problems };
 }
 
-/** The 目次 heading in the print view's language (`<html lang>`): 目次, or Contents. */
-function tocHeading(year) {
+/** The language of the site's print view (`<html lang>`): ja or en. */
+function siteLang(year) {
   const html = readFileSync(join(SITE, year, 'print', 'index.html'), 'utf8');
-  const lang = html.match(/<html lang="([a-z]+)/)?.[1] ?? 'ja';
-  return lang === 'en' ? /Contents/ : /目\s*次/;
+  return html.match(/<html lang="([a-z]+)/)?.[1] ?? 'ja';
+}
+
+/** The 目次 heading in the print view's language: 目次, or Contents. */
+function tocHeading(year) {
+  return siteLang(year) === 'en' ? /Contents/ : /目\s*次/;
 }
 
 for (const year of printYears()) {
@@ -206,6 +212,10 @@ test('nenpo pdf: outline, and 目次 page numbers that match the pages', () => {
   for (const part of ['book.toml', 'content', 'assets', 'themes']) {
     if (existsSync(join(ROOT, part))) cpSync(join(ROOT, part), join(root, part), { recursive: true });
   }
+  // The report in the language of the site under test, so an English run prints an English PDF.
+  const lang = siteLang(year);
+  const book = join(root, 'book.toml');
+  writeFileSync(book, readFileSync(book, 'utf8').replace(/^language = "ja"/m, `language = "${lang}"`));
   const out = join(shotsDir('print'), `nenpo-pdf-${year}.pdf`);
   run(nenpoBinary(), ['-C', root, '--quiet', 'pdf', year, '-o', out, '--chromium', CHROMIUM]);
   const bytes = readFileSync(out);
@@ -213,7 +223,8 @@ test('nenpo pdf: outline, and 目次 page numbers that match the pages', () => {
   const texts = pageTexts(out);
   assert.ok(texts.length > 1, 'one page');
   // 目次 lines end in a page number; that page must begin with the entry's title.
-  const tocPage = texts.findIndex((t) => /^\s*目\s*次/m.test(t));
+  const heading = lang === 'en' ? /^\s*Contents/m : /^\s*目\s*次/m;
+  const tocPage = texts.findIndex((t) => heading.test(t));
   assert.ok(tocPage >= 0, '目次 missing');
   const layout = run('pdftotext', ['-layout', '-enc', 'UTF-8', '-f', String(tocPage + 1), '-l', String(tocPage + 1), out, '-']);
   const entries = [...layout.matchAll(/^\s*(?:\d+\.\s*)?(\S.*?)[\s.]{2,}(\d+)\s*$/gm)]

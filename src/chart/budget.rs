@@ -8,6 +8,7 @@ use super::svg::{
     Pen, SMALL_PX, SvgBackend, Text, fmt_num, num, text_width,
 };
 use super::{BudgetBar, ChartSvg, Figure, Fit};
+use crate::i18n::{Lang, fill};
 use plotters::prelude::*;
 
 /// Width of the wide layout.
@@ -16,13 +17,13 @@ const WIDE: u32 = 560;
 const RIGHT: u32 = 76;
 const BAR_H: f64 = 16.0;
 const BAR_GAP: f64 = 2.0;
-const UNIT: &str = "単位：千円";
 
 /// Renders the projects' 決算 and 予算 in 千円 as an inline SVG, wide and narrow.
 ///
 /// `settled_label` and `budget_label` name the two series in the legend and the
 /// description (「令和3年度決算」, 「令和4年度予算」). A missing amount is written 記載なし.
 pub fn render_budgets(
+    lang: Lang,
     id: &str,
     title: &str,
     settled_label: &str,
@@ -31,12 +32,13 @@ pub fn render_budgets(
 ) -> ChartSvg {
     let labels = (settled_label, budget_label);
     ChartSvg {
-        wide: render(id, title, labels, bars, Fit::Wide),
-        narrow: render(id, title, labels, bars, Fit::Narrow),
+        wide: render(lang, id, title, labels, bars, Fit::Wide),
+        narrow: render(lang, id, title, labels, bars, Fit::Narrow),
     }
 }
 
 fn render(
+    lang: Lang,
     id: &str,
     title: &str,
     (settled_label, budget_label): (&str, &str),
@@ -45,8 +47,8 @@ fn render(
 ) -> String {
     let id = svg::chart_id(id, fit);
     let w = fit.width(WIDE);
-    let desc = describe(title, settled_label, budget_label, bars);
-    let mut o = Overlay::default();
+    let desc = describe(lang, title, settled_label, budget_label, bars);
+    let mut o = Overlay::new(lang);
     let y = svg::title_block(&mut o, title, w as f64) + 22.0;
     let hatch = format!("url(#{id}-hatch)");
     let y = legend(&mut o, w, y, [settled_label, budget_label], &hatch);
@@ -74,6 +76,7 @@ fn render(
         title,
         desc: &desc,
         defs: &defs,
+        lang,
     };
     match drawn {
         Ok(()) => svg::finish(&raw, &frame, &o),
@@ -85,7 +88,8 @@ fn render(
 /// (wrapping when they do not fit); returns the last baseline.
 fn legend(o: &mut Overlay, w: u32, mut y: f64, labels: [&str; 2], hatch: &str) -> f64 {
     let w = w as f64;
-    let unit_w = text_width(UNIT, SMALL_PX);
+    let unit = o.lang.text().chart.unit_thousand_yen;
+    let unit_w = text_width(unit, SMALL_PX);
     let mut x = PAD;
     for (label, fill, stroke) in [(labels[0], BLUE, BLUE), (labels[1], hatch, ORANGE)] {
         let label = svg::truncate(label, LABEL_PX, w - 2.0 * PAD - 28.0);
@@ -107,7 +111,7 @@ fn legend(o: &mut Overlay, w: u32, mut y: f64, labels: [&str; 2], hatch: &str) -
             .anchor("end")
             .fill(MUTED)
             .class("unit"),
-        UNIT,
+        unit,
     );
     y
 }
@@ -208,7 +212,12 @@ fn row_texts(chart: &BarPlot<'_, '_>, o: &mut Overlay, b: &BudgetBar, row: &svg:
                 let (xe, _) = chart.backend_coord(&(v.plot().max(0.0), 0.0));
                 (v.text.clone(), xe as f64 + 5.0, "value-label", svg::TEXT)
             }
-            None => ("記載なし".to_string(), x0 as f64 + 5.0, "missing", MUTED),
+            None => (
+                o.lang.text().chart.not_stated.to_string(),
+                x0 as f64 + 5.0,
+                "missing",
+                MUTED,
+            ),
         };
         o.text(
             Text::at(x, baseline, SMALL_PX)
@@ -220,30 +229,44 @@ fn row_texts(chart: &BarPlot<'_, '_>, o: &mut Overlay, b: &BudgetBar, row: &svg:
     }
 }
 
-fn describe(title: &str, settled_label: &str, budget_label: &str, bars: &[BudgetBar]) -> String {
+fn describe(
+    lang: Lang,
+    title: &str,
+    settled_label: &str,
+    budget_label: &str,
+    bars: &[BudgetBar],
+) -> String {
+    let w = &lang.text().chart;
     let money = |v: &Option<Figure>| match v {
-        Some(v) => format!("{}千円", v.text),
-        None => "記載なし".to_string(),
+        Some(v) => fill(w.thousand_yen, &[("value", &v.text)]),
+        None => w.not_stated.to_string(),
     };
     let items: Vec<String> = bars
         .iter()
         .map(|b| {
-            format!(
-                "{}：{}{}、{}{}",
-                b.label,
-                settled_label,
-                money(&b.settled),
-                budget_label,
-                money(&b.budget)
+            fill(
+                w.budget_item,
+                &[
+                    ("label", &b.label),
+                    ("settled", &settled_label),
+                    ("settled_amount", &money(&b.settled)),
+                    ("budget", &budget_label),
+                    ("budget_amount", &money(&b.budget)),
+                ],
             )
         })
         .collect();
     if items.is_empty() {
-        return format!("{title}。事業はありません。");
+        return fill(w.budget_empty, &[("title", &title)]);
     }
-    format!(
-        "{title}。事業ごとの{settled_label}（塗りつぶし）と{budget_label}（斜線）の横棒グラフ（単位：千円）。{}。",
-        items.join("。")
+    fill(
+        w.budget_desc,
+        &[
+            ("title", &title),
+            ("settled", &settled_label),
+            ("budget", &budget_label),
+            ("items", &items.join(w.sentence_sep)),
+        ],
     )
 }
 
@@ -254,7 +277,7 @@ mod tests {
 
     /// The wide layout, which most tests look at.
     fn render_budgets(id: &str, t: &str, a: &str, b: &str, bars: &[BudgetBar]) -> String {
-        super::render_budgets(id, t, a, b, bars).wide
+        super::render_budgets(crate::i18n::Lang::Ja, id, t, a, b, bars).wide
     }
 
     fn sample() -> Vec<BudgetBar> {
@@ -343,6 +366,7 @@ mod tests {
     #[test]
     fn wide_and_narrow_are_drawn_at_body_size() {
         let both = super::render_budgets(
+            crate::i18n::Lang::Ja,
             "goal-1-budgets",
             "主要事業の決算額と予算額",
             "令和3年度決算",

@@ -39,9 +39,12 @@ mod monitoring;
 mod summary;
 mod svg;
 mod trend;
+mod trend_desc;
 
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
+
+use crate::i18n::Lang;
 
 pub use budget::render_budgets;
 pub use monitoring::{MAX_LINES, render_monitoring, shares_one_plot};
@@ -92,6 +95,8 @@ pub struct TrendInput {
     pub baseline: Option<Marker>,
     /// 最終目標値 of the plan, drawn as a dash-dot reference line labelled with its year.
     pub final_target: Option<Marker>,
+    /// The language of the chart's own words (legend, notes, description).
+    pub lang: Lang,
 }
 
 /// One fiscal year of a [`TrendInput`]. Values are what should be plotted (running
@@ -162,9 +167,9 @@ pub struct MonitoringInput {
     pub series: Vec<SiteSeries>,
     /// Shown in an empty plot.
     pub no_data: String,
-    /// `lang` of the site names when they are in another language than the page (`ja`
-    /// on an English page), so screen readers read them right; empty otherwise.
-    pub names_lang: String,
+    /// The language of the chart's own words; an editor's Japanese (site names, the
+    /// standard's wording) is marked `lang="ja"` on an English page.
+    pub lang: Lang,
 }
 
 /// A site's values, one per year of [`MonitoringInput::years`].

@@ -111,7 +111,7 @@ fn same_standard(a: &[Option<StandardBand>], b: &[Option<StandardBand>]) -> bool
 fn render(input: &MonitoringInput, fit: Fit) -> String {
     let id = svg::chart_id(&input.id, fit);
     let w = fit.width(WIDE);
-    let mut overlay = Overlay::default();
+    let mut overlay = Overlay::new(input.lang);
     let single = shares_one_plot(input);
     let mut top = svg::title_block(&mut overlay, &input.title, w as f64);
     if single {
@@ -120,7 +120,10 @@ fn render(input: &MonitoringInput, fit: Fit) -> String {
     top += 20.0;
     if !input.unit_label.is_empty() {
         overlay.text(
-            Text::at(PAD, top, SMALL_PX).fill(MUTED).class("unit"),
+            Text::at(PAD, top, SMALL_PX)
+                .fill(MUTED)
+                .class("unit")
+                .editor(),
             &input.unit_label,
         );
     }
@@ -146,6 +149,7 @@ fn render(input: &MonitoringInput, fit: Fit) -> String {
         title: &input.title,
         desc: &input.desc,
         defs: "",
+        lang: input.lang,
     };
     match drawn {
         Ok(()) => svg::finish(&raw, &frame, &overlay),
@@ -176,9 +180,7 @@ fn legend(input: &MonitoringInput, o: &mut Overlay, w: f64, y0: f64) -> f64 {
             y1 = num(sy)
         ));
         o.text(
-            Text::at(x + 32.0, y, LABEL_PX)
-                .class("legend")
-                .lang(&input.names_lang),
+            Text::at(x + 32.0, y, LABEL_PX).class("legend").editor(),
             &svg::truncate(&s.name, LABEL_PX, w - PAD - x - 32.0),
         );
         x += item_w + 16.0;
@@ -394,7 +396,7 @@ fn draw_panels(
             Text::at(px as f64 + PAD, py as f64 + 16.0, LABEL_PX)
                 .bold()
                 .class("panel-title")
-                .lang(&input.names_lang),
+                .editor(),
             &svg::truncate(&s.name, LABEL_PX, room),
         );
         // The panel's standard under its title, where it never covers a value.
@@ -402,7 +404,8 @@ fn draw_panels(
             o.text(
                 Text::at(px as f64 + PAD, py as f64 + 33.0, SMALL_PX)
                     .fill(RED)
-                    .class("standard-label"),
+                    .class("standard-label")
+                    .editor(),
                 &svg::truncate(&b.label, SMALL_PX, room),
             );
         }
@@ -493,7 +496,8 @@ fn standard_label(
                 .fill(RED)
                 .bold()
                 .halo()
-                .class("standard-label"),
+                .class("standard-label")
+                .editor(),
             &svg::truncate(&b.label, SMALL_PX, right - x - 2.0),
         );
     }

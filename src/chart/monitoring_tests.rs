@@ -2,6 +2,8 @@
 
 use rust_decimal::Decimal;
 
+use crate::i18n::Lang;
+
 use super::super::test_util::*;
 use super::super::{Figure, MonitoringInput, SiteSeries, StandardBand};
 use super::{render_monitoring, shares_one_plot};
@@ -75,7 +77,7 @@ fn no2() -> MonitoringInput {
             ),
         ],
         no_data: "データがありません".into(),
-        names_lang: String::new(),
+        lang: Lang::Ja,
     }
 }
 
@@ -252,14 +254,15 @@ fn both_layouts_are_accessible_at_body_size() {
 #[test]
 fn editors_names_are_marked_on_a_page_in_another_language() {
     let mut input = no2();
-    input.names_lang = "ja".into();
+    input.lang = Lang::En;
     let doc_text = render_monitoring(&input).wide;
     let doc = parse(&doc_text);
-    assert!(
-        by_class(&doc, "legend")
-            .iter()
-            .all(|n| n.attribute("lang") == Some("ja"))
-    );
+    let legend = by_class(&doc, "legend");
+    assert_eq!(legend.len(), 3);
+    assert!(legend.iter().all(|n| {
+        n.children()
+            .any(|c| c.has_tag_name("tspan") && c.attribute("lang") == Some("ja"))
+    }));
 }
 
 #[test]

@@ -10,6 +10,7 @@ use super::svg::{
     SvgBackend, TEXT, TEXT_RGB, Text, fmt_num, text_width,
 };
 use super::{ChartSvg, Fit, RateBar};
+use crate::i18n::{Lang, fill};
 use plotters::prelude::*;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
@@ -32,18 +33,18 @@ fn grade_x(w: u32) -> f64 {
 /// `id` is the stable ASCII id for element ids; `title` is shown (wrapped) and is the
 /// `<title>`. Rates above 100 extend the axis (188 % draws to 200 %); a `None` rate is
 /// written 未集計 where the bar would start.
-pub fn render_goal_summary(id: &str, title: &str, bars: &[RateBar]) -> ChartSvg {
+pub fn render_goal_summary(lang: Lang, id: &str, title: &str, bars: &[RateBar]) -> ChartSvg {
     ChartSvg {
-        wide: render(id, title, bars, Fit::Wide),
-        narrow: render(id, title, bars, Fit::Narrow),
+        wide: render(lang, id, title, bars, Fit::Wide),
+        narrow: render(lang, id, title, bars, Fit::Narrow),
     }
 }
 
-fn render(id: &str, title: &str, bars: &[RateBar], fit: Fit) -> String {
+fn render(lang: Lang, id: &str, title: &str, bars: &[RateBar], fit: Fit) -> String {
     let id = svg::chart_id(id, fit);
     let w = fit.width(WIDE);
-    let desc = describe(title, bars);
-    let mut o = Overlay::default();
+    let desc = describe(lang, title, bars);
+    let mut o = Overlay::new(lang);
     let head_y = svg::title_block(&mut o, title, w as f64) + 22.0;
     let top = (head_y + 10.0).ceil() as u32;
     let label_w = grade_x(w) - 20.0 - PLOT_LEFT as f64;
@@ -61,6 +62,7 @@ fn render(id: &str, title: &str, bars: &[RateBar], fit: Fit) -> String {
         title,
         desc: &desc,
         defs: "",
+        lang,
     };
     match drawn {
         Ok(()) => svg::finish(&raw, &frame, &o),
@@ -149,8 +151,9 @@ fn draw(
 /// that starts below zero or runs far past 100 would put it on the first), the grade
 /// column.
 fn head_texts(o: &mut Overlay, y: f64, x100: f64, grade_x: f64) {
-    let legend = "達成率（%）";
-    let mark = "目標100%";
+    let words = &o.lang.text().chart;
+    let legend = words.rate_axis;
+    let mark = words.target_100;
     o.text(
         Text::at(PAD, y, SMALL_PX).fill(MUTED).class("legend"),
         legend,
@@ -169,7 +172,7 @@ fn head_texts(o: &mut Overlay, y: f64, x100: f64, grade_x: f64) {
             .anchor("middle")
             .fill(MUTED)
             .class("legend"),
-        "評価",
+        words.grade,
     );
 }
 
@@ -210,7 +213,7 @@ fn row_texts(o: &mut Overlay, b: &RateBar, lines: &[String], p: &RowPlace) {
             Text::at(p.x0 + 6.0, p.baseline, ROW_LABEL_PX)
                 .fill(MUTED)
                 .class("missing"),
-            no_bar_text(b),
+            no_bar_text(o.lang, b),
         ),
     }
     if let Some(mark) = &b.grade_mark {
@@ -230,17 +233,25 @@ fn row_texts(o: &mut Overlay, b: &RateBar, lines: &[String], p: &RowPlace) {
     }
 }
 
-fn describe(title: &str, bars: &[RateBar]) -> String {
+fn describe(lang: Lang, title: &str, bars: &[RateBar]) -> String {
+    let w = &lang.text().chart;
     if bars.is_empty() {
-        return format!("{title}。指標はありません。");
+        return fill(w.summary_empty, &[("title", &title)]);
     }
     let items: Vec<String> = bars
         .iter()
-        .map(|b| match (b.rate, &b.grade_mark) {
-            (Some(_), Some(m)) => format!("{}は{}（評価{}）", b.label, b.rate_text, m),
-            (Some(_), None) => format!("{}は{}", b.label, b.rate_text),
-            (None, Some(m)) => format!("{}は{}（評価{}）", b.label, no_bar_text(b), m),
-            (None, None) => format!("{}は{}", b.label, no_bar_text(b)),
+        .map(|b| {
+            let rate = match b.rate {
+                Some(_) => b.rate_text.as_str(),
+                None => no_bar_text(lang, b),
+            };
+            match &b.grade_mark {
+                Some(m) => fill(
+                    w.summary_item_grade,
+                    &[("label", &b.label), ("rate", &rate), ("grade", m)],
+                ),
+                None => fill(w.summary_item, &[("label", &b.label), ("rate", &rate)]),
+            }
         })
         .collect();
     let measured = bars.iter().filter(|b| b.rate.is_some());
@@ -248,18 +259,22 @@ fn describe(title: &str, bars: &[RateBar]) -> String {
         .clone()
         .filter(|b| b.rate >= Some(Decimal::ONE_HUNDRED))
         .count();
-    format!(
-        "{title}。各指標の達成率を横棒で示し、100%を目標とします。{}。{}指標中{}指標が100%以上です。",
-        items.join("、"),
-        measured.count(),
-        reached
+    fill(
+        w.summary_desc,
+        &[
+            ("title", &title),
+            ("items", &items.join(w.item_sep)),
+            ("measured", &measured.count()),
+            ("reached", &reached),
+        ],
     )
 }
+
 /// What stands where a bar would: the caller's words (未達成, 達成, 目標値なし) when it has
 /// any, else 未集計.
-fn no_bar_text(b: &RateBar) -> &str {
+fn no_bar_text(lang: Lang, b: &RateBar) -> &str {
     match b.rate_text.as_str() {
-        "" | "—" => "未集計",
+        "" | "—" => lang.text().words.not_collected,
         t => t,
     }
 }
@@ -271,7 +286,7 @@ mod tests {
 
     /// The wide layout, which most tests look at.
     fn render_goal_summary(id: &str, title: &str, bars: &[RateBar]) -> String {
-        super::render_goal_summary(id, title, bars).wide
+        super::render_goal_summary(crate::i18n::Lang::Ja, id, title, bars).wide
     }
 
     fn bar(label: &str, rate: Option<f64>, mark: Option<&str>) -> RateBar {
@@ -376,8 +391,12 @@ mod tests {
 
     #[test]
     fn wide_and_narrow_are_drawn_at_body_size() {
-        let both =
-            super::render_goal_summary("goal-1", "基本目標1の達成状況（令和5年度）", &sample());
+        let both = super::render_goal_summary(
+            crate::i18n::Lang::Ja,
+            "goal-1",
+            "基本目標1の達成状況（令和5年度）",
+            &sample(),
+        );
         assert_both_fits(&both, "goal-1", "基本目標1の達成状況（令和5年度）");
         // The narrow one shows the same rates, grades and 未集計.
         let doc = parse(&both.narrow);
@@ -390,7 +409,7 @@ mod tests {
     #[test]
     fn the_100_label_keeps_clear_of_the_axis_legend() {
         let bars = vec![bar("a", Some(350.0), None), bar("b", Some(-20.0), None)];
-        let both = super::render_goal_summary("g", "t", &bars);
+        let both = super::render_goal_summary(crate::i18n::Lang::Ja, "g", "t", &bars);
         for svg in [&both.wide, &both.narrow] {
             let doc = parse(svg);
             let legend = &by_class(&doc, "legend")[0];

@@ -8,6 +8,7 @@ use super::Fit;
 
 pub(crate) use super::axis::{Axis, nice_step, ticks};
 pub(crate) use super::backend::{Mark, Pen, SvgBackend};
+use crate::i18n::Lang;
 pub(crate) use crate::svg::{char_em, esc, num, text_width};
 
 /// Dark blue of actual values (8:1 against white).
@@ -171,6 +172,18 @@ pub(crate) fn sanitize_id(id: &str) -> String {
 #[derive(Default)]
 pub(crate) struct Overlay {
     pub buf: String,
+    /// The page's language: an editor's Japanese in another language's chart is marked.
+    pub lang: Lang,
+}
+
+impl Overlay {
+    /// An empty overlay for a chart in `lang`.
+    pub fn new(lang: Lang) -> Overlay {
+        Overlay {
+            buf: String::new(),
+            lang,
+        }
+    }
 }
 
 /// Text placement for [`Overlay::text`].
@@ -185,8 +198,8 @@ pub(crate) struct Text<'a> {
     pub bold: bool,
     /// White outline so the text stays legible over lines.
     pub halo: bool,
-    /// `lang` of an editor's text in a chart of a page in another language (empty: none).
-    pub lang: &'a str,
+    /// Holds an editor's text (a name, a unit), whose Japanese is marked on English pages.
+    pub editor: bool,
 }
 
 impl Text<'_> {
@@ -200,7 +213,7 @@ impl Text<'_> {
             class: "",
             bold: false,
             halo: false,
-            lang: "",
+            editor: false,
         }
     }
 }
@@ -226,8 +239,8 @@ impl<'a> Text<'a> {
         self.halo = true;
         self
     }
-    pub fn lang(mut self, l: &'a str) -> Self {
-        self.lang = l;
+    pub fn editor(mut self) -> Self {
+        self.editor = true;
         self
     }
 }
@@ -258,10 +271,12 @@ impl Overlay {
         if !t.class.is_empty() {
             let _ = write!(b, " class=\"{}\"", t.class);
         }
-        if !t.lang.is_empty() {
-            let _ = write!(b, " lang=\"{}\"", t.lang);
-        }
-        let _ = writeln!(b, ">{}</text>", esc(content));
+        let body = if t.editor {
+            crate::svg::esc_editor(content, self.lang)
+        } else {
+            esc(content)
+        };
+        let _ = writeln!(b, ">{body}</text>");
     }
 
     /// Raw markup (legend swatches and the like).
@@ -288,7 +303,10 @@ pub(crate) fn title_block(o: &mut Overlay, title: &str, width: f64) -> f64 {
     for line in wrap(title, TITLE_PX, width - 2.0 * PAD, 2) {
         y += 22.0;
         o.text(
-            Text::at(PAD, y - 4.0, TITLE_PX).bold().class("chart-title"),
+            Text::at(PAD, y - 4.0, TITLE_PX)
+                .bold()
+                .class("chart-title")
+                .editor(),
             &line,
         );
     }
@@ -338,7 +356,8 @@ impl Overlay {
             self.text(
                 Text::at(x, y + i as f64 * ROW_LINE_H, ROW_LABEL_PX)
                     .halo()
-                    .class("row-label"),
+                    .class("row-label")
+                    .editor(),
                 line,
             );
         }
@@ -372,6 +391,8 @@ pub(crate) struct Frame<'a> {
     pub desc: &'a str,
     /// Content of `<defs>` (patterns), may be empty.
     pub defs: &'a str,
+    /// The language of the chart's own words.
+    pub lang: Lang,
 }
 
 /// Assembles the final SVG: the root (viewBox and a max-width of its own width, role,
@@ -406,10 +427,10 @@ pub(crate) fn finish(plot: &str, f: &Frame<'_>, overlay: &Overlay) -> String {
 /// The chart when plotters reports an error (it cannot when drawing to a string, but a
 /// report build must not panic): the frame with its title, description and a note.
 pub(crate) fn fallback(f: &Frame<'_>) -> String {
-    let mut o = Overlay::default();
+    let mut o = Overlay::new(f.lang);
     o.text(
         Text::at(f.width as f64 / 2.0, f.height as f64 / 2.0, 14.0).anchor("middle"),
-        "グラフを表示できません",
+        f.lang.text().chart.fallback,
     );
     finish("", f, &o)
 }

@@ -7,7 +7,9 @@ use super::svg::{
     ORANGE_RGB, Overlay, PAD, Pen, SMALL_PX, SvgBackend, TEXT, TICK_RGB, Text, fmt_num, num,
     text_width,
 };
+use super::trend_desc::describe;
 use super::{ChartSvg, Figure, Fit, Marker, TrendInput, TrendPoint};
+use crate::i18n::fill;
 use plotters::prelude::*;
 
 /// Width of the wide layout.
@@ -39,7 +41,7 @@ fn render(input: &TrendInput, fit: Fit) -> String {
     let id = svg::chart_id(&input.id, fit);
     let w = fit.width(WIDE);
     let desc = describe(input);
-    let mut overlay = Overlay::default();
+    let mut overlay = Overlay::new(input.lang);
     let top = header(input, &mut overlay, w);
     // Height below the header: plot, x labels and margins.
     let h = top
@@ -58,6 +60,7 @@ fn render(input: &TrendInput, fit: Fit) -> String {
         title: &input.title,
         desc: &desc,
         defs: "",
+        lang: input.lang,
     };
     match drawn {
         Ok(()) => svg::finish(&raw, &frame, &overlay),
@@ -68,19 +71,9 @@ fn render(input: &TrendInput, fit: Fit) -> String {
 /// Title, legend and unit row; returns the header height.
 fn header(input: &TrendInput, o: &mut Overlay, w: u32) -> u32 {
     let w = w as f64;
+    let words = &input.lang.text().chart;
     let mut y = svg::title_block(o, &input.title, w);
-    let suffix = if input.cumulative { "（累計）" } else { "" };
-    let mut items: Vec<(Swatch, String)> = vec![(Swatch::Actual, format!("実績値{suffix}"))];
-    if input.points.iter().any(|p| p.target.is_some()) {
-        items.push((Swatch::Target, format!("各年度の目標値{suffix}")));
-    }
-    let mark = |m: &Marker| format!("{}{}（{}）", m.value.text, input.unit, m.short_label);
-    if let Some(b) = &input.baseline {
-        items.push((Swatch::Baseline, format!("基準値 {}", mark(b))));
-    }
-    if let Some(f) = &input.final_target {
-        items.push((Swatch::Final, format!("最終目標 {}", mark(f))));
-    }
+    let items = legend_items(input);
     y += 22.0;
     let mut x = PAD;
     for (swatch, label) in &items {
@@ -92,7 +85,7 @@ fn header(input: &TrendInput, o: &mut Overlay, w: u32) -> u32 {
         let sy = y - 5.0;
         o.raw(&swatch.markup(x, sy));
         o.text(
-            Text::at(x + 30.0, y, LABEL_PX).class("legend"),
+            Text::at(x + 30.0, y, LABEL_PX).class("legend").editor(),
             &svg::truncate(label, LABEL_PX, w - PAD - x - 30.0),
         );
         x += item_w + 18.0;
@@ -100,15 +93,25 @@ fn header(input: &TrendInput, o: &mut Overlay, w: u32) -> u32 {
     y += 22.0;
     let unit = match (input.unit.is_empty(), input.cumulative) {
         (true, false) => String::new(),
-        (true, true) => "累計".to_string(),
-        (false, false) => format!("単位：{}", input.unit),
-        (false, true) => format!("単位：{}（累計）", input.unit),
+        (true, true) => words.cumulative.to_string(),
+        (false, false) => fill(words.unit, &[("unit", &input.unit)]),
+        (false, true) => format!(
+            "{}{}",
+            fill(words.unit, &[("unit", &input.unit)]),
+            words.cumulative_suffix
+        ),
     };
     if !unit.is_empty() {
-        o.text(Text::at(PAD, y, SMALL_PX).fill(MUTED).class("unit"), &unit);
+        o.text(
+            Text::at(PAD, y, SMALL_PX)
+                .fill(MUTED)
+                .class("unit")
+                .editor(),
+            &unit,
+        );
     }
     if input.lower_is_better {
-        let note = "↓ 少ないほど良い";
+        let note = words.lower_is_better;
         let box_w = text_width(note, SMALL_PX) + 12.0;
         let x = w - PAD - box_w;
         o.raw(&format!(
@@ -120,6 +123,47 @@ fn header(input: &TrendInput, o: &mut Overlay, w: u32) -> u32 {
         o.text(Text::at(x + 6.0, y, SMALL_PX).bold().class("note"), note);
     }
     (y + 6.0).ceil() as u32
+}
+
+/// The legend's entries: actuals, targets, and the baseline and final target with their
+/// values and years.
+fn legend_items(input: &TrendInput) -> Vec<(Swatch, String)> {
+    let words = &input.lang.text().chart;
+    let suffix = if input.cumulative {
+        words.cumulative_suffix
+    } else {
+        ""
+    };
+    let mut items: Vec<(Swatch, String)> =
+        vec![(Swatch::Actual, format!("{}{suffix}", words.actual))];
+    if input.points.iter().any(|p| p.target.is_some()) {
+        items.push((
+            Swatch::Target,
+            format!("{}{suffix}", words.target_each_year),
+        ));
+    }
+    let mark = |m: &Marker| {
+        fill(
+            input.lang.text().words.value_year,
+            &[
+                ("value", &format!("{}{}", m.value.text, input.unit)),
+                ("year", &m.short_label),
+            ],
+        )
+    };
+    if let Some(b) = &input.baseline {
+        items.push((
+            Swatch::Baseline,
+            fill(words.baseline_legend, &[("mark", &mark(b))]),
+        ));
+    }
+    if let Some(f) = &input.final_target {
+        items.push((
+            Swatch::Final,
+            fill(words.final_legend, &[("mark", &mark(f))]),
+        ));
+    }
+    items
 }
 
 #[derive(Clone, Copy)]
@@ -273,7 +317,7 @@ fn draw(
             Text::at(c.w as f64 / 2.0, (band.0 + band.1) / 2.0, LABEL_PX)
                 .anchor("middle")
                 .fill(TEXT),
-            "データがありません",
+            input.lang.text().chart.no_data,
         );
     }
     root.present()?;
@@ -450,83 +494,9 @@ fn missing_labels(
                 .anchor("middle")
                 .fill(MUTED)
                 .class("missing"),
-            "未集計",
+            o.lang.text().words.not_collected,
         );
     }
-}
-
-/// The text alternative: what is shown, the reference values, the latest actual against
-/// its target, the missing years.
-fn describe(input: &TrendInput) -> String {
-    let v = |x: &Figure| format!("{}{}", x.text, input.unit);
-    let mut s = String::new();
-    let (Some(first), Some(last)) = (input.points.first(), input.points.last()) else {
-        return format!("{}のデータはありません。", input.title);
-    };
-    let what = if input.cumulative {
-        "実績値（累計）と目標値（累計）"
-    } else {
-        "実績値と目標値"
-    };
-    s.push_str(&format!(
-        "{}の{}から{}までの{}の推移。",
-        input.title, first.long_label, last.long_label, what
-    ));
-    if input.lower_is_better {
-        s.push_str("少ないほど良い指標です。");
-    }
-    let refs: Vec<String> = [
-        ("基準値", &input.baseline),
-        ("最終目標値", &input.final_target),
-    ]
-    .into_iter()
-    .filter_map(|(name, m)| {
-        m.as_ref()
-            .map(|m| format!("{name}は{}の{}", m.long_label, v(&m.value)))
-    })
-    .collect();
-    if !refs.is_empty() {
-        s.push_str(&refs.join("、"));
-        s.push_str("です。");
-    }
-    let with_actual: Vec<_> = input
-        .points
-        .iter()
-        .filter_map(|p| p.actual.as_ref().map(|a| (p, a)))
-        .collect();
-    match (with_actual.first(), with_actual.last()) {
-        (Some((p0, a0)), Some((p, a))) => {
-            if with_actual.len() > 1 {
-                s.push_str(&format!("{}の実績値は{}、", p0.long_label, v(a0)));
-            }
-            s.push_str(&format!("{}の実績値は{}", p.long_label, v(a)));
-            match &p.target {
-                Some(t) => {
-                    // Compare what the reader sees: the values as shown, exactly.
-                    let verdict = match (input.lower_is_better, a.value.cmp(&t.value)) {
-                        (false, std::cmp::Ordering::Greater) => "を上回りました",
-                        (false, std::cmp::Ordering::Equal) => "を達成しました",
-                        (false, _) => "を下回りました",
-                        (true, std::cmp::Ordering::Greater) => "を上回りました",
-                        (true, _) => "以下に抑えられました",
-                    };
-                    s.push_str(&format!("で、目標値{}{verdict}。", v(t)));
-                }
-                None => s.push_str("です。"),
-            }
-        }
-        _ => s.push_str("実績値はまだありません。"),
-    }
-    let missing: Vec<&str> = input
-        .points
-        .iter()
-        .filter(|p| p.actual.is_none())
-        .map(|p| p.long_label.as_str())
-        .collect();
-    if !missing.is_empty() && !with_actual.is_empty() {
-        s.push_str(&format!("{}は未集計です。", missing.join("、")));
-    }
-    s
 }
 
 /// Where a year's actual is plotted.

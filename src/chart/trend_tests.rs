@@ -58,6 +58,7 @@ fn sample() -> TrendInput {
             short_label: "R12".into(),
             value: fig(120.0, 1),
         }),
+        lang: crate::i18n::Lang::Ja,
     }
 }
 
@@ -432,4 +433,49 @@ fn odd_inputs_do_not_panic() {
     input.baseline = None;
     input.final_target = None;
     parse(&render_trend(&input));
+}
+
+#[test]
+fn an_english_chart_says_everything_in_english_and_marks_the_editors_japanese() {
+    let mut input = sample();
+    input.lang = crate::i18n::Lang::En;
+    for (i, p) in input.points.iter_mut().enumerate() {
+        p.long_label = format!("FY{}", 2019 + i);
+        p.short_label = format!("{}", 2019 + i);
+    }
+    let svg = render_trend(&input);
+    let doc = parse(&svg);
+    let d = desc(&doc);
+    assert_eq!(
+        d,
+        "Actual values and targets (cumulative) of 「緑地保全制度」による保全指定面積 from \
+         FY2019 to FY2023. Baseline: 70.0ha (令和元年度); final target: 120.0ha (令和12年度). \
+         Actual value in FY2019: 70.0ha. Actual value in FY2023: 95.5ha, above the target of \
+         95.0ha. Not yet collected: FY2021."
+    );
+    // The title is the editor's: its Japanese is marked, the chart's own words are not.
+    let marked: Vec<String> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("tspan") && n.attribute("lang") == Some("ja"))
+        .map(|n| text(&n))
+        .collect();
+    assert!(
+        marked.iter().any(|t| t.starts_with("「緑地保全制度」")),
+        "{marked:?}"
+    );
+    let own: String = doc
+        .descendants()
+        .filter(|n| n.is_text())
+        .filter(|n| {
+            !n.ancestors().any(|a| {
+                a.attribute("lang") == Some("ja")
+                    || a.has_tag_name("title")
+                    || a.has_tag_name("desc")
+            })
+        })
+        .filter_map(|n| n.text())
+        .collect();
+    assert!(!crate::i18n::has_japanese(&own), "{own}");
+    assert!(own.contains("Unit: ha (cumulative)"), "{own}");
+    assert!(own.contains("Not yet collected"), "{own}");
 }

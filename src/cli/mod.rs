@@ -49,16 +49,44 @@ pub enum Command {
         /// The port.
         #[arg(long, short)]
         port: Option<u16>,
+        /// Open the preview in the default browser.
+        #[arg(long)]
+        open: bool,
     },
     /// `nenpo init`.
     Init {
         /// The new report's folder.
         dir: PathBuf,
+        /// The complete bundled example instead of the small template.
+        #[arg(long)]
+        example: bool,
     },
     /// `nenpo new-year`.
     NewYear {
         /// The fiscal year as typed.
         year: String,
+    },
+    /// `nenpo template`.
+    Template {
+        /// The fiscal year as typed.
+        year: String,
+        /// The sheet to write.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// `nenpo import`.
+    Import {
+        /// The filled-in sheet.
+        file: PathBuf,
+        /// The fiscal year as typed.
+        #[arg(long)]
+        year: String,
+        /// Write what can be read even when some cells cannot.
+        #[arg(long)]
+        partial: bool,
+        /// Write nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
     /// `nenpo pdf`.
     Pdf {
@@ -117,6 +145,7 @@ fn root_arg(args: &[OsString]) -> Option<PathBuf> {
 /// The command with help texts, headings and usage lines in `lang`.
 fn command(lang: Lang) -> clap::Command {
     let c = &lang.text().cli;
+    let d = &lang.text().desk;
     let template = format!(
         "{{before-help}}{{about-with-newline}}\n{}{{usage}}\n\n{{all-args}}{{after-help}}",
         c.usage_label
@@ -134,7 +163,7 @@ fn command(lang: Lang) -> clap::Command {
             .disable_help_flag(true)
             .mut_args(move |a| heading(a, lang))
     };
-    Cli::command()
+    let command = Cli::command()
         .about(c.about)
         .override_usage(c.usage)
         .help_template(template.clone())
@@ -166,11 +195,13 @@ fn command(lang: Lang) -> clap::Command {
             sub(s, c.serve, c.serve_usage)
                 .after_help(c.serve_after)
                 .mut_arg("port", |a| a.help(c.serve_port).value_name(c.value_port))
+                .mut_arg("open", |a| a.help(d.serve_open))
         })
         .mut_subcommand("init", |s| {
             sub(s, c.init, c.init_usage)
                 .after_help(c.init_after)
                 .mut_arg("dir", |a| a.help(c.init_dir).value_name(c.value_folder))
+                .mut_arg("example", |a| a.help(d.init_example))
         })
         .mut_subcommand("new-year", |s| {
             sub(s, c.new_year, c.new_year_usage)
@@ -185,6 +216,35 @@ fn command(lang: Lang) -> clap::Command {
                 .mut_arg("chromium", |a| {
                     a.help(c.pdf_chromium).value_name(c.value_place)
                 })
+        });
+    desk_help(command, &sub, lang)
+}
+
+/// The help of the spreadsheet commands (`template`, `import`), from the catalogue's
+/// `desk` group; `sub` sets what every subcommand shares.
+fn desk_help(
+    command: clap::Command,
+    sub: &dyn Fn(clap::Command, &'static str, &'static str) -> clap::Command,
+    lang: Lang,
+) -> clap::Command {
+    let c = &lang.text().cli;
+    let d = &lang.text().desk;
+    command
+        .mut_subcommand("template", |s| {
+            sub(s, d.template, d.template_usage)
+                .after_help(d.template_after)
+                .mut_arg("year", |a| a.help(d.template_year).value_name(c.value_year))
+                .mut_arg("output", |a| {
+                    a.help(d.template_output).value_name(c.value_file)
+                })
+        })
+        .mut_subcommand("import", |s| {
+            sub(s, d.import, d.import_usage)
+                .after_help(d.import_after)
+                .mut_arg("file", |a| a.help(d.import_file).value_name(c.value_file))
+                .mut_arg("year", |a| a.help(d.import_year).value_name(c.value_year))
+                .mut_arg("partial", |a| a.help(d.import_partial))
+                .mut_arg("dry_run", |a| a.help(d.import_dry_run))
         })
 }
 

@@ -1,14 +1,17 @@
 use super::*;
 
-/// Every text of a language's command-line catalogue.
+/// Every text of a language's command-line catalogue (and of the spreadsheet commands'
+/// group, which holds their help).
 fn texts(lang: Lang) -> Vec<String> {
-    serde_json::to_value(&lang.text().cli)
-        .unwrap()
-        .as_object()
-        .unwrap()
-        .values()
-        .map(|v| v.as_str().unwrap().to_string())
-        .collect()
+    let t = lang.text();
+    [
+        serde_json::to_value(&t.cli).unwrap(),
+        serde_json::to_value(&t.desk).unwrap(),
+    ]
+    .iter()
+    .flat_map(|group| group.as_object().unwrap().values())
+    .filter_map(|v| v.as_str().map(str::to_string))
+    .collect()
 }
 
 /// Checks that a command and all its arguments and subcommands are described by the

@@ -4,11 +4,11 @@
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use walkdir::WalkDir;
 
+use super::ids::{self, IdKind};
 use super::raw::*;
 use super::raw_monitoring::{RawDataset, RawMonitoringYear};
-use super::yaml::parse_yaml;
+use super::yaml::{parse_yaml, pos};
 use crate::diag::{Diagnostic, Diagnostics, Lang, display_path};
 use crate::era::FiscalYear;
 use crate::source::{read_text, split_front_matter};
@@ -100,23 +100,13 @@ pub fn discover(root: &Path, lang: Lang, diags: &mut Diagnostics) -> Vec<(Role, 
         diags.push(Diagnostic::error("content", 0, 0, m.no_content).with_hint(m.no_content_hint));
         return found;
     }
+    let mut year_folders = std::collections::BTreeSet::new();
     // Sorted walking makes diagnostics and load order independent of the file system.
-    for entry in WalkDir::new(&content).sort_by_file_name().min_depth(1) {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                let rel = e
-                    .path()
-                    .map(|p| display_path(root, p))
-                    .unwrap_or_else(|| "content".into());
-                diags.push(Diagnostic::error(rel, 0, 0, e.to_string()));
-                continue;
-            }
-        };
-        if entry.file_type().is_dir() {
+    for entry in super::walk::walk(root, &content, lang, diags) {
+        if entry.is_dir {
             continue;
         }
-        let path = entry.path();
+        let path = entry.path.as_path();
         let rel_parts: Vec<String> = path
             .strip_prefix(&content)
             .unwrap_or(path)
@@ -128,7 +118,11 @@ pub fn discover(root: &Path, lang: Lang, diags: &mut Diagnostics) -> Vec<(Role, 
             continue; // editor backups and hidden files
         }
         match classify(&rel_parts) {
-            Some(role) => found.push((role, path.to_path_buf())),
+            Some(role) => {
+                let rel = display_path(root, path);
+                check_names(&role, &rel_parts, &rel, lang, &mut year_folders, diags);
+                found.push((role, path.to_path_buf()));
+            }
             None => {
                 let rel = display_path(root, path);
                 diags.push(unknown_place(&rel, &rel_parts, lang));
@@ -136,6 +130,79 @@ pub fn discover(root: &Path, lang: Lang, diags: &mut Diagnostics) -> Vec<(Role, 
         }
     }
     found
+}
+
+/// Ids that come from file names, and year folder names (each folder once).
+fn check_names(
+    role: &Role,
+    parts: &[String],
+    rel: &str,
+    lang: Lang,
+    year_folders: &mut std::collections::BTreeSet<String>,
+    diags: &mut Diagnostics,
+) {
+    let id = match role {
+        Role::Plan(id) => Some((id, IdKind::Plan)),
+        Role::Body(id) => Some((id, IdKind::Body)),
+        Role::Meeting(_, s) => Some((s, IdKind::Meeting)),
+        Role::Chapter(_, s) => Some((s, IdKind::Chapter)),
+        Role::Evaluation(_, s) => Some((s, IdKind::Evaluation)),
+        _ => None,
+    };
+    if let Some((id, kind)) = id
+        && let Some(d) = ids::diagnose(id, kind, rel, 0, 0, lang)
+    {
+        diags.push(d);
+    }
+    if role_is_in_year(role)
+        && let Some(dir) = parts.first()
+        && year_folders.insert(dir.clone())
+        && let Some(d) = ids::diagnose_year_folder(dir, &format!("content/{dir}"), lang)
+    {
+        diags.push(d);
+    }
+}
+
+fn role_is_in_year(role: &Role) -> bool {
+    matches!(
+        role,
+        Role::YearIndex(_)
+            | Role::Actuals(_)
+            | Role::Projects(_)
+            | Role::Evaluation(..)
+            | Role::Meeting(..)
+            | Role::Chapter(..)
+    )
+}
+
+/// Ids written in YAML: goals, measures and indicators of a plan, and the indicator keys of
+/// a year's actuals.
+fn check_yaml_ids(p: &Parsed, lang: Lang, diags: &mut Diagnostics) {
+    let mut check = |id: &serde_saphyr::Spanned<Id>, kind: IdKind| {
+        let (l, c) = pos(&id.referenced);
+        if let Some(d) = ids::diagnose(&id.value.0, kind, &p.rel, l, c, lang) {
+            diags.push(d);
+        }
+    };
+    match &p.data {
+        Data::Plan(plan) => {
+            for g in &plan.goals {
+                check(&g.id, IdKind::Goal);
+                for m in &g.measures {
+                    check(&m.id, IdKind::Measure);
+                    for i in &m.indicators {
+                        check(&i.id, IdKind::Indicator);
+                    }
+                }
+            }
+        }
+        Data::Actuals(a) => {
+            for k in a.keys() {
+                check(k, IdKind::Indicator);
+            }
+        }
+        _ => {}
+    }
 }
 
 fn stem(name: &str, ext: &[&str]) -> Option<String> {
@@ -187,11 +254,39 @@ fn unknown_place(rel: &str, parts: &[String], lang: Lang) -> Diagnostic {
         .warning()
 }
 
+/// Adds the file at `rel` (relative to the root, `/`-separated) to `files` when it is a
+/// content file not found on disk, keeping the sorted order.
+pub fn add_file(root: &Path, rel: &str, files: &mut Vec<(Role, PathBuf)>) {
+    let path = rel
+        .split('/')
+        .fold(root.to_path_buf(), |p, part| p.join(part));
+    if files.iter().any(|(_, p)| display_path(root, p) == rel) {
+        return;
+    }
+    let parts: Vec<String> = rel.split('/').skip(1).map(str::to_string).collect();
+    if rel.starts_with("content/")
+        && let Some(role) = classify(&parts)
+    {
+        files.push((role, path));
+        files.sort_by(|a, b| a.1.cmp(&b.1));
+    }
+}
+
 /// Reads and parses every file in parallel; the order of the result is the input order.
 pub fn parse_all(
     root: &Path,
     files: Vec<(Role, PathBuf)>,
     lang: Lang,
+) -> (Vec<Parsed>, Diagnostics) {
+    parse_all_with(root, files, lang, None)
+}
+
+/// [`parse_all`], reading `overlay`'s text instead of its file.
+pub fn parse_all_with(
+    root: &Path,
+    files: Vec<(Role, PathBuf)>,
+    lang: Lang,
+    overlay: super::Overlay<'_>,
 ) -> (Vec<Parsed>, Diagnostics) {
     // Per file: what parsed, its problem, its path and its text (for snippets).
     type Outcome = (Option<Parsed>, Option<Diagnostic>, String, Option<String>);
@@ -199,7 +294,13 @@ pub fn parse_all(
         .into_par_iter()
         .map(|(role, path)| {
             let rel = display_path(root, &path);
-            match read_text(&path, &rel, lang) {
+            let text = match overlay {
+                Some((o, text)) if o == rel => {
+                    crate::source::decode_text(text.as_bytes(), &rel, lang)
+                }
+                _ => read_text(&path, &rel, lang),
+            };
+            match text {
                 Err(d) => (None, Some(d), rel, None),
                 Ok(text) => match parse_one(&role, &text, &rel, lang) {
                     Ok(data) => (
@@ -228,6 +329,7 @@ pub fn parse_all(
             diags.push(d);
         }
         if let Some(p) = p {
+            check_yaml_ids(&p, lang, &mut diags);
             parsed.push(p);
         }
     }

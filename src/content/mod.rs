@@ -1,9 +1,12 @@
 //! Loading a report: book.toml and the content tree into the checked model.
 
+pub mod ids;
 pub mod load;
+pub mod markup;
 pub mod raw;
 pub mod raw_monitoring;
 pub mod resolve;
+pub mod walk;
 pub mod yaml;
 
 use std::path::Path;
@@ -22,9 +25,18 @@ pub struct Loaded {
     pub lang: crate::diag::Lang,
 }
 
+/// A file's new text standing in for what is on disk, by its path relative to the root
+/// (`content/2023/actuals.yaml`): how `import` checks an edit before it writes it.
+pub type Overlay<'a> = Option<(&'a str, &'a str)>;
+
 /// Loads and checks the report at `root`. Never panics on bad input: every problem becomes
 /// a diagnostic, and all of them are collected before returning.
 pub fn load_report(root: &Path) -> Loaded {
+    load_report_with(root, None)
+}
+
+/// [`load_report`], reading `overlay`'s text instead of its file (which need not exist yet).
+pub fn load_report_with(root: &Path, overlay: Overlay<'_>) -> Loaded {
     let (config, book) = match Config::read(root) {
         Ok(c) => c,
         Err(diagnostics) => {
@@ -38,10 +50,14 @@ pub fn load_report(root: &Path) -> Loaded {
     let lang = config.lang;
     let mut diagnostics = Diagnostics::default();
     diagnostics.add_source("book.toml", &book);
-    let files = load::discover(root, lang, &mut diagnostics);
-    let (parsed, parse_diags) = load::parse_all(root, files, lang);
+    let mut files = load::discover(root, lang, &mut diagnostics);
+    if let Some((rel, _)) = overlay {
+        load::add_file(root, rel, &mut files);
+    }
+    let (parsed, parse_diags) = load::parse_all_with(root, files, lang, overlay);
     diagnostics.extend(parse_diags);
     let report = resolve::resolve(root, config, parsed, &mut diagnostics);
+    markup::check_markup(&report, lang, &mut diagnostics);
     Loaded {
         report: (!diagnostics.has_errors()).then_some(report),
         diagnostics,

@@ -26,18 +26,34 @@ pub fn parse_yaml<T: DeserializeOwned>(
     };
     if input.trim().is_empty() {
         // An empty document is null; let types with defaults accept it.
-        return serde_saphyr::from_str_with_options::<T>("{}", options())
+        return serde_saphyr::from_str_with_options::<T>("{}", options(0))
             .map_err(|e| to_diagnostic(&e, rel, lang));
     }
-    serde_saphyr::from_str_with_options::<T>(input, options())
+    serde_saphyr::from_str_with_options::<T>(input, options(input.len()))
         .map_err(|e| to_diagnostic(&e, rel, lang))
 }
 
-fn options() -> Options {
+/// Parser limits for a text of `len` bytes.
+///
+/// Without aliases a YAML text cannot hold more nodes than it has bytes, nor more than a few
+/// events per byte, so limits that grow with the file let every valid file load (a plan with
+/// 100,000 indicators is 20 MB of YAML and 2 million nodes) while the work stays linear in its
+/// size. Aliases are what multiply work beyond the text; their replay keeps a fixed cap, so
+/// an alias bomb stops after the same small amount of work in a file of any size.
+fn options(len: usize) -> Options {
     let mut o = Options::default();
     o.with_snippet = false;
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_nodes = budget.max_nodes.max(len);
+    budget.max_events = budget.max_events.max(len.saturating_mul(4));
+    o.budget = Some(budget);
+    o.alias_limits.max_total_replayed_events = ALIAS_REPLAY_LIMIT;
     o
 }
+
+/// Events that aliases (`*name`) may replay in one file: far more than content files use, and
+/// little enough to refuse an alias bomb in milliseconds.
+const ALIAS_REPLAY_LIMIT: usize = 20_000;
 
 /// The position of a spanned value, as (line, column).
 pub fn pos(loc: &Location) -> (u32, u32) {
@@ -91,6 +107,13 @@ fn to_diagnostic(err: &Error, rel: &str, lang: Lang) -> Diagnostic {
             },
             Some(m.yaml_remove_one.to_string()),
         ),
+        Error::Budget { .. }
+        | Error::AliasReplayLimitExceeded { .. }
+        | Error::AliasExpansionLimitExceeded { .. }
+        | Error::AliasReplayStackDepthExceeded { .. }
+        | Error::AliasError { .. } => limit_message(err, lang),
+        // The parser's own nesting limit, below the budget's.
+        other if other.to_string().contains("recursion limit") => limit_message(other, lang),
         other => {
             let raw = other.to_string();
             let raw = raw.split(" at line ").next().unwrap_or(&raw).to_string();
@@ -194,6 +217,33 @@ fn type_message(unexpected: &str, expected: &str, lang: Lang) -> (String, Option
     )
 }
 
+/// A file nenpo stopped reading because it would take too much work: too deep, or aliases
+/// that expand too far. Not a syntax error, so no hint about indentation.
+fn limit_message(err: &Error, lang: Lang) -> (String, Option<String>) {
+    let raw = err.to_string();
+    let raw = raw.split(" at line ").next().unwrap_or(&raw).to_string();
+    let deep = raw.contains("recursion limit")
+        || matches!(
+            err,
+            Error::Budget {
+                breach: serde_saphyr::budget::BudgetBreach::Depth { .. },
+                ..
+            }
+        );
+    match (deep, lang) {
+        (true, Lang::Ja) => (
+            format!("YAML の入れ子が深すぎるため、読み込みを止めました（{raw}）"),
+            Some("「キー: 値」やリストの入れ子は 64 段までにしてください".into()),
+        ),
+        (false, Lang::Ja) => (
+            format!("YAML の別名（&・*）の展開が多すぎるため、読み込みを止めました（{raw}）"),
+            Some("別名（&名前 と *名前）を使わず、値をそのまま書いてください".into()),
+        ),
+        (true, Lang::En) => (format!("YAML nested too deeply ({raw})"), None),
+        (false, Lang::En) => (format!("YAML aliases expand too far ({raw})"), None),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -225,6 +275,62 @@ mod tests {
     fn front_matter_offset_keeps_file_lines() {
         let d = parse_yaml::<RawActuals>("a:\n  actul: 1\n", "x.md", 3, Lang::Ja).unwrap_err();
         assert_eq!(d.line, 5);
+    }
+
+    fn big_plan(indicators: usize) -> String {
+        let mut y = String::from(
+            "title: 大きな計画\nperiod: [2019, 2028]\ngoals:\n  - id: \"1\"\n    title: 目標\n    measures:\n      - id: \"1-1\"\n        title: 施策\n        indicators:\n",
+        );
+        for i in 0..indicators {
+            y.push_str(&format!(
+                "          - {{ id: ind-{i}, name: 指標{i}, unit: ha, target: {{ year: 2028, value: {i}.5 }} }}\n"
+            ));
+        }
+        y
+    }
+
+    #[test]
+    fn a_plan_with_a_hundred_thousand_indicators_loads() {
+        let yaml = big_plan(100_000);
+        let plan = parse_yaml::<RawPlan>(&yaml, "content/plans/big.yaml", 0, Lang::Ja)
+            .unwrap_or_else(|d| panic!("{d}"));
+        let inds = &plan.goals[0].measures[0].indicators;
+        assert_eq!(inds.len(), 100_000);
+        assert_eq!(inds[99_999].id.value.0, "ind-99999");
+    }
+
+    #[test]
+    fn alias_bombs_are_refused_with_their_own_message() {
+        // Nine levels of ten aliases each: a billion values from a few hundred bytes.
+        let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        let names = ["a", "b", "c", "d", "e", "f", "g", "h", "i"];
+        for w in names.windows(2) {
+            let refs = vec![format!("*{}", w[0]); 10].join(", ");
+            bomb.push_str(&format!("{}: &{} [{refs}]\n", w[1], w[1]));
+        }
+        // The same bomb at the end of a large valid file meets the same fixed cap.
+        let big: String = (0..20_000)
+            .map(|i| format!("ind-{i}: {{ actual: {i}, target: 5 }}\n"))
+            .collect();
+        // Read untyped, so nothing but the limits can stop it.
+        for text in [bomb.clone(), format!("{big}{bomb}")] {
+            let d = parse_yaml::<serde_json::Value>(&text, "x.yaml", 0, Lang::Ja).unwrap_err();
+            assert!(d.message.contains("別名"), "{}", d.message);
+            assert!(!d.hint.as_deref().unwrap_or("").contains("字下げ"), "{d:?}");
+        }
+        assert!(parse_yaml::<RawActuals>(&big, "x.yaml", 0, Lang::Ja).is_ok());
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_with_its_own_message() {
+        let text = format!("a: {}1{}\n", "[".repeat(10_000), "]".repeat(10_000));
+        let d = parse_yaml::<serde_json::Value>(&text, "x.yaml", 0, Lang::Ja).unwrap_err();
+        assert!(d.message.contains("入れ子が深すぎる"), "{}", d.message);
+        let block: String = (0..200)
+            .map(|i| format!("{}k{i}:\n", "  ".repeat(i)))
+            .collect();
+        let d = parse_yaml::<serde_json::Value>(&block, "x.yaml", 0, Lang::Ja).unwrap_err();
+        assert!(d.message.contains("入れ子が深すぎる"), "{}", d.message);
     }
 
     #[test]

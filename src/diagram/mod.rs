@@ -13,6 +13,8 @@
 //! node of its own that takes part in ordering and spacing — was easier to build here than to
 //! bolt on there.
 
+use crate::i18n::Lang;
+
 mod layout;
 mod order;
 mod place;
@@ -184,12 +186,13 @@ pub fn layout(nodes: &[Node], edges: &[Edge]) -> Layout {
 ///
 /// `id` must be stable and unique within the page: the `<title>`, `<desc>` and arrowhead
 /// `<marker>` ids derive from it. `title` becomes the accessible name; the description lists
-/// every body and, in words, every relation.
-pub fn render_svg(id: &str, title: &str, layout: &Layout) -> String {
-    svg::render(id, title, layout)
+/// every body and, in words, every relation, in `lang`; in a language other than Japanese
+/// the editors' Japanese names and labels are marked `lang="ja"`.
+pub fn render_svg(lang: Lang, id: &str, title: &str, layout: &Layout) -> String {
+    svg::render(lang, id, title, layout)
 }
 
 /// Convenience: [`layout()`] followed by [`render_svg`].
-pub fn render_diagram(id: &str, title: &str, nodes: &[Node], edges: &[Edge]) -> String {
-    render_svg(id, title, &layout(nodes, edges))
+pub fn render_diagram(lang: Lang, id: &str, title: &str, nodes: &[Node], edges: &[Edge]) -> String {
+    render_svg(lang, id, title, &layout(nodes, edges))
 }

@@ -8,6 +8,8 @@
 
 use std::fmt::Write;
 
+use crate::i18n::templates::lang_attr;
+use crate::i18n::{Lang, fill};
 use crate::svg::{FONT_FAMILY, esc as escape, num};
 
 use super::{KIND_GAP, KIND_PX, LABEL_PX, LINE_HEIGHT, Layout, NAME_PX, Rect};
@@ -22,7 +24,7 @@ const ARROW_LEN: f64 = 9.0;
 const ARROW_OVERLAP: f64 = 3.0;
 
 /// Renders `layout` with ids derived from `id`; see [`super::render_svg`].
-pub(super) fn render(id: &str, title: &str, layout: &Layout) -> String {
+pub(super) fn render(lang: Lang, id: &str, title: &str, layout: &Layout) -> String {
     let id = sanitize_id(id);
     let mut s = String::new();
     let (w, h) = (num(layout.width), num(layout.height));
@@ -37,7 +39,7 @@ pub(super) fn render(id: &str, title: &str, layout: &Layout) -> String {
     let _ = writeln!(
         s,
         "<desc id=\"{id}-desc\">{}</desc>",
-        escape(&describe(layout))
+        escape(&describe(lang, layout))
     );
     let _ = writeln!(
         s,
@@ -57,15 +59,20 @@ pub(super) fn render(id: &str, title: &str, layout: &Layout) -> String {
         let _ = writeln!(s, "<path d=\"{d}\" marker-end=\"url(#{id}-arrow)\"/>");
     }
     s.push_str("</g>\n");
-    write_bodies(&mut s, layout);
-    write_relation_labels(&mut s, layout);
+    write_bodies(&mut s, layout, lang);
+    write_relation_labels(&mut s, layout, lang);
     s.push_str("</svg>\n");
     s
 }
 
 /// The bodies' boxes, each with its name (one or two lines) and its kind below.
-fn write_bodies(s: &mut String, layout: &Layout) {
-    let _ = writeln!(s, "<g class=\"bodies\" text-anchor=\"middle\">");
+fn write_bodies(s: &mut String, layout: &Layout, lang: Lang) {
+    let names: String = layout.boxes.iter().map(|b| b.name.as_str()).collect();
+    let _ = writeln!(
+        s,
+        "<g class=\"bodies\" text-anchor=\"middle\"{}>",
+        lang_attr(lang, &names)
+    );
     for b in &layout.boxes {
         let r = &b.rect;
         let _ = writeln!(
@@ -109,8 +116,13 @@ fn write_bodies(s: &mut String, layout: &Layout) {
 }
 
 /// The relations' labels on white, over the arrows.
-fn write_relation_labels(s: &mut String, layout: &Layout) {
-    let _ = writeln!(s, "<g class=\"relation-labels\" text-anchor=\"middle\">");
+fn write_relation_labels(s: &mut String, layout: &Layout, lang: Lang) {
+    let labels: String = layout.edges.iter().map(|e| e.label.as_str()).collect();
+    let _ = writeln!(
+        s,
+        "<g class=\"relation-labels\" text-anchor=\"middle\"{}>",
+        lang_attr(lang, &labels)
+    );
     for edge in &layout.edges {
         let Some(r) = edge.label_rect else { continue };
         let _ = writeln!(
@@ -138,7 +150,8 @@ fn write_relation_labels(s: &mut String, layout: &Layout) {
 
 /// The description read out by screen readers: the bodies, then every relation as a sentence,
 /// e.g. 「市長から所沢市環境審議会へ「諮問」。」.
-fn describe(layout: &Layout) -> String {
+fn describe(lang: Lang, layout: &Layout) -> String {
+    let w = &lang.text().chart;
     let name_of = |id: &str| {
         layout
             .boxes
@@ -150,25 +163,31 @@ fn describe(layout: &Layout) -> String {
         .boxes
         .iter()
         .map(|b| match &b.kind_line {
-            Some(kind) => format!("{}（{}）", b.name, kind),
+            Some(kind) => fill(w.diagram_body_kind, &[("name", &b.name), ("kind", kind)]),
             None => b.name.clone(),
         })
         .collect();
     let mut out = String::new();
     if !bodies.is_empty() {
-        let _ = write!(out, "組織：{}。", bodies.join("、"));
+        let list = bodies.join(lang.text().page.list_sep);
+        out.push_str(&fill(w.diagram_bodies, &[("list", &list)]));
     }
     if !layout.edges.is_empty() {
-        out.push_str("関係：");
+        out.push_str(w.diagram_relations);
         for e in &layout.edges {
             let (from, to) = (name_of(&e.from), name_of(&e.to));
-            if e.label.trim().is_empty() {
-                let _ = write!(out, "{from}から{to}へ。");
+            let label = e.label.trim();
+            if label.is_empty() {
+                out.push_str(&fill(w.diagram_edge, &[("from", &from), ("to", &to)]));
             } else {
-                let _ = write!(out, "{from}から{to}へ「{}」。", e.label.trim());
+                out.push_str(&fill(
+                    w.diagram_edge_label,
+                    &[("from", &from), ("to", &to), ("label", &label)],
+                ));
             }
         }
     }
+    out.truncate(out.trim_end().len());
     out
 }
 

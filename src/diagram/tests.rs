@@ -160,7 +160,7 @@ fn two_cycles_are_parallel_arrows_with_their_own_labels() {
 #[test]
 fn svg_names_every_body_and_relation() {
     let (nodes, edges) = fixture();
-    let svg = render_diagram("taisei", "推進体制", &nodes, &edges);
+    let svg = render_diagram(Lang::Ja, "taisei", "推進体制", &nodes, &edges);
     let doc = roxmltree::Document::parse(&svg).expect("well-formed SVG");
     // Wrapped names are consecutive <text> elements, so the concatenation contains them whole.
     let text = all_text(&doc);
@@ -176,7 +176,7 @@ fn svg_names_every_body_and_relation() {
 #[test]
 fn svg_is_accessible_and_drawn_at_its_own_size() {
     let (nodes, edges) = fixture();
-    let svg = render_diagram("plan-2024", "所沢市の推進体制", &nodes, &edges);
+    let svg = render_diagram(Lang::Ja, "plan-2024", "所沢市の推進体制", &nodes, &edges);
     assert!(!svg.starts_with("<?xml"));
     let doc = roxmltree::Document::parse(&svg).expect("well-formed SVG");
     let root = doc.root_element();
@@ -231,8 +231,8 @@ fn svg_is_accessible_and_drawn_at_its_own_size() {
 #[test]
 fn output_is_deterministic() {
     let (nodes, edges) = fixture();
-    let first = render_diagram("d", "t", &nodes, &edges);
-    let second = render_diagram("d", "t", &nodes.clone(), &edges.clone());
+    let first = render_diagram(Lang::Ja, "d", "t", &nodes, &edges);
+    let second = render_diagram(Lang::Ja, "d", "t", &nodes.clone(), &edges.clone());
     assert_eq!(first, second);
     assert_eq!(layout(&nodes, &edges), layout(&nodes, &edges));
 }
@@ -240,7 +240,7 @@ fn output_is_deterministic() {
 #[test]
 fn coordinates_have_one_decimal_at_most() {
     let (nodes, edges) = fixture();
-    let svg = render_diagram("d", "t", &nodes, &edges);
+    let svg = render_diagram(Lang::Ja, "d", "t", &nodes, &edges);
     let doc = roxmltree::Document::parse(&svg).expect("well-formed SVG");
     for node in doc
         .descendants()
@@ -280,7 +280,7 @@ fn bad_input_is_skipped_and_empty_input_is_valid() {
     assert_eq!(l.edges.len(), 1);
     assert!(l.boxes.iter().all(|b| b.kind_line.is_none()));
 
-    let empty = render_svg("e", "空", &layout(&[], &[]));
+    let empty = render_svg(Lang::Ja, "e", "空", &layout(&[], &[]));
     let doc = roxmltree::Document::parse(&empty).expect("well-formed SVG");
     assert_eq!(doc.root_element().attribute("viewBox"), Some("0 0 16 16"));
 }
@@ -292,7 +292,7 @@ fn ids_are_sanitised_and_text_escaped() {
         name: "A&B<委員会>".into(),
         kind: "\"審\"".into(),
     }];
-    let svg = render_diagram("9 bad id", "R&D", &nodes, &[]);
+    let svg = render_diagram(Lang::Ja, "9 bad id", "R&D", &nodes, &[]);
     let doc = roxmltree::Document::parse(&svg).expect("well-formed SVG");
     assert_eq!(
         doc.root_element().attribute("aria-labelledby"),
@@ -361,9 +361,9 @@ fn generated_graphs_lay_out_cleanly() {
                 found.is_empty(),
                 "n={n} round={round}: {found:#?}\n{edges:?}"
             );
-            let svg = render_svg("g", "t", &l);
+            let svg = render_svg(Lang::Ja, "g", "t", &l);
             assert!(roxmltree::Document::parse(&svg).is_ok());
-            assert_eq!(svg, render_svg("g", "t", &layout(&nodes, &edges)));
+            assert_eq!(svg, render_svg(Lang::Ja, "g", "t", &layout(&nodes, &edges)));
         }
     }
 }

@@ -148,10 +148,7 @@ fn indicator_years(
                 year,
                 ind,
                 entry,
-                report.config.lang.pick(
-                    "前年度からの変化（ポイント）",
-                    "the change from the previous year",
-                ),
+                report.config.lang.text().msg.overflow_change,
             )),
         }
         out.push(r);
@@ -203,7 +200,7 @@ fn indicator_year(
                 year,
                 ind,
                 entry,
-                report.config.lang.pick("達成率", "the achievement rate"),
+                report.config.lang.text().msg.overflow_rate,
             )
         })?,
     };
@@ -302,10 +299,7 @@ fn summarize_goal(
             .max_by_key(|(_, v)| v.abs())
             .map(|(i, _)| *i);
         let lang = report.config.lang;
-        let what = match lang {
-            Lang::Ja => format!("目標「{}」の指標の達成率の平均", goal.id),
-            Lang::En => format!("the mean achievement rate of goal `{}`", goal.id),
-        };
+        let what = crate::tr!(lang, msg.overflow_mean, goal = goal.id);
         let entry = worst.and_then(|i| entries.get(i.id.as_str()).copied());
         diags.push(overflow_at(
             year.actuals_file.as_deref().unwrap_or(&plan.file),
@@ -338,32 +332,26 @@ fn summarize_goal(
     }
 }
 
+/// A year in a message: 令和5年度; FY2023.
+fn message_year(lang: Lang, year: FiscalYear) -> String {
+    crate::era::Calendar::new(crate::era::EraStyle::Both, lang).year_label(year)
+}
+
 /// A figure too large to compute with, at a place in a content file.
 fn overflow_at(file: &str, pos: Pos, what: &str, lang: Lang) -> Diagnostic {
-    let message = match lang {
-        Lang::Ja => format!("{what}が、計算できる範囲（約±7.9×10の28乗）を超えます"),
-        Lang::En => format!("{what} is too large to compute (beyond about ±7.9e28)"),
-    };
-    Diagnostic::error(file, pos.line, pos.column, message).with_hint(lang.pick(
-        "数値の桁を確かめてください（単位の誤りや、桁区切りの入れ忘れはありませんか）",
-        "check the digits of the values (a wrong unit or a misplaced separator?)",
-    ))
+    let message = crate::tr!(lang, msg.overflow, what = what);
+    Diagnostic::error(file, pos.line, pos.column, message).with_hint(lang.text().msg.overflow_hint)
 }
 
 /// The per-year target path left the range: the plan file, at the indicator.
 fn target_overflow(report: &Report, plan: &Plan, ind: &Indicator, year: FiscalYear) -> Diagnostic {
     let lang = report.config.lang;
-    let what = match lang {
-        Lang::Ja => format!(
-            "指標「{}」の{}の目標値（baseline + per_year × 年数）",
-            ind.id,
-            year.wareki()
-        ),
-        Lang::En => format!(
-            "the FY{} target of indicator `{}` (baseline + per_year × years)",
-            year.0, ind.id
-        ),
-    };
+    let what = crate::tr!(
+        lang,
+        msg.overflow_target,
+        id = ind.id,
+        year = message_year(lang, year)
+    );
     overflow_at(&plan.file, ind.pos, &what, lang)
 }
 
@@ -376,20 +364,20 @@ fn entry_overflow(
     figure: &str,
 ) -> Diagnostic {
     let lang = report.config.lang;
-    let what = match lang {
-        Lang::Ja => format!("指標「{}」の{}の{figure}", ind.id, year.year.wareki()),
-        Lang::En => format!("{figure} of indicator `{}` in FY{}", ind.id, year.year.0),
-    };
+    let what = crate::tr!(
+        lang,
+        msg.overflow_entry,
+        id = ind.id,
+        year = message_year(lang, year.year),
+        figure = figure
+    );
     let file = year.actuals_file.as_deref().unwrap_or(&year.dir);
     overflow_at(file, entry.map(|a| a.pos).unwrap_or_default(), &what, lang)
 }
 
 fn outcome_overflow(report: &Report, year: &Year, p: &crate::model::Project) -> Diagnostic {
     let lang = report.config.lang;
-    let what = match lang {
-        Lang::Ja => format!("事業「{}」の成果指標の達成率", p.name),
-        Lang::En => format!("the outcome rate of project `{}`", p.name),
-    };
+    let what = crate::tr!(lang, msg.overflow_outcome, name = p.name);
     let file = year.projects_file.as_deref().unwrap_or(&year.dir);
     overflow_at(file, p.pos, &what, lang)
 }

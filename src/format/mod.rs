@@ -12,17 +12,15 @@
 //! when it sets them, else as written; a rate with the decimals it was rounded to. No figure
 //! passes through a float.
 
-pub mod words;
-
 use rust_decimal::Decimal;
 
 use crate::config::Config;
 use crate::diag::Lang;
-use crate::era::{EraStyle, FiscalYear};
+use crate::era::{Calendar, Date, EraStyle, FiscalYear};
 use crate::evaluate::Rate;
+use crate::i18n::Words;
 use crate::model::{Outlook, ProjectStatus};
 use crate::num::round_half_up;
-use words::Words;
 
 /// Spells figures for people, in the report's language and era style.
 #[derive(Debug, Clone, Copy)]
@@ -43,10 +41,7 @@ impl Formatter {
         Formatter {
             lang,
             era,
-            words: match lang {
-                Lang::Ja => &words::JA,
-                Lang::En => &words::EN,
-            },
+            words: &lang.text().words,
         }
     }
 
@@ -137,67 +132,46 @@ impl Formatter {
         )
     }
 
-    /// A fiscal year as the report's era style asks: 令和5年度（2023年度）.
+    /// The report's way of writing years and dates.
+    pub fn calendar(&self) -> Calendar {
+        Calendar::new(self.era, self.lang)
+    }
+
+    /// A fiscal year as the report's era style asks: 令和5年度（2023年度）; FY2023 (Reiwa 5).
     pub fn year(&self, y: FiscalYear) -> String {
-        match self.lang {
-            Lang::Ja => y.display(self.era),
-            Lang::En => match self.era {
-                EraStyle::Both => format!("FY{} ({})", y.0, era_en(y)),
-                EraStyle::Wareki => format!("FY {}", era_en(y)),
-                EraStyle::Seireki => format!("FY{}", y.0),
-            },
-        }
+        self.calendar().year(y)
     }
 
-    /// A fiscal year in running text and titles: 令和5年度, or 2023年度 for `seireki`.
+    /// A fiscal year in running text and titles: 令和5年度, or 2023年度 for `seireki`; FY2023.
     pub fn year_label(&self, y: FiscalYear) -> String {
-        match (self.lang, self.era) {
-            (Lang::Ja, era) => y.label(era),
-            (Lang::En, EraStyle::Wareki) => format!("FY {}", era_en(y)),
-            (Lang::En, _) => format!("FY{}", y.0),
-        }
+        self.calendar().year_label(y)
     }
 
-    /// A fiscal year on a chart axis or a tight header: R5, or 2023 for `seireki`.
+    /// A fiscal year on a chart axis or a tight header: R5, or 2023 for `seireki` and in
+    /// English.
     pub fn year_short(&self, y: FiscalYear) -> String {
-        y.short(self.era)
+        self.calendar().year_short(y)
+    }
+
+    /// A fiscal year by era alone: 令和5年度; Reiwa 5.
+    pub fn wareki(&self, y: FiscalYear) -> String {
+        self.calendar().wareki(y)
+    }
+
+    /// A date with its weekday: 令和5年11月20日（月）; November 20, 2023 (Mon).
+    pub fn date(&self, d: Date) -> String {
+        self.calendar().date(d)
     }
 
     /// 新規, 充実, 継続.
     pub fn project_status(&self, s: ProjectStatus) -> &'static str {
-        let [new, enhanced, continued] = self.words.project_status;
-        match s {
-            ProjectStatus::New => new,
-            ProjectStatus::Enhanced => enhanced,
-            ProjectStatus::Continued => continued,
-        }
+        s.label(self.lang)
     }
 
     /// 拡充, 継続, 見直し, 縮小, 廃止.
     pub fn outlook(&self, o: Outlook) -> &'static str {
-        let [expand, keep, review, reduce, abolish] = self.words.outlook;
-        match o {
-            Outlook::Expand => expand,
-            Outlook::Continue => keep,
-            Outlook::Review => review,
-            Outlook::Reduce => reduce,
-            Outlook::Abolish => abolish,
-        }
+        o.label(self.lang)
     }
-}
-
-/// Reiwa 5: the era in Latin letters.
-fn era_en(y: FiscalYear) -> String {
-    let (era, n) = y.era();
-    let name = match era {
-        "令和" => "Reiwa",
-        "平成" => "Heisei",
-        "昭和" => "Showa",
-        "大正" => "Taisho",
-        "明治" => "Meiji",
-        other => other,
-    };
-    format!("{name} {n}")
 }
 
 /// The decimal a value is shown as: rounded half up to `decimals` when the indicator fixes
@@ -322,5 +296,18 @@ mod tests {
         assert_eq!(en.year(y), "FY2023 (Reiwa 5)");
         assert_eq!(en.year(FiscalYear(2019)), "FY2019 (Reiwa 1)");
         assert_eq!(en.year_label(y), "FY2023");
+        assert_eq!(en.year_short(y), "2023");
+        assert_eq!(en.wareki(y), "Reiwa 5");
+        assert_eq!(ja().wareki(y), "令和5年度");
+    }
+
+    #[test]
+    fn statuses_per_language() {
+        let en = Formatter::with(Lang::En, EraStyle::Both);
+        assert_eq!(ja().project_status(ProjectStatus::Enhanced), "充実");
+        assert_eq!(en.project_status(ProjectStatus::Enhanced), "Enhanced");
+        assert_eq!(ja().outlook(Outlook::Review), "見直し");
+        assert_eq!(en.outlook(Outlook::Review), "Review");
+        assert_eq!(en.rate_status(Rate::NotCollected), "Not yet collected");
     }
 }

@@ -7,11 +7,14 @@ use super::keys::*;
 pub const CATALOGUE: Catalogue = Catalogue {
     page: PAGE,
     cal: CALENDAR,
-    words: WORDS,
+    words: super::en_words::WORDS,
+    chart: super::en_words::CHART,
+    data: super::en_words::DATA,
     msg: MESSAGES,
     files: FILES,
     cli: CLI,
     mon: super::monitoring::EN,
+    desk: super::desk::EN,
 };
 
 const PAGE: Page = Page {
@@ -166,11 +169,11 @@ const PAGE: Page = Page {
     data_format: "File format",
     data_encoding: "The files are UTF-8 with CRLF line endings.",
     data_encoding_bom: "The files are UTF-8 with a byte-order mark (Excel opens them as they are) and CRLF line endings.",
-    data_cells: "Each cell holds one value. Units are in their own column; number columns hold digits only.",
+    data_cells: "Column names are in English. Each cell holds one value. Units are in their own column; number columns hold digits only.",
     data_numbers: "Numbers are the digits the page shows without thousands separators or %, with the same decimals (the page's 1,234.5 is 1234.5, 87.0% is 87.0). JSON writes numbers as strings (\"87.0\") and a missing value as null.",
-    data_years: "Fiscal years are given both as Western years and in the Japanese era.",
+    data_years: "Fiscal years are given both as Western years and in the Japanese era (FY2023 is Reiwa 5).",
     data_code: "The first column is the local government code ({code}).",
-    data_not_collected: "For an indicator whose actual value has not been collected yet, the actual and achievement columns are empty and its status says so; an indicator with no target for the year says that instead.",
+    data_not_collected: "The rate status column says how a rate came about: \"computed\" by the formula, \"published\" by the city as is, or \"Met\" and \"Not met\" where a target has no rate. For an indicator whose actual value has not been collected yet, the actual and achievement rate columns are empty and its status is \"Not yet collected\"; an indicator with no target for the year has \"No target\".",
 };
 
 const CALENDAR: CalendarWords = CalendarWords {
@@ -197,16 +200,6 @@ const CALENDAR: CalendarWords = CalendarWords {
         "October",
         "November",
         "December",
-    ],
-};
-
-const WORDS: Words = Words {
-    standard_grades: [
-        "Achieved",
-        "Mostly achieved",
-        "Slightly behind",
-        "Behind",
-        "Not evaluated",
     ],
 };
 
@@ -334,6 +327,43 @@ The lines starting with # in each file explain what to write.",
 When done, run nenpo check.",
     new_year_projects: "{count} projects carried over from {from}: write the settled amounts, budgets and outcomes",
     new_year_no_projects: "the previous year has no projects, so only an example is there",
+
+    page_error: "{path} ({template}): {error}",
+    page_clash: "page {path} would overwrite the page made from {first}",
+    page_clash_hint: "rename the file (a chapter may not be named print, meetings or a plan id)",
+    templates_unreadable: "cannot load the templates: {error}",
+    broken_link: "broken link `{url}` on {page}",
+    broken_link_hint: "check the link target; files are linked as assets/…",
+
+    overflow: "{what} is too large to compute (beyond about ±7.9e28)",
+    overflow_hint: "check the digits of the values (a wrong unit or a misplaced separator?)",
+    overflow_mean: "the mean achievement rate of goal `{goal}`",
+    overflow_target: "the {year} target of indicator `{id}` (baseline + per_year × years)",
+    overflow_entry: "{figure} of indicator `{id}` in {year}",
+    overflow_outcome: "the outcome rate of project `{name}`",
+    overflow_rate: "the achievement rate",
+    overflow_change: "the change from the previous year",
+
+    pdf_bad_year: "cannot read the fiscal year \"{text}\"; write 2023 or R5",
+    pdf_no_report: "there is no report for fiscal year {year} ({wareki}); years: {years}",
+    pdf_year_item: "{year} ({wareki})",
+    pdf_nothing: "there is no fiscal year to print (no content/<year>/ folder)",
+    pdf_chromium_given: "the browser given with --chromium, {path}, does not exist.",
+    pdf_no_chromium: "no Chromium, Google Chrome or Microsoft Edge found to print the PDF with.",
+    pdf_install:
+        "Install one (Debian/Ubuntu: sudo apt install chromium) and try again, or name it with
+--chromium PATH. A browser's Print → Save as PDF on the print view works too.",
+    pdf_cannot_start: "cannot start {path}: {error}",
+    pdf_timeout: "{path} did not finish within {secs} s and was stopped",
+    pdf_print_failed: "{path} did not print the PDF (exit status {code}).\n{log}",
+    pdf_not_pdf: "the PDF's name {path} does not end in .pdf; give -o a name like report-2023.pdf",
+    pdf_is_book: "the PDF's name {path} is the report's book.toml",
+    pdf_inside: "the PDF's name {path} is inside the report's {dir}/; choose a place outside it",
+    pdf_symlink: "the PDF's name {path} is a symbolic link; give a plain file name",
+    pdf_is_dir: "the PDF's name {path} is a folder; name the file, as in {example}",
+    pdf_example_name: "report.pdf",
+    pdf_not_ours: "{path} exists and is not a PDF nenpo wrote, so it is left alone; remove it or choose another name",
+    pdf_cannot_write: "cannot write {path}: {error}",
 };
 
 const FILES: Files = Files {

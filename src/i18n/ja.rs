@@ -7,11 +7,14 @@ use super::keys::*;
 pub const CATALOGUE: Catalogue = Catalogue {
     page: PAGE,
     cal: CALENDAR,
-    words: WORDS,
+    words: super::ja_words::WORDS,
+    chart: super::ja_words::CHART,
+    data: super::ja_words::DATA,
     msg: MESSAGES,
     files: FILES,
     cli: CLI,
     mon: super::monitoring::JA,
+    desk: super::desk::JA,
 };
 
 const PAGE: Page = Page {
@@ -188,10 +191,6 @@ const CALENDAR: CalendarWords = CalendarWords {
     ],
 };
 
-const WORDS: Words = Words {
-    standard_grades: ["達成", "概ね達成", "やや遅れ", "遅れ", "評価対象外"],
-};
-
 const MESSAGES: Messages = Messages {
     list_sep: "、",
 
@@ -316,6 +315,48 @@ const MESSAGES: Messages = Messages {
 書き終えたら nenpo check で確かめてください。",
     new_year_projects: "{from}から事業 {count} 件を引き継ぎました。決算額・予算額・成果の実績を書いてください",
     new_year_no_projects: "前の年度の事業がないため、書き方の例だけを入れました",
+
+    page_error: "{path}（{template}）: {error}",
+    page_clash: "ページ「{path}」が {first} のページと同じ場所になります",
+    page_clash_hint: "ファイル名を変えてください（print、meetings や計画のIDと同じ名前の章は使えません）",
+    templates_unreadable: "テンプレートを読み込めません: {error}",
+    broken_link: "リンク先「{url}」がありません（{page} のページ）",
+    broken_link_hint: "リンク先のパスを確かめてください。資料は assets/ からのパスで書きます",
+
+    overflow: "{what}が、計算できる範囲（約±7.9×10の28乗）を超えます",
+    overflow_hint: "数値の桁を確かめてください（単位の誤りや、桁区切りの入れ忘れはありませんか）",
+    overflow_mean: "目標「{goal}」の指標の達成率の平均",
+    overflow_target: "指標「{id}」の{year}の目標値（baseline + per_year × 年数）",
+    overflow_entry: "指標「{id}」の{year}の{figure}",
+    overflow_outcome: "事業「{name}」の成果指標の達成率",
+    overflow_rate: "達成率",
+    overflow_change: "前年度からの変化（ポイント）",
+
+    pdf_bad_year: "年度「{text}」が読めません。2023、令和5年度、R5 のように書いてください",
+    pdf_no_report: "{wareki}（{year}年度）の報告はありません。ある年度：{years}",
+    pdf_year_item: "{wareki}（{year}）",
+    pdf_nothing: "年度のフォルダ（content/2023/ など）がないため、印刷するものがありません",
+    pdf_chromium_given: "--chromium で指定された「{path}」が見つかりません。",
+    pdf_no_chromium: "PDF を作るための Chromium（または Google Chrome、Microsoft Edge）が見つかりません。",
+    pdf_install: "次のどれかを入れてから、もう一度実行してください。
+  Debian・Ubuntu：sudo apt install chromium
+  Fedora：sudo dnf install chromium
+  macOS：brew install --cask chromium（または Google Chrome を入れる）
+  Windows：Microsoft Edge（標準で入っています）か Google Chrome
+入っているのに見つからないときは、--chromium でその場所を指定してください
+（例：nenpo pdf --chromium /usr/bin/chromium）。
+ブラウザーの「印刷」→「PDF に保存」で、印刷用ページから PDF を作ることもできます。",
+    pdf_cannot_start: "{path} を起動できませんでした：{error}",
+    pdf_timeout: "{path} が {secs} 秒たっても終わらないため、止めました",
+    pdf_print_failed: "{path} で PDF を作れませんでした（終了コード {code}）。\n{log}",
+    pdf_not_pdf: "PDF の保存先「{path}」の名前が .pdf で終わっていません。原稿などを上書きしないよう、-o には「令和5年度版.pdf」のような .pdf の名前を指定してください",
+    pdf_is_book: "PDF の保存先「{path}」は book.toml です。別の名前を指定してください",
+    pdf_inside: "PDF の保存先「{path}」がレポートの {dir}/ の中にあります。原稿や素材と混ざらないよう、{dir}/ の外を指定してください",
+    pdf_symlink: "PDF の保存先「{path}」はシンボリックリンクです。リンク先を上書きしないよう、ふつうのファイル名を指定してください",
+    pdf_is_dir: "PDF の保存先「{path}」はフォルダです。「{example}」のようにファイル名まで指定してください",
+    pdf_example_name: "報告書.pdf",
+    pdf_not_ours: "「{path}」はすでにあり、nenpo が作った PDF ではないため、上書きしません。不要なら消してから、または別の名前を指定して、もう一度実行してください",
+    pdf_cannot_write: "「{path}」に書き込めませんでした：{error}",
 };
 
 const FILES: Files = Files {

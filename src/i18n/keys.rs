@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+pub use super::words::{ChartWords, DataWords, Words};
+
 /// Everything nenpo writes in one language.
 #[derive(Debug, Serialize)]
 pub struct Catalogue {
@@ -10,8 +12,12 @@ pub struct Catalogue {
     pub page: Page,
     /// Years and dates.
     pub cal: CalendarWords,
-    /// Words that code puts into pages, charts and data files.
+    /// Words that code puts into pages and data files.
     pub words: Words,
+    /// Words of charts and the 推進体制図.
+    pub chart: ChartWords,
+    /// Open data's column names.
+    pub data: DataWords,
     /// Diagnostics and the messages of the commands.
     pub msg: Messages,
     /// What `nenpo new-year` writes into the new year's files for the editor.
@@ -20,6 +26,8 @@ pub struct Catalogue {
     pub cli: Cli,
     /// 環境の現況: monitoring pages, checks and files.
     pub mon: super::monitoring::Monitoring,
+    /// `nenpo template` and `nenpo import`, `init --example`, `serve --open`.
+    pub desk: super::desk::Desk,
 }
 
 /// Fixed text of the pages. Templates read these as `{{ t.key }}`, and patterns with
@@ -252,13 +260,6 @@ pub struct CalendarWords {
     pub months: [&'static str; 12],
 }
 
-/// Words that code (not templates) puts into pages, charts and data files.
-#[derive(Debug, Serialize)]
-pub struct Words {
-    /// The built-in `standard` grade scale's labels, A to D, then the ungraded one.
-    pub standard_grades: [&'static str; 5],
-}
-
 /// Diagnostics and the messages of the commands.
 #[derive(Debug, Serialize)]
 // Each field is named after the message it holds; `{name}` marks what is filled in.
@@ -385,6 +386,46 @@ pub struct Messages {
     pub new_year_done: &'static str,
     pub new_year_projects: &'static str,
     pub new_year_no_projects: &'static str,
+
+    // site/: pages, links and theme.
+    pub page_error: &'static str,
+    pub page_clash: &'static str,
+    pub page_clash_hint: &'static str,
+    pub templates_unreadable: &'static str,
+    pub broken_link: &'static str,
+    pub broken_link_hint: &'static str,
+
+    // evaluate/: a figure too large to compute with.
+    pub overflow: &'static str,
+    pub overflow_hint: &'static str,
+    pub overflow_mean: &'static str,
+    pub overflow_target: &'static str,
+    pub overflow_entry: &'static str,
+    pub overflow_outcome: &'static str,
+    pub overflow_rate: &'static str,
+    pub overflow_change: &'static str,
+
+    // pdf/.
+    pub pdf_bad_year: &'static str,
+    pub pdf_no_report: &'static str,
+    pub pdf_year_item: &'static str,
+    pub pdf_nothing: &'static str,
+    pub pdf_chromium_given: &'static str,
+    pub pdf_no_chromium: &'static str,
+    /// After either of the two above, on the next line.
+    pub pdf_install: &'static str,
+    pub pdf_cannot_start: &'static str,
+    pub pdf_timeout: &'static str,
+    pub pdf_print_failed: &'static str,
+    pub pdf_not_pdf: &'static str,
+    pub pdf_is_book: &'static str,
+    pub pdf_inside: &'static str,
+    pub pdf_symlink: &'static str,
+    pub pdf_is_dir: &'static str,
+    /// The file name `pdf_is_dir` suggests.
+    pub pdf_example_name: &'static str,
+    pub pdf_not_ours: &'static str,
+    pub pdf_cannot_write: &'static str,
 }
 
 /// What `nenpo new-year` writes into the new year's files: comments and examples for the

@@ -7,13 +7,18 @@
 //! (or [`tr!`](crate::tr)) in code and by the `fill` filter in templates, because word order
 //! differs between the languages. Editors' own text never passes through here.
 
+mod desk;
 mod en;
+mod en_words;
 mod ja;
+mod ja_words;
 mod keys;
 pub mod monitoring;
 pub mod templates;
+mod words;
 
-pub use keys::{CalendarWords, Catalogue, Cli, Messages, Page};
+pub use desk::Desk;
+pub use keys::{CalendarWords, Catalogue, ChartWords, Cli, DataWords, Messages, Page, Words};
 
 use std::fmt::{self, Display};
 

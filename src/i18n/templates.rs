@@ -1,6 +1,6 @@
 //! What templates get from the catalogue: the page labels as `t`, the `fill` filter for
-//! labels with placeholders, and the `lang_attr` filter that marks editors' Japanese text
-//! on pages in another language.
+//! labels with placeholders, and the `lang_attr` and `mark_ja` filters that mark editors'
+//! Japanese text on pages in another language.
 
 use tera::{Kwargs, State, StringInput, Tera, TeraResult, Value};
 
@@ -17,6 +17,19 @@ pub fn register(tera: &mut Tera, lang: Lang) {
             Value::safe_string(lang_attr(lang, text.as_str()))
         },
     );
+    tera.register_filter("mark_ja", move |html: StringInput, _: Kwargs, _: &State| {
+        Value::safe_string(&mark_ja(lang, html.as_str()))
+    });
+}
+
+/// An editor's HTML (a goal's title) as it is, in a `<span lang="ja">` on a page that is not
+/// Japanese when it holds Japanese: for text that shares its element with nenpo's own words
+/// (「Goal 1」 before it), which must not be marked with it.
+pub fn mark_ja(page: Lang, html: &str) -> String {
+    match lang_attr(page, html) {
+        "" => html.to_string(),
+        attr => format!("<span{attr}>{html}</span>"),
+    }
 }
 
 /// ` lang="ja"` for an editor's text with Japanese in it on a page that is not Japanese, so

@@ -111,6 +111,12 @@ const SAME_IN_BOTH: &[&str] = &[
     "mon.words.marks.1",
     "mon.words.status_symbols.2",
     "mon.words.status_symbols.3",
+    "words.no_figure",
+    "words.rise",
+    "words.even",
+    "desk.col_id",
+    "desk.enc_utf8",
+    "desk.enc_utf16",
 ];
 
 /// The built-in templates, by file name.
@@ -263,4 +269,10 @@ fn editors_japanese_is_marked_only_on_pages_in_another_language() {
     );
     assert_eq!(templates::lang_attr(Lang::En, "<p>Sakuradai</p>"), "");
     assert_eq!(templates::lang_attr(Lang::Ja, "<p>さくら台市</p>"), "");
+    assert_eq!(
+        templates::mark_ja(Lang::En, "緑の<a href=\"x\">まち</a>"),
+        "<span lang=\"ja\">緑の<a href=\"x\">まち</a></span>"
+    );
+    assert_eq!(templates::mark_ja(Lang::Ja, "緑のまち"), "緑のまち");
+    assert_eq!(templates::mark_ja(Lang::En, "Green city"), "Green city");
 }

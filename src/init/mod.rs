@@ -48,6 +48,8 @@ const TEMPLATE: &[(&str, &str)] = &[
     ),
 ];
 
+include!(concat!(env!("OUT_DIR"), "/example.rs"));
+
 /// Why `init` did nothing.
 #[derive(Debug)]
 pub enum InitError {
@@ -88,15 +90,33 @@ impl std::error::Error for InitError {}
 /// Writes the template into `dir` (created if missing, refused if it holds anything) and
 /// returns the files written.
 pub fn init(dir: &Path) -> Result<Vec<PathBuf>, InitError> {
+    let files = TEMPLATE.iter().map(|(p, t)| (*p, t.as_bytes()));
+    let written = write_all(dir, files)?;
+    fs::create_dir_all(dir.join("assets")).map_err(|e| InitError::Io(dir.join("assets"), e))?;
+    Ok(written)
+}
+
+/// `init --example`: writes the complete example report nenpo's guide refers to (さくら台市:
+/// book.toml, content/ and assets/ as in nenpo's repository) into `dir`, on the same terms
+/// as [`init`].
+pub fn example(dir: &Path) -> Result<Vec<PathBuf>, InitError> {
+    write_all(dir, EXAMPLE.iter().copied())
+}
+
+/// Writes `files` (path inside the report, bytes) into `dir`, which must be missing or empty.
+fn write_all<'a>(
+    dir: &Path,
+    files: impl ExactSizeIterator<Item = (&'a str, &'a [u8])>,
+) -> Result<Vec<PathBuf>, InitError> {
     if dir.exists() {
         let mut entries = fs::read_dir(dir).map_err(|e| InitError::Io(dir.to_path_buf(), e))?;
         if entries.next().is_some() {
             return Err(InitError::NotEmpty(dir.to_path_buf()));
         }
     }
-    let mut written = Vec::with_capacity(TEMPLATE.len());
-    for (rel, text) in TEMPLATE {
-        let path = dir.join(rel);
+    let mut written = Vec::with_capacity(files.len());
+    for (rel, bytes) in files {
+        let path = rel.split('/').fold(dir.to_path_buf(), |p, s| p.join(s));
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent).map_err(|e| InitError::Io(parent.to_path_buf(), e))?;
         }
@@ -105,10 +125,9 @@ pub fn init(dir: &Path) -> Result<Vec<PathBuf>, InitError> {
             .write(true)
             .create_new(true)
             .open(&path)
-            .and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes()))
+            .and_then(|mut f| std::io::Write::write_all(&mut f, bytes))
             .map_err(|e| InitError::Io(path.clone(), e))?;
         written.push(path);
     }
-    fs::create_dir_all(dir.join("assets")).map_err(|e| InitError::Io(dir.join("assets"), e))?;
     Ok(written)
 }

@@ -141,43 +141,11 @@ pub fn install_places(platform: Platform, env: impl Fn(&str) -> Option<OsString>
 
 /// What to say when there is no browser to print with.
 pub fn no_chromium_message(lang: Lang, explicit: Option<&Path>) -> String {
-    match lang {
-        Lang::Ja => {
-            let head = match explicit {
-                Some(p) => format!(
-                    "--chromium で指定された「{}」が見つかりません。",
-                    p.display()
-                ),
-                None => "PDF を作るための Chromium（または Google Chrome、Microsoft Edge）が見つかりません。".to_string(),
-            };
-            format!(
-                "{head}\n\
-                 次のどれかを入れてから、もう一度実行してください。\n\
-                 \x20 Debian・Ubuntu：sudo apt install chromium\n\
-                 \x20 Fedora：sudo dnf install chromium\n\
-                 \x20 macOS：brew install --cask chromium（または Google Chrome を入れる）\n\
-                 \x20 Windows：Microsoft Edge（標準で入っています）か Google Chrome\n\
-                 入っているのに見つからないときは、--chromium でその場所を指定してください\n\
-                 （例：nenpo pdf --chromium /usr/bin/chromium）。\n\
-                 ブラウザーの「印刷」→「PDF に保存」で、印刷用ページから PDF を作ることもできます。"
-            )
-        }
-        Lang::En => {
-            let head = match explicit {
-                Some(p) => format!(
-                    "the browser given with --chromium, {}, does not exist.",
-                    p.display()
-                ),
-                None => "no Chromium, Google Chrome or Microsoft Edge found to print the PDF with."
-                    .to_string(),
-            };
-            format!(
-                "{head}\n\
-                 Install one (Debian/Ubuntu: sudo apt install chromium) and try again, or name it with\n\
-                 --chromium PATH. A browser's Print → Save as PDF on the print view works too."
-            )
-        }
-    }
+    let head = match explicit {
+        Some(p) => crate::tr!(lang, msg.pdf_chromium_given, path = p.display()),
+        None => lang.text().msg.pdf_no_chromium.to_string(),
+    };
+    format!("{head}\n{}", lang.text().msg.pdf_install)
 }
 
 #[cfg(test)]

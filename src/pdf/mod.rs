@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 
 use crate::build::{BuildFailure, BuildSummary, build};
 use crate::diag::Lang;
-use crate::era::FiscalYear;
+use crate::era::{Calendar, EraStyle, FiscalYear};
 
 pub use browser::{Platform, find_chromium, install_places, no_chromium_message, search_path};
 pub use document::{destinations, mark_as_nenpo, page_count, written_by_nenpo};
@@ -80,14 +80,10 @@ pub fn pdf(req: &PdfRequest) -> Result<PdfSummary, PdfError> {
     let chromium =
         find_chromium(req.chromium, std::env::var_os("PATH").as_deref(), lang).map_err(usage)?;
     let wanted = match req.year {
-        Some(text) => Some(FiscalYear::parse(text).ok_or_else(|| {
-            usage(match lang {
-                Lang::Ja => format!(
-                    "年度「{text}」が読めません。2023、令和5年度、R5 のように書いてください"
-                ),
-                Lang::En => format!("cannot read the fiscal year {text:?}; write 2023 or R5"),
-            })
-        })?),
+        Some(text) => Some(
+            FiscalYear::parse(text)
+                .ok_or_else(|| usage(crate::tr!(lang, msg.pdf_bad_year, text = text)))?,
+        ),
         None => None,
     };
     if let Some(out) = req.pdf {
@@ -144,26 +140,17 @@ fn pick_year(
 ) -> Result<FiscalYear, String> {
     match wanted {
         Some(y) if years.contains(&y) => Ok(y),
-        Some(y) => Err(match lang {
-            Lang::Ja => format!(
-                "{}（{}年度）の報告はありません。ある年度：{}",
-                y.wareki(),
-                y.0,
-                list_years(years)
-            ),
-            Lang::En => format!(
-                "there is no report for fiscal year {}; years: {}",
-                y.0,
-                list_years(years)
-            ),
-        }),
-        None => years.last().copied().ok_or_else(|| {
-            lang.pick(
-                "年度のフォルダ（content/2023/ など）がないため、印刷するものがありません",
-                "there is no fiscal year to print (no content/<year>/ folder)",
-            )
-            .to_string()
-        }),
+        Some(y) => Err(crate::tr!(
+            lang,
+            msg.pdf_no_report,
+            wareki = Calendar::new(EraStyle::Both, lang).wareki(y),
+            year = y.0,
+            years = list_years(years, lang)
+        )),
+        None => years
+            .last()
+            .copied()
+            .ok_or_else(|| lang.text().msg.pdf_nothing.to_string()),
     }
 }
 
@@ -202,13 +189,22 @@ fn printed_years(site: &Path) -> Vec<FiscalYear> {
     years
 }
 
-fn list_years(years: &[FiscalYear]) -> String {
+fn list_years(years: &[FiscalYear], lang: Lang) -> String {
+    let text = lang.text();
     if years.is_empty() {
-        return "—".into();
+        return text.words.no_figure.into();
     }
+    let calendar = Calendar::new(EraStyle::Both, lang);
     years
         .iter()
-        .map(|y| format!("{}（{}）", y.wareki(), y.0))
+        .map(|y| {
+            crate::tr!(
+                lang,
+                msg.pdf_year_item,
+                wareki = calendar.wareki(*y),
+                year = y.0
+            )
+        })
         .collect::<Vec<_>>()
-        .join("、")
+        .join(text.msg.list_sep)
 }

@@ -72,9 +72,13 @@ fn run_browser(
         .stdout(Stdio::null())
         .stderr(log_file)
         .spawn()
-        .map_err(|e| match lang {
-            Lang::Ja => format!("{} を起動できませんでした：{e}", chromium.display()),
-            Lang::En => format!("cannot start {}: {e}", chromium.display()),
+        .map_err(|e| {
+            crate::tr!(
+                lang,
+                msg.pdf_cannot_start,
+                path = chromium.display(),
+                error = e
+            )
         })?;
     let started = Instant::now();
     let status = loop {
@@ -83,18 +87,12 @@ fn run_browser(
             Ok(None) if started.elapsed() > TIMEOUT => {
                 let _ = child.kill();
                 let _ = child.wait();
-                return Err(match lang {
-                    Lang::Ja => format!(
-                        "{} が {} 秒たっても終わらないため、止めました",
-                        chromium.display(),
-                        TIMEOUT.as_secs()
-                    ),
-                    Lang::En => format!(
-                        "{} did not finish within {} s and was stopped",
-                        chromium.display(),
-                        TIMEOUT.as_secs()
-                    ),
-                });
+                return Err(crate::tr!(
+                    lang,
+                    msg.pdf_timeout,
+                    path = chromium.display(),
+                    secs = TIMEOUT.as_secs()
+                ));
             }
             Ok(None) => std::thread::sleep(Duration::from_millis(100)),
             Err(e) => return Err(e.to_string()),
@@ -110,19 +108,16 @@ fn run_browser(
     let said = fs::read_to_string(log).unwrap_or_default();
     let tail: Vec<&str> = said.lines().rev().take(8).collect();
     let tail: Vec<&str> = tail.into_iter().rev().collect();
-    let code = status.code().map_or("—".into(), |c| c.to_string());
-    Err(match lang {
-        Lang::Ja => format!(
-            "{} で PDF を作れませんでした（終了コード {code}）。\n{}",
-            chromium.display(),
-            tail.join("\n")
-        ),
-        Lang::En => format!(
-            "{} did not print the PDF (exit status {code}).\n{}",
-            chromium.display(),
-            tail.join("\n")
-        ),
-    })
+    let code = status
+        .code()
+        .map_or(lang.text().words.no_figure.into(), |c| c.to_string());
+    Err(crate::tr!(
+        lang,
+        msg.pdf_print_failed,
+        path = chromium.display(),
+        code = code,
+        log = tail.join("\n")
+    ))
 }
 
 /// Chromium refuses to start its sandbox as root (containers, CI); only then is it turned

@@ -13,6 +13,7 @@ use std::path::{Component, Path, PathBuf};
 
 use super::document::written_by_nenpo;
 use crate::diag::Lang;
+use crate::i18n::fill;
 
 /// The report's folders that hold the editors' own files.
 const PROTECTED: &[&str] = &["content", "assets", "themes"];
@@ -21,77 +22,42 @@ const PROTECTED: &[&str] = &["content", "assets", "themes"];
 /// message to show.
 pub fn check_target(root: &Path, out: &Path, lang: Lang) -> Result<(), String> {
     let shown = out.display();
-    let refuse = |ja: String, en: String| {
-        Err(match lang {
-            Lang::Ja => ja,
-            Lang::En => en,
-        })
-    };
+    let msg = &lang.text().msg;
+    let refuse = |pattern: &str| Err(fill(pattern, &[("path", &shown)]));
     let is_pdf = out
         .extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
     if !is_pdf {
-        return refuse(
-            format!(
-                "PDF の保存先「{shown}」の名前が .pdf で終わっていません。原稿などを上書きしないよう、-o には「令和5年度版.pdf」のような .pdf の名前を指定してください"
-            ),
-            format!(
-                "the PDF's name {shown} does not end in .pdf; give -o a name like report-2023.pdf"
-            ),
-        );
+        return refuse(msg.pdf_not_pdf);
     }
     let real_root = resolve(root);
     let real_out = resolve(out);
     if real_out == real_root.join("book.toml") {
-        return refuse(
-            format!("PDF の保存先「{shown}」は book.toml です。別の名前を指定してください"),
-            format!("the PDF's name {shown} is the report's book.toml"),
-        );
+        return refuse(msg.pdf_is_book);
     }
     for dir in PROTECTED {
         if real_out.starts_with(real_root.join(dir)) {
-            return refuse(
-                format!(
-                    "PDF の保存先「{shown}」がレポートの {dir}/ の中にあります。原稿や素材と混ざらないよう、{dir}/ の外を指定してください"
-                ),
-                format!(
-                    "the PDF's name {shown} is inside the report's {dir}/; choose a place outside it"
-                ),
-            );
+            return Err(fill(msg.pdf_inside, &[("path", &shown), ("dir", dir)]));
         }
     }
     let Ok(meta) = fs::symlink_metadata(out) else {
         return Ok(());
     };
     if meta.file_type().is_symlink() {
-        return refuse(
-            format!(
-                "PDF の保存先「{shown}」はシンボリックリンクです。リンク先を上書きしないよう、ふつうのファイル名を指定してください"
-            ),
-            format!("the PDF's name {shown} is a symbolic link; give a plain file name"),
-        );
+        return refuse(msg.pdf_symlink);
     }
     if meta.is_dir() {
-        return refuse(
-            format!(
-                "PDF の保存先「{shown}」はフォルダです。「{}」のようにファイル名まで指定してください",
-                out.join("報告書.pdf").display()
-            ),
-            format!("the PDF's name {shown} is a folder; name the file"),
-        );
+        let example = out.join(msg.pdf_example_name);
+        return Err(fill(
+            msg.pdf_is_dir,
+            &[("path", &shown), ("example", &example.display())],
+        ));
     }
     // Only a regular file is read (a FIFO would block).
     let ours = meta.is_file() && fs::read(out).is_ok_and(|bytes| written_by_nenpo(&bytes));
     if !ours {
-        return refuse(
-            format!(
-                "「{shown}」はすでにあり、nenpo が作った PDF ではないため、上書きしません。不要なら消してから、または別の名前を指定して、もう一度実行してください"
-            ),
-            format!(
-                "{shown} exists and is not a PDF nenpo wrote, so it is left alone; remove it or choose another name"
-            ),
-        );
+        return refuse(msg.pdf_not_ours);
     }
     Ok(())
 }
@@ -120,9 +86,13 @@ pub fn write_pdf(out: &Path, bytes: &[u8], lang: Lang) -> Result<(), String> {
         use std::os::unix::fs::PermissionsExt;
         let _ = fs::set_permissions(tmp.path(), fs::Permissions::from_mode(0o644));
     }
-    tmp.persist(out).map(|_| ()).map_err(|e| match lang {
-        Lang::Ja => format!("「{}」に書き込めませんでした：{}", out.display(), e.error),
-        Lang::En => format!("cannot write {}: {}", out.display(), e.error),
+    tmp.persist(out).map(|_| ()).map_err(|e| {
+        crate::tr!(
+            lang,
+            msg.pdf_cannot_write,
+            path = out.display(),
+            error = e.error
+        )
     })
 }
 

@@ -13,6 +13,10 @@ use super::page::{self, EVENTS_PATH, SCRIPT_PATH};
 
 /// Answers one request.
 pub(crate) fn handle(shared: &Arc<Shared>, rq: Request) {
+    if !host_allowed(&rq, shared.port) {
+        let _ = rq.respond(text(403, "text/html; charset=utf-8", &refused_page(shared)));
+        return;
+    }
     if !matches!(rq.method(), Method::Get | Method::Head) {
         let _ = rq.respond(text(405, "text/plain; charset=utf-8", "GET only"));
         return;
@@ -65,6 +69,40 @@ pub(crate) fn handle(shared: &Arc<Shared>, rq: Request) {
             let _ = rq.respond(bytes(200, content_type(&path), body.to_vec()));
         }
         None => not_found(shared, rq),
+    }
+}
+
+/// Whether the request names this server as the browser's own machine. A page on another
+/// site can make a browser send requests here under its own host name (DNS rebinding); such
+/// a request carries that name in its Host header and is refused, so no other site can read
+/// the preview.
+fn host_allowed(rq: &Request, port: u16) -> bool {
+    let Some(host) = rq
+        .headers()
+        .iter()
+        .find(|h| h.field.equiv("Host"))
+        .map(|h| h.value.as_str().to_ascii_lowercase())
+    else {
+        return false;
+    };
+    let (name, given_port) = match host.rsplit_once(':') {
+        Some((n, p)) if !p.contains(']') => (n.to_string(), p.parse::<u16>().ok()),
+        _ => (host.clone(), Some(80)),
+    };
+    matches!(name.as_str(), "localhost" | "127.0.0.1" | "[::1]") && given_port == Some(port)
+}
+
+fn refused_page(shared: &Shared) -> String {
+    let url = format!("http://127.0.0.1:{}/", shared.port);
+    match shared.lang {
+        crate::diag::Lang::Ja => format!(
+            "<!DOCTYPE html>\n<html lang=\"ja\">\n<head><meta charset=\"utf-8\"><title>表示できません — nenpo</title></head>\n\
+<body><h1>このアドレスでは表示できません</h1>\n<p>nenpo のプレビューは、このパソコンのブラウザーで <a href=\"{url}\">{url}</a> を開いたときだけ表示されます。</p></body>\n</html>\n"
+        ),
+        crate::diag::Lang::En => format!(
+            "<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>Refused — nenpo</title></head>\n\
+<body><h1>Not served under this address</h1>\n<p>The nenpo preview is shown only at <a href=\"{url}\">{url}</a> on this computer.</p></body>\n</html>\n"
+        ),
     }
 }
 

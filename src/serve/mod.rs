@@ -6,6 +6,8 @@ mod http;
 mod incremental;
 mod page;
 mod rebuild;
+#[cfg(test)]
+mod tests;
 mod watch;
 
 use std::net::{Ipv4Addr, SocketAddr};
@@ -80,6 +82,8 @@ pub(crate) struct Shared {
     pub listeners: Mutex<Vec<mpsc::Sender<u64>>>,
     /// Distinguishes this server run from an earlier one on the same port.
     pub run_id: String,
+    /// The port browsers must name in their Host header.
+    pub port: u16,
     pub lang: Lang,
     pub stopping: AtomicBool,
 }
@@ -163,6 +167,16 @@ impl Drop for Server {
 /// The first build's outcome is sent to `events` before this returns; content errors do not
 /// stop the server.
 pub fn start(root: &Path, options: &Options, events: EventSink) -> Result<Server, ServeError> {
+    start_with(root, options, events, crate::build::render)
+}
+
+/// [`start`] with the function that builds the site (tests give one that fails on purpose).
+pub(crate) fn start_with(
+    root: &Path,
+    options: &Options,
+    events: EventSink,
+    render: rebuild::RenderFn,
+) -> Result<Server, ServeError> {
     // Absolute, so watcher events and content paths name files the same way.
     let root: PathBuf = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let lang = crate::config::Config::load(&root)
@@ -178,10 +192,11 @@ pub fn start(root: &Path, options: &Options, events: EventSink) -> Result<Server
         snapshot: RwLock::new(Snapshot::default()),
         listeners: Mutex::new(Vec::new()),
         run_id: run_id(),
+        port: addr.port(),
         lang,
         stopping: AtomicBool::new(false),
     });
-    let mut builder = rebuild::Rebuilder::new(root.clone(), shared.clone(), events.clone());
+    let mut builder = rebuild::Rebuilder::new(root.clone(), shared.clone(), events.clone(), render);
     builder.full();
 
     let (tx, rx) = mpsc::channel();

@@ -5,16 +5,23 @@
 
 use std::collections::{BTreeSet, HashMap};
 use std::hash::{Hash, Hasher};
-use std::path::PathBuf;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, mpsc};
 use std::time::Instant;
 
 use super::incremental::{self, Built};
 use super::{Event, EventSink, Shared, page};
+use crate::build::BuildFailure;
+use crate::diag::{Diagnostic, Diagnostics};
+
+/// How the whole site is built: [`crate::build::render`], or in tests a stand-in.
+pub(crate) type RenderFn = fn(&Path) -> Result<crate::build::Rendered, BuildFailure>;
 
 /// Owns the last good build and brings the served snapshot up to date.
 pub(crate) struct Rebuilder {
     root: PathBuf,
+    render: RenderFn,
     shared: Arc<Shared>,
     events: EventSink,
     /// The last good build, while the content has no errors; the base of incremental steps.
@@ -25,9 +32,15 @@ pub(crate) struct Rebuilder {
 }
 
 impl Rebuilder {
-    pub fn new(root: PathBuf, shared: Arc<Shared>, events: EventSink) -> Rebuilder {
+    pub fn new(
+        root: PathBuf,
+        shared: Arc<Shared>,
+        events: EventSink,
+        render: RenderFn,
+    ) -> Rebuilder {
         Rebuilder {
             root,
+            render,
             shared,
             events,
             built: None,
@@ -50,7 +63,11 @@ impl Rebuilder {
             {
                 break;
             }
-            self.changed(paths);
+            // A bug that panics must not end the thread: the preview would then serve the
+            // old site forever. The error page shows it and the next save tries again.
+            if let Err(payload) = catch_unwind(AssertUnwindSafe(|| self.changed(paths))) {
+                self.failed_with_panic(payload.as_ref());
+            }
         }
     }
 
@@ -68,7 +85,11 @@ impl Rebuilder {
         }
         let started = Instant::now();
         if let Some(built) = self.built.as_mut() {
-            match incremental::apply(&self.root, built, &fresh) {
+            let root = &self.root;
+            let step = catch_unwind(AssertUnwindSafe(|| incremental::apply(root, built, &fresh)))
+                // After a panic the base may be half-updated: only a full build is trusted.
+                .unwrap_or(incremental::Outcome::NeedsFull);
+            match step {
                 incremental::Outcome::Unchanged => return,
                 incremental::Outcome::Updated(files) => {
                     let pages = built.pages();
@@ -92,10 +113,19 @@ impl Rebuilder {
         self.full();
     }
 
-    /// Builds everything again.
+    /// Builds everything again; a panic on the way shows as an error like any other.
     pub fn full(&mut self) {
         let started = Instant::now();
-        match crate::build::render_evaluated(&self.root, &mut |_| {}) {
+        let render = self.render;
+        let root = &self.root;
+        let outcome = match catch_unwind(AssertUnwindSafe(|| render(root))) {
+            Ok(outcome) => outcome,
+            Err(payload) => {
+                self.failed_with_panic(payload.as_ref());
+                return;
+            }
+        };
+        match outcome {
             Ok(r) => {
                 let built = Built::new(r.report, r.evaluation, &r.files, r.warnings);
                 let map = r
@@ -117,16 +147,48 @@ impl Rebuilder {
                     warnings,
                 });
             }
-            Err(f) => {
-                self.built = None;
-                let html: Arc<str> = Arc::from(page::error_page(&f.diagnostics, f.lang));
-                // The last good files stay, so the stylesheet and images still load.
-                self.publish(|s| s.failure = Some(html));
-                (self.events)(Event::Failed {
-                    diagnostics: f.diagnostics,
-                });
-            }
+            Err(f) => self.failed(f.diagnostics, f.lang),
         }
+    }
+
+    /// Shows the error page until a rebuild succeeds.
+    fn failed(&mut self, diagnostics: Diagnostics, lang: crate::diag::Lang) {
+        self.built = None;
+        let html: Arc<str> = Arc::from(page::error_page(&diagnostics, lang));
+        // The last good files stay, so the stylesheet and images still load.
+        self.publish(|s| s.failure = Some(html));
+        (self.events)(Event::Failed { diagnostics });
+    }
+
+    /// A rebuild that panicked: a fault of nenpo's, not of the content, said as such.
+    fn failed_with_panic(&mut self, payload: &(dyn std::any::Any + Send)) {
+        let lang = self.shared.lang;
+        let what = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let mut d = Diagnostics::default();
+        d.push(
+            Diagnostic::error(
+                "nenpo",
+                0,
+                0,
+                match lang {
+                    crate::diag::Lang::Ja => {
+                        format!("内部エラーでサイトを作れませんでした（nenpo の不具合です）: {what}")
+                    }
+                    crate::diag::Lang::En => {
+                        format!("an internal error stopped the build (a bug in nenpo): {what}")
+                    }
+                },
+            )
+            .with_hint(lang.pick(
+                "原稿を保存し直すと、もう一度作ります。直らないときは、この画面の内容を添えて nenpo の担当者に知らせてください",
+                "save a file to try again; if it persists, report this page to the nenpo maintainers",
+            )),
+        );
+        self.failed(d, lang);
     }
 
     /// Changes the snapshot, counts the version and tells browsers to reload.

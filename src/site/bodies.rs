@@ -8,8 +8,9 @@ use super::layout::{Layout, Link};
 use super::pages::SiteContext;
 use super::paths::{self, relative};
 use super::views::link;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Lang};
 use crate::model::{Body, Meeting, Report, Year};
+use crate::tr;
 
 /// 「第3回 さくら台市環境審議会」, or the meeting's own title.
 pub fn meeting_title(report: &Report, m: &Meeting) -> String {
@@ -21,7 +22,7 @@ pub fn meeting_title(report: &Report, m: &Meeting) -> String {
         .map(|b| b.name.as_str())
         .unwrap_or(&m.body);
     match m.number {
-        Some(n) => format!("第{n}回 {name}"),
+        Some(n) => tr!(report.config.lang, words.meeting_number, n = n, name = name),
         None => name.to_string(),
     }
 }
@@ -40,11 +41,11 @@ pub struct RelationView {
 }
 
 /// 「市長へ答申」 for outgoing, 「市長から諮問」 for incoming relations.
-fn relation_words(other: &str, kind: &str, outgoing: bool) -> String {
+fn relation_words(lang: Lang, other: &str, kind: &str, outgoing: bool) -> String {
     if outgoing {
-        format!("{other}へ{kind}")
+        tr!(lang, words.relation_to, other = other, kind = kind)
     } else {
-        format!("{other}から{kind}")
+        tr!(lang, words.relation_from, other = other, kind = kind)
     }
 }
 
@@ -57,7 +58,7 @@ fn relations(report: &Report, body: &Body, from: &str) -> (Vec<RelationView>, Ve
             Some(RelationView {
                 other: link(from, &paths::body(&other.id), other.name.clone()),
                 kind: r.kind.clone(),
-                words: relation_words(&other.name, &r.kind, true),
+                words: relation_words(report.config.lang, &other.name, &r.kind, true),
                 note: r.note.clone(),
             })
         })
@@ -70,7 +71,7 @@ fn relations(report: &Report, body: &Body, from: &str) -> (Vec<RelationView>, Ve
         .map(|(b, r)| RelationView {
             other: link(from, &paths::body(&b.id), b.name.clone()),
             kind: r.kind.clone(),
-            words: relation_words(&b.name, &r.kind, false),
+            words: relation_words(report.config.lang, &b.name, &r.kind, false),
             note: r.note.clone(),
         })
         .collect();
@@ -113,6 +114,8 @@ pub fn body(cx: &SiteContext, b: &Body) -> Result<Page, Diagnostic> {
     let path = paths::body(&b.id);
     let (outgoing, incoming) = relations(report, b, &path);
     let total: u32 = b.members.iter().filter_map(|m| m.count).sum();
+    let lang = report.config.lang;
+    let w = &lang.text().words;
     // Newest first, as citizens look for the latest minutes.
     let mut meetings: Vec<(&Year, &Meeting)> = report
         .years
@@ -122,7 +125,7 @@ pub fn body(cx: &SiteContext, b: &Body) -> Result<Page, Diagnostic> {
         .collect();
     meetings.sort_by(|a, b| (b.1.date, &b.1.slug).cmp(&(a.1.date, &a.1.slug)));
     let view = BodyView {
-        layout: Layout::new(report, &path, &b.name).crumbs(&path, &[("推進体制", paths::BODIES)]),
+        layout: Layout::new(report, &path, &b.name).crumbs(&path, &[(w.bodies, paths::BODIES)]),
         kind: b.kind.clone(),
         basis: b.basis.clone(),
         chair: b.chair.clone(),
@@ -131,10 +134,10 @@ pub fn body(cx: &SiteContext, b: &Body) -> Result<Page, Diagnostic> {
             .iter()
             .map(|m| MemberView {
                 role: m.role.clone(),
-                count: m.count.map(|c| format!("{c}人")),
+                count: m.count.map(|c| tr!(lang, words.people, n = c)),
             })
             .collect(),
-        member_total: (total > 0).then(|| format!("{total}人")),
+        member_total: (total > 0).then(|| tr!(lang, words.people, n = total)),
         secretariat: b.secretariat.clone(),
         role_html: cx.render_at(&path, &b.doc.markdown, 3).html,
         outgoing,
@@ -150,7 +153,7 @@ pub fn body(cx: &SiteContext, b: &Body) -> Result<Page, Diagnostic> {
             .map(|(y, m)| MeetingRow {
                 title: meeting_title(report, m),
                 year: cx.fmt.year_label(y.year),
-                date: m.date.display(report.config.era),
+                date: cx.fmt.date(m.date),
                 href: relative(&path, &paths::meeting(y.year, &m.slug)),
             })
             .collect(),
@@ -180,7 +183,7 @@ pub fn bodies(cx: &SiteContext, diagram: Option<(String, String)>) -> Result<Pag
     let report = cx.report;
     let path = paths::BODIES;
     let view = BodiesView {
-        layout: Layout::new(report, path, "推進体制").crumbs(path, &[]),
+        layout: Layout::new(report, path, report.config.lang.text().words.bodies).crumbs(path, &[]),
         bodies: report
             .bodies
             .iter()
@@ -200,9 +203,15 @@ pub fn bodies(cx: &SiteContext, diagram: Option<(String, String)>) -> Result<Pag
             .iter()
             .flat_map(|b| {
                 b.relations.iter().filter_map(move |r| {
-                    report
-                        .body(&r.to)
-                        .map(|o| format!("{} → {}：{}", b.name, o.name, r.kind))
+                    report.body(&r.to).map(|o| {
+                        tr!(
+                            report.config.lang,
+                            words.relation_line,
+                            from = b.name,
+                            to = o.name,
+                            kind = r.kind
+                        )
+                    })
                 })
             })
             .collect(),
@@ -240,7 +249,7 @@ struct MeetingView {
 }
 
 /// 「PDF:762KB」: type from the extension, size in KB (MB from 1,000 KB), as city sites write.
-pub fn file_label(path: &str, size: u64) -> (String, String) {
+pub fn file_label(lang: Lang, path: &str, size: u64) -> (String, String) {
     let ext = path
         .rsplit_once('.')
         .map(|(_, e)| e.to_uppercase())
@@ -248,7 +257,7 @@ pub fn file_label(path: &str, size: u64) -> (String, String) {
     let kind = match ext.as_str() {
         "XLSX" | "XLS" => "Excel".to_string(),
         "DOCX" | "DOC" => "Word".to_string(),
-        "" => "ファイル".to_string(),
+        "" => lang.text().words.file_kind_other.to_string(),
         e => e.to_string(),
     };
     let kb = size.div_ceil(1024);
@@ -283,22 +292,24 @@ pub fn meeting(cx: &SiteContext, year: &Year, m: &Meeting) -> Result<Page, Diagn
             )
             .with_toc(Vec::new()),
         body: link(&path, &body_path, body_name.clone()),
-        date: m.date.display(report.config.era),
+        date: cx.fmt.date(m.date),
         date_iso: m.date.iso(),
-        time: m.time.as_ref().map(|t| time_words(t)),
+        time: m.time.as_ref().map(|t| time_words(report.config.lang, t)),
         place: m.place.clone(),
         chair: m.chair.clone(),
         attendees: m.attendees.clone(),
         absent: m.absent.clone(),
         staff: m.staff.clone(),
         open: m.open,
-        observers: m.observers.map(|o| format!("{o}人")),
+        observers: m
+            .observers
+            .map(|o| tr!(report.config.lang, words.people, n = o)),
         agenda: m.agenda.clone(),
         materials: m
             .materials
             .iter()
             .map(|x| {
-                let (kind, size) = file_label(&x.file, x.size);
+                let (kind, size) = file_label(report.config.lang, &x.file, x.size);
                 MaterialView {
                     title: x.title.clone(),
                     href: relative(&path, &x.file),
@@ -313,7 +324,8 @@ pub fn meeting(cx: &SiteContext, year: &Year, m: &Meeting) -> Result<Page, Diagn
 }
 
 /// "15:00-15:30" → 「午後3時～午後3時30分」, as minutes write it; other text as written.
-pub fn time_words(t: &str) -> String {
+pub fn time_words(lang: Lang, t: &str) -> String {
+    let w = &lang.text().words;
     let one = |s: &str| -> Option<String> {
         let (h, m) = s.trim().split_once(':')?;
         let h: u32 = h.parse().ok()?;
@@ -322,20 +334,25 @@ pub fn time_words(t: &str) -> String {
             return None;
         }
         let (ampm, h12) = if h < 12 {
-            ("午前", h)
+            (w.am, h)
         } else {
-            ("午後", if h == 12 { 12 } else { h - 12 })
+            (w.pm, if h == 12 { 12 } else { h - 12 })
+        };
+        // English writes minutes with two digits (3:05 p.m.), Japanese as counted (3時5分).
+        let m_text = match lang {
+            Lang::Ja => m.to_string(),
+            Lang::En => format!("{m:02}"),
         };
         Some(if m == 0 {
-            format!("{ampm}{h12}時")
+            tr!(lang, words.time_hour, ampm = ampm, h = h12)
         } else {
-            format!("{ampm}{h12}時{m}分")
+            tr!(lang, words.time_minute, ampm = ampm, h = h12, m = m_text)
         })
     };
     let parts: Vec<&str> = t.split(['-', '~', '～', '〜']).collect();
     match parts.as_slice() {
         [a, b] => match (one(a), one(b)) {
-            (Some(a), Some(b)) => format!("{a}～{b}"),
+            (Some(a), Some(b)) => tr!(lang, words.time_range, from = a, to = b),
             _ => t.to_string(),
         },
         [a] => one(a).unwrap_or_else(|| t.to_string()),
@@ -349,13 +366,15 @@ mod tests {
 
     #[test]
     fn times_and_file_sizes_read_as_city_sites_write_them() {
-        assert_eq!(time_words("15:00-15:30"), "午後3時～午後3時30分");
-        assert_eq!(time_words("9:30-12:00"), "午前9時30分～午後12時");
-        assert_eq!(time_words("終日"), "終日");
+        assert_eq!(time_words(Lang::Ja, "15:00-15:30"), "午後3時～午後3時30分");
+        assert_eq!(time_words(Lang::Ja, "9:30-12:00"), "午前9時30分～午後12時");
+        assert_eq!(time_words(Lang::Ja, "終日"), "終日");
+        assert_eq!(time_words(Lang::En, "9:05-15:00"), "9:05 a.m. – 3 p.m.");
         assert_eq!(
-            file_label("assets/a.pdf", 780_000),
+            file_label(Lang::Ja, "assets/a.pdf", 780_000),
             ("PDF".into(), "762KB".into())
         );
-        assert_eq!(file_label("assets/a.xlsx", 2_500_000).1, "2.4MB");
+        assert_eq!(file_label(Lang::Ja, "assets/a.xlsx", 2_500_000).1, "2.4MB");
+        assert_eq!(file_label(Lang::En, "assets/README", 10).0, "File");
     }
 }

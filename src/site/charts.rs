@@ -19,6 +19,7 @@ use crate::evaluate::{IndicatorYear, PlanYear};
 use crate::format::shown;
 use crate::markdown::strip_marks;
 use crate::model::{Direction, Goal, Indicator, IndicatorKind, Plan, Year};
+use crate::tr;
 
 /// A chart as a page shows it.
 #[derive(Debug, Clone, Serialize)]
@@ -162,6 +163,7 @@ fn trend_input(cx: &SiteContext, ind: &Indicator, series: &[&IndicatorYear]) -> 
             .collect(),
         baseline: ind.baseline.map(marker),
         final_target: ind.target.map(marker),
+        lang: cx.lang(),
     }
 }
 
@@ -188,12 +190,13 @@ pub fn goal_summary(
             })
             .collect::<Result<Vec<_>, Diagnostic>>()?;
         let id = format!("summary-{}-{}-{}", year.year, plan.id, goal.id);
-        let title = format!(
-            "{}の指標の達成率（{}）",
-            goal_number(goal),
-            cx.fmt.year_label(year.year)
+        let title = tr!(
+            cx.lang(),
+            chart.goal_summary_title,
+            goal = goal_number(cx.lang(), goal),
+            year = cx.fmt.year_label(year.year)
         );
-        Ok(chart::render_goal_summary(&id, &title, &bars))
+        Ok(chart::render_goal_summary(cx.lang(), &id, &title, &bars))
     })?;
     Ok(ChartView::new(&svg, file, from))
 }
@@ -206,7 +209,7 @@ pub fn plan_summary(cx: &SiteContext, plan: &Plan, py: &PlanYear, from: &str) ->
         .iter()
         .zip(&py.goals)
         .map(|(g, s)| RateBar {
-            label: format!("{} {}", goal_number(g), strip_marks(&g.title)),
+            label: format!("{} {}", goal_number(cx.lang(), g), strip_marks(&g.title)),
             rate: s.mean_rate,
             rate_text: s
                 .mean_rate
@@ -216,13 +219,14 @@ pub fn plan_summary(cx: &SiteContext, plan: &Plan, py: &PlanYear, from: &str) ->
         })
         .collect();
     let id = format!("plan-{}-{}", year, plan.id);
-    let title = format!(
-        "{}：目標ごとの達成率の平均（{}）",
-        plan.short_name(),
-        cx.fmt.year_label(year)
+    let title = tr!(
+        cx.lang(),
+        chart.plan_summary_title,
+        plan = plan.short_name(),
+        year = cx.fmt.year_label(year)
     );
     ChartView::new(
-        &chart::render_goal_summary(&id, &title, &bars),
+        &chart::render_goal_summary(cx.lang(), &id, &title, &bars),
         paths::chart_file(&format!("{}-{}-summary", year, plan.id)),
         from,
     )
@@ -253,12 +257,21 @@ pub fn budgets(
             .collect();
         let next = FiscalYear(year.year.0 + 1);
         let id = format!("budget-{}-{}-{}", year.year, plan.id, goal.id);
-        let title = format!("{}の主な事業の決算額と予算額（千円）", goal_number(goal));
+        let title = tr!(
+            cx.lang(),
+            chart.budget_title,
+            goal = goal_number(cx.lang(), goal)
+        );
         chart::render_budgets(
+            cx.lang(),
             &id,
             &title,
-            &format!("{}決算", cx.fmt.year_label(year.year)),
-            &format!("{}予算", cx.fmt.year_label(next)),
+            &tr!(
+                cx.lang(),
+                words.settled,
+                year = cx.fmt.year_label(year.year)
+            ),
+            &tr!(cx.lang(), words.budget, year = cx.fmt.year_label(next)),
             &bars,
         )
     });

@@ -1,6 +1,6 @@
 //! Open data: each year's indicators and projects as CSV (UTF-8, optional BOM, one value per
 //! cell, 西暦 with 和暦 beside, units in their own column, the 全国地方公共団体コード first when
-//! set) and as JSON. Both carry every figure in the one machine spelling of
+//! set; column names and statuses in the report's language) and as JSON. Both carry every figure in the one machine spelling of
 //! [`crate::format`]: the digits a page shows without grouping or unit (`60.0`, `-1234.5`),
 //! as CSV cells and as JSON strings; a missing figure is an empty cell and JSON `null`.
 
@@ -110,7 +110,7 @@ pub fn indicator_records(
                 out.push(IndicatorRecord {
                     code: code.clone(),
                     fiscal_year: year.year.0,
-                    fiscal_year_wareki: year.year.wareki(),
+                    fiscal_year_wareki: cx.fmt.wareki(year.year),
                     plan_id: p.id.clone(),
                     plan: p.title.clone(),
                     goal_id: g.id.clone(),
@@ -142,7 +142,7 @@ pub fn project_records(cx: &SiteContext, year: &Year) -> Vec<ProjectRecord> {
         .map(|(i, p)| ProjectRecord {
             code: cx.report.config.code.clone(),
             fiscal_year: year.year.0,
-            fiscal_year_wareki: year.year.wareki(),
+            fiscal_year_wareki: cx.fmt.wareki(year.year),
             project: p.name.clone(),
             plan_id: p.plan.clone(),
             measure_id: p.measure.clone(),
@@ -157,43 +157,6 @@ pub fn project_records(cx: &SiteContext, year: &Year) -> Vec<ProjectRecord> {
         })
         .collect()
 }
-
-const INDICATOR_HEADER: &[&str] = &[
-    "全国地方公共団体コード",
-    "年度",
-    "年度（和暦）",
-    "計画ID",
-    "計画名",
-    "目標ID",
-    "施策ID",
-    "指標ID",
-    "指標名",
-    "単位",
-    "基準年度",
-    "基準値",
-    "目標値",
-    "実績値",
-    "達成率（%）",
-    "達成率の状態",
-    "評価",
-    "備考",
-];
-const PROJECT_HEADER: &[&str] = &[
-    "全国地方公共団体コード",
-    "年度",
-    "年度（和暦）",
-    "事業名",
-    "計画ID",
-    "施策ID",
-    "区分",
-    "決算額（千円）",
-    "翌年度予算額（千円）",
-    "成果指標",
-    "成果指標の単位",
-    "実績",
-    "目標値",
-    "達成率（%）",
-];
 
 fn to_csv(
     header: &[&str],
@@ -266,6 +229,7 @@ fn project_row(code: &str, r: &ProjectRecord) -> Vec<String> {
 /// The data files of a year: indicators and projects as CSV and JSON.
 pub fn data_files(cx: &SiteContext, year: &Year) -> Result<Vec<OutputFile>, Diagnostic> {
     let config = &cx.report.config;
+    let columns = &config.lang.text().data;
     let code = config.code.clone().unwrap_or_default();
     let with_code = config.code.is_some();
     let inds = indicator_records(cx, year)?;
@@ -290,7 +254,7 @@ pub fn data_files(cx: &SiteContext, year: &Year) -> Result<Vec<OutputFile>, Diag
     let proj_rows = projs.iter().map(|r| project_row(&code, r)).collect();
     let json = serde_json::to_vec_pretty(&YearJson {
         fiscal_year: y.0,
-        fiscal_year_wareki: y.wareki(),
+        fiscal_year_wareki: cx.fmt.wareki(y),
         indicators: &inds,
         projects: &projs,
         monitoring: &mon,
@@ -311,13 +275,23 @@ pub fn data_files(cx: &SiteContext, year: &Year) -> Result<Vec<OutputFile>, Diag
     }
     files.extend([
         OutputFile {
-            bytes: to_csv(INDICATOR_HEADER, ind_rows, with_code, config.csv_bom)
-                .map_err(|e| fail(&ind_path, e))?,
+            bytes: to_csv(
+                &columns.indicator_header,
+                ind_rows,
+                with_code,
+                config.csv_bom,
+            )
+            .map_err(|e| fail(&ind_path, e))?,
             path: ind_path,
         },
         OutputFile {
-            bytes: to_csv(PROJECT_HEADER, proj_rows, with_code, config.csv_bom)
-                .map_err(|e| fail(&proj_path, e))?,
+            bytes: to_csv(
+                &columns.project_header,
+                proj_rows,
+                with_code,
+                config.csv_bom,
+            )
+            .map_err(|e| fail(&proj_path, e))?,
             path: proj_path,
         },
         OutputFile {

@@ -7,6 +7,7 @@ use super::paths::{self, relative};
 use crate::era::FiscalYear;
 use crate::markdown::Heading;
 use crate::model::Report;
+use crate::tr;
 
 /// A link as templates use it.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -80,21 +81,22 @@ impl Layout {
     /// The frame for the page at `path` (site-relative).
     pub fn new(report: &Report, path: &str, title: &str) -> Layout {
         let c = &report.config;
+        let fmt = crate::format::Formatter::new(c);
+        let text = c.lang.text();
+        let w = &text.words;
         let latest = report.latest_year();
         let nav_items: Vec<(String, String)> = [
-            Some(("ホーム".to_string(), paths::HOME.to_string())),
+            Some((w.home.to_string(), paths::HOME.to_string())),
             latest.map(|y| {
                 (
-                    format!("{}の報告", y.year.label(report.config.era)),
+                    tr!(c.lang, words.year_report, year = fmt.year_label(y.year)),
                     paths::year(y.year),
                 )
             }),
-            (!report.bodies.is_empty())
-                .then(|| ("推進体制".to_string(), paths::BODIES.to_string())),
+            (!report.bodies.is_empty()).then(|| (w.bodies.to_string(), paths::BODIES.to_string())),
             (!report.glossary.is_empty())
-                .then(|| ("用語解説".to_string(), paths::GLOSSARY.to_string())),
-            (!report.years.is_empty())
-                .then(|| ("オープンデータ".to_string(), paths::DATA.to_string())),
+                .then(|| (text.page.glossary.to_string(), paths::GLOSSARY.to_string())),
+            (!report.years.is_empty()).then(|| (w.open_data.to_string(), paths::DATA.to_string())),
         ]
         .into_iter()
         .flatten()
@@ -102,7 +104,7 @@ impl Layout {
         let head_title = if path == paths::HOME {
             c.title.clone()
         } else {
-            format!("{title}｜{}", c.title)
+            tr!(c.lang, words.head_title, title = title, site = c.title)
         };
         let updated = latest.and_then(|y| y.published);
         Layout {
@@ -126,7 +128,7 @@ impl Layout {
             prev: None,
             next: None,
             toc: Vec::new(),
-            updated: updated.map(|d| d.display(c.era)),
+            updated: updated.map(|d| fmt.date(d)),
             updated_iso: updated.map(|d| d.iso()),
             contact: c
                 .contact
@@ -147,7 +149,8 @@ impl Layout {
 
     /// Adds breadcrumbs (home first, the page itself excluded).
     pub fn crumbs(mut self, path: &str, items: &[(&str, &str)]) -> Layout {
-        self.breadcrumbs = std::iter::once(("ホーム", paths::HOME))
+        let home = crate::i18n::Lang::from_code(&self.lang).text().words.home;
+        self.breadcrumbs = std::iter::once((home, paths::HOME))
             .chain(items.iter().copied())
             .map(|(label, to)| Link {
                 label: label.to_string(),
@@ -177,7 +180,7 @@ impl Layout {
             .collect();
         self.print_href = Some(relative(path, &paths::print(current)));
         if let Some(d) = report.year(current).and_then(|y| y.published) {
-            self.updated = Some(d.display(report.config.era));
+            self.updated = Some(fmt.date(d));
             self.updated_iso = Some(d.iso());
         }
         self

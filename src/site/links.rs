@@ -26,13 +26,19 @@ pub fn check_links(files: &[OutputFile], sources: &[(&str, &str)], lang: Lang) -
                 .unwrap_or(f.path.as_str());
             let mut seen = BTreeSet::new();
             let mut problems = Vec::new();
-            for url in attribute_values(html) {
-                if is_external(url) || !seen.insert(url) {
+            for raw in attribute_values(html) {
+                if !seen.insert(raw) {
                     continue;
                 }
-                let target = resolve(&f.path, url);
+                // As a browser reads the attribute: every character reference decoded, so
+                // `shiryo&#39;s.pdf` names shiryo's.pdf.
+                let url = html_escape::decode_html_entities(raw);
+                if is_external(&url) {
+                    continue;
+                }
+                let target = resolve(&f.path, &url);
                 if !target.as_deref().is_some_and(|t| existing.contains(t)) {
-                    problems.push(broken(source, url, &f.path, lang));
+                    problems.push(broken(source, &url, &f.path, lang));
                 }
             }
             problems
@@ -45,15 +51,9 @@ fn broken(source: &str, url: &str, page: &str, lang: Lang) -> Diagnostic {
         source,
         0,
         0,
-        match lang {
-            Lang::Ja => format!("リンク先「{url}」がありません（{page} のページ）"),
-            Lang::En => format!("broken link `{url}` on {page}"),
-        },
+        crate::tr!(lang, msg.broken_link, url = url, page = page),
     )
-    .with_hint(lang.pick(
-        "リンク先のパスを確かめてください。資料は assets/ からのパスで書きます",
-        "check the link target; files are linked as assets/…",
-    ))
+    .with_hint(lang.text().msg.broken_link_hint)
 }
 
 fn is_external(url: &str) -> bool {
@@ -79,10 +79,10 @@ fn attribute_values(html: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// The site path a relative URL on the page `from` points to, with `..` folded.
+/// The site path a relative URL on the page `from` points to, with `..` folded. The URL is
+/// as the browser has it: character references in the HTML already decoded.
 pub fn resolve(from: &str, url: &str) -> Option<String> {
     let url = url.split(['#', '?']).next().unwrap_or("");
-    let url = url.replace("&amp;", "&");
     let mut parts: Vec<&str> = from.split('/').collect();
     parts.pop();
     for seg in url.split('/') {
@@ -106,22 +106,9 @@ pub fn resolve(from: &str, url: &str) -> Option<String> {
 }
 
 fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && i + 2 < bytes.len()
-            && let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16)
-        {
-            out.push(b);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    percent_encoding::percent_decode_str(s)
+        .decode_utf8_lossy()
+        .into_owned()
 }
 
 #[cfg(test)]
@@ -155,6 +142,27 @@ mod tests {
         assert_eq!(probs.len(), 1);
         assert_eq!(probs[0].file, "content/2023/index.md");
         assert!(probs[0].message.contains("../assets/nai.png"));
+    }
+
+    #[test]
+    fn every_character_reference_is_decoded_before_checking() {
+        let files = vec![
+            file(
+                "2023/index.html",
+                "<a href=\"../assets/shiryo&#39;s.pdf\">a</a><a href=\"../assets/shiryo&#x27;s.pdf\">b</a>\
+                 <a href=\"../assets/a&amp;b.pdf\">c</a><a href=\"&#109;ailto:x@example.jp\">d</a>\
+                 <a href=\"../assets/%E7%B7%91%\">e</a>",
+            ),
+            file("assets/shiryo's.pdf", ""),
+            file("assets/a&b.pdf", ""),
+        ];
+        let probs = check_links(&files, &[], Lang::Ja);
+        assert_eq!(probs.len(), 1, "{probs:?}");
+        assert!(
+            probs[0].message.contains("%E7%B7%91%"),
+            "{}",
+            probs[0].message
+        );
     }
 
     #[test]

@@ -17,11 +17,13 @@ use std::path::Path;
 
 use rayon::prelude::*;
 use serde::Serialize;
+use unicode_normalization::UnicodeNormalization;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::era::FiscalYear;
 use crate::evaluate::{Evaluation, IndicatorYear};
 use crate::model::{Indicator, Report};
+use crate::tr;
 use pages::SiteContext;
 use theme::Theme;
 
@@ -46,25 +48,31 @@ pub struct Page {
     pub source: String,
     /// Files that go with the page (its charts as .svg files).
     pub files: Vec<OutputFile>,
+    /// Why the view could not be handed to the template engine, reported when the page is
+    /// rendered (in the report's language, which the theme knows).
+    broken: Option<String>,
 }
 
 impl Page {
     /// A page from a typed view; a view the template engine cannot take is an error naming
-    /// the page, never an empty page.
+    /// the page when it is rendered, never an empty page.
     pub fn new<V: Serialize>(
         path: &str,
         template: &'static str,
         view: &V,
         source: &str,
     ) -> Result<Page, Diagnostic> {
-        let context = tera::Context::from_serialize(view)
-            .map_err(|e| Diagnostic::error(source, 0, 0, format!("{path}（{template}）: {e}")))?;
+        let (context, broken) = match tera::Context::from_serialize(view) {
+            Ok(c) => (c, None),
+            Err(e) => (tera::Context::new(), Some(e.to_string())),
+        };
         Ok(Page {
             path: path.to_string(),
             template,
             context,
             source: source.to_string(),
             files: Vec::new(),
+            broken,
         })
     }
 
@@ -76,20 +84,26 @@ impl Page {
 
     /// Renders the page with the theme's template.
     pub fn render(&self, theme: &Theme) -> Result<OutputFile, Diagnostic> {
+        let fail = |e: &str| {
+            let message = tr!(
+                theme.lang(),
+                msg.page_error,
+                path = self.path,
+                template = self.template,
+                error = e
+            );
+            Diagnostic::error(&self.source, 0, 0, message)
+        };
+        if let Some(e) = &self.broken {
+            return Err(fail(e));
+        }
         theme
             .render(self.template, &self.context)
             .map(|html| OutputFile {
                 path: self.path.clone(),
                 bytes: html.into_bytes(),
             })
-            .map_err(|e| {
-                Diagnostic::error(
-                    &self.source,
-                    0,
-                    0,
-                    format!("{}（{}）: {e}", self.path, self.template),
-                )
-            })
+            .map_err(|e| fail(&e))
     }
 }
 
@@ -166,6 +180,7 @@ pub fn render_site(
         .iter()
         .map(|p| (p.path.as_str(), p.source.as_str()))
         .collect();
+    check_case_collisions(&files, &sources, report.config.lang, &mut diags);
     for d in links::check_links(&files, &sources, report.config.lang) {
         diags.push(d);
     }
@@ -186,22 +201,58 @@ fn check_unique_paths(pages: &[Page], lang: crate::diag::Lang, diags: &mut Diagn
                     &p.source,
                     0,
                     0,
-                    match lang {
-                        crate::diag::Lang::Ja => format!(
-                            "ページ「{}」が {first} のページと同じ場所になります",
-                            p.path
-                        ),
-                        crate::diag::Lang::En => {
-                            format!("page {} would overwrite the page made from {first}", p.path)
-                        }
-                    },
+                    tr!(lang, msg.page_clash, path = p.path, first = first),
                 )
-                .with_hint(lang.pick(
-                    "ファイル名を変えてください（print、meetings や計画のIDと同じ名前の章は使えません）",
-                    "rename the file (a chapter may not be named print, meetings or a plan id)",
-                )),
+                .with_hint(lang.text().msg.page_clash_hint),
             );
         }
+    }
+}
+
+/// Web servers on Windows and macOS see `Map.pdf` and `map.pdf` as one file, so one would
+/// silently replace the other when the site is copied there (and macOS sees the two Unicode
+/// spellings of `が` as one). Ids are lower-case, so this
+/// concerns file names under assets/ (and a page beside such a file).
+fn check_case_collisions(
+    files: &[OutputFile],
+    sources: &[(&str, &str)],
+    lang: crate::diag::Lang,
+    diags: &mut Diagnostics,
+) {
+    let source = |p: &str| -> String {
+        sources
+            .iter()
+            .find(|(path, _)| *path == p)
+            .map_or_else(|| p.to_string(), |(_, s)| s.to_string())
+    };
+    let mut seen: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
+    for f in files {
+        // macOS also treats the composed and decomposed spellings of が as one name.
+        let key: String = f.path.nfc().collect::<String>().to_lowercase();
+        let Some(first) = seen.insert(key, &f.path) else {
+            continue;
+        };
+        diags.push(
+            Diagnostic::error(
+                source(&f.path),
+                0,
+                0,
+                match lang {
+                    crate::diag::Lang::Ja => format!(
+                        "「{}」と「{first}」は大文字・小文字（または文字の表し方）だけが違うため、Windows や macOS のサーバーでは同じファイルになります",
+                        f.path
+                    ),
+                    crate::diag::Lang::En => format!(
+                        "{} and {first} differ only in case and are one file on Windows and macOS servers",
+                        f.path
+                    ),
+                },
+            )
+            .with_hint(lang.pick(
+                "どちらかのファイル名を変えてください",
+                "rename one of them",
+            )),
+        );
     }
 }
 
@@ -228,8 +279,13 @@ pub(crate) fn promotion_diagram(report: &Report) -> String {
         })
         .collect();
     crate::diagram::render_diagram(
+        report.config.lang,
         "suishin",
-        &format!("{}の推進体制図", report.config.organization),
+        &tr!(
+            report.config.lang,
+            chart.diagram_title,
+            org = report.config.organization
+        ),
         &nodes,
         &edges,
     )
@@ -246,7 +302,12 @@ fn copy_assets(report: &Report, root: &Path, diags: &mut Diagnostics) -> Vec<Out
                     bytes,
                 })
                 .map_err(|e| {
-                    Diagnostic::error(&a.path, 0, 0, format!("ファイルを読み込めません: {e}"))
+                    Diagnostic::error(
+                        &a.path,
+                        0,
+                        0,
+                        tr!(report.config.lang, msg.cannot_read, error = e),
+                    )
                 })
         })
         .collect();

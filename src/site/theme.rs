@@ -71,6 +71,34 @@ const STATIC: &[(&str, &[u8])] = &[(
 pub struct Theme {
     tera: tera::Tera,
     statics: Vec<OutputFile>,
+    lang: Lang,
+}
+
+/// A theme's file, or none when the theme does not override it. A file that is there but
+/// cannot be read is an error: falling back to the built-in one would publish a different
+/// look without a word.
+fn read_override(path: &Path, rel: &str, lang: Lang) -> Result<Option<Vec<u8>>, Diagnostic> {
+    match std::fs::read(path) {
+        Ok(b) => Ok(Some(b)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(unreadable(rel, &e.to_string(), lang)),
+    }
+}
+
+fn unreadable(rel: &str, why: &str, lang: Lang) -> Diagnostic {
+    Diagnostic::error(
+        rel,
+        0,
+        0,
+        match lang {
+            Lang::Ja => format!("テーマのファイルを読み込めません（{why}）"),
+            Lang::En => format!("cannot read the theme file ({why})"),
+        },
+    )
+    .with_hint(lang.pick(
+        "ファイルの読み取り権限と文字コード（UTF-8）を確かめるか、ファイルを消して組み込みのものを使ってください",
+        "check the file's permissions and encoding (UTF-8), or remove it to use the built-in one",
+    ))
 }
 
 impl Theme {
@@ -82,11 +110,27 @@ impl Theme {
         let mut templates: Vec<(String, String)> = Vec::new();
         for (n, builtin) in TEMPLATES {
             let over = dir.join("templates").join(n);
-            let text = match std::fs::read_to_string(&over) {
-                Ok(t) => t,
-                Err(_) => builtin.to_string(),
+            // An override saved as Shift_JIS is named, not silently replaced by the built-in
+            // template; a BOM and CRLF line ends are read as UTF-8 text is.
+            let rel = format!("themes/{name}/templates/{n}");
+            let text = match read_override(&over, &rel, lang) {
+                Ok(Some(bytes)) => match crate::source::decode_text(&bytes, &rel, lang) {
+                    Ok(t) => t,
+                    Err(d) => {
+                        diags.push(d);
+                        continue;
+                    }
+                },
+                Ok(None) => builtin.to_string(),
+                Err(d) => {
+                    diags.push(d);
+                    continue;
+                }
             };
             templates.push((n.to_string(), text));
+        }
+        if diags.has_errors() {
+            return Err(diags);
         }
         let mut tera = tera::Tera::new();
         tera.autoescape_on([".html", ".xml"]);
@@ -96,24 +140,28 @@ impl Theme {
                 format!("themes/{name}/templates"),
                 0,
                 0,
-                match lang {
-                    Lang::Ja => format!("テンプレートを読み込めません: {e:#}"),
-                    Lang::En => format!("cannot load the templates: {e:#}"),
-                },
+                crate::tr!(lang, msg.templates_unreadable, error = format!("{e:#}")),
             ));
             return Err(diags);
         }
-        let statics = STATIC
-            .iter()
-            .map(|(p, builtin)| {
-                let over = dir.join(p);
-                OutputFile {
+        let mut statics = Vec::new();
+        for (p, builtin) in STATIC {
+            match read_override(&dir.join(p), &format!("themes/{name}/{p}"), lang) {
+                Ok(bytes) => statics.push(OutputFile {
                     path: p.to_string(),
-                    bytes: std::fs::read(over).unwrap_or_else(|_| builtin.to_vec()),
-                }
-            })
-            .collect();
-        Ok(Theme { tera, statics })
+                    bytes: bytes.unwrap_or_else(|| builtin.to_vec()),
+                }),
+                Err(d) => diags.push(d),
+            }
+        }
+        if diags.has_errors() {
+            return Err(diags);
+        }
+        Ok(Theme {
+            tera,
+            statics,
+            lang,
+        })
     }
 
     /// Renders a template.
@@ -128,6 +176,11 @@ impl Theme {
             }
             msg
         })
+    }
+
+    /// The language the theme's pages and messages are in.
+    pub fn lang(&self) -> Lang {
+        self.lang
     }
 
     /// The theme's static files.

@@ -6,10 +6,11 @@ use serde::Serialize;
 use super::layout::Link;
 use super::pages::SiteContext;
 use super::paths::{self, relative};
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Lang};
 use crate::evaluate::{GoalSummary, GradeMark, IndicatorYear, Rate};
 use crate::markdown::{MarkdownContext, render_inline};
 use crate::model::{Direction, Goal, Indicator, IndicatorKind, Plan, Project, Year};
+use crate::tr;
 
 /// A grade cell.
 #[derive(Debug, Clone, Serialize)]
@@ -100,7 +101,7 @@ pub fn indicator_row(
         name: crate::markdown::strip_marks(&ind.name),
         unit: ind.unit.clone(),
         measure: measure_id.to_string(),
-        direction: direction_words(ind.direction).into(),
+        direction: direction_words(cx.lang(), ind.direction).into(),
         cumulative: ind.kind == IndicatorKind::Cumulative,
         baseline: f.figure_or_none(ind.baseline.map(|b| b.value), ind.decimals),
         baseline_year: ind
@@ -122,10 +123,11 @@ pub fn indicator_row(
 }
 
 /// 「高いほど良い」/「低いほど良い」.
-pub fn direction_words(d: Direction) -> &'static str {
+pub fn direction_words(lang: Lang, d: Direction) -> &'static str {
+    let w = &lang.text().words;
     match d {
-        Direction::Up => "高いほど良い",
-        Direction::Down => "低いほど良い",
+        Direction::Up => w.direction_up,
+        Direction::Down => w.direction_down,
     }
 }
 
@@ -300,7 +302,7 @@ pub fn plan_items(
                 .iter()
                 .zip(&py.goals)
                 .map(|(g, s)| GoalItem {
-                    number: goal_number(g),
+                    number: goal_number(cx.lang(), g),
                     title_html: render_inline(&g.title, md),
                     href: relative(from, &paths::goal(year.year, &p.id, &g.id)),
                     summary: summary_view(cx, s),
@@ -320,9 +322,9 @@ pub fn plan_items(
 }
 
 /// 目標1 for goal id 1; ids that are not numbers are shown as written.
-pub fn goal_number(g: &Goal) -> String {
+pub fn goal_number(lang: Lang, g: &Goal) -> String {
     if g.id.chars().all(|c| c.is_ascii_digit()) {
-        format!("目標{}", g.id)
+        tr!(lang, words.goal_number, id = g.id)
     } else {
         g.id.clone()
     }
@@ -330,7 +332,12 @@ pub fn goal_number(g: &Goal) -> String {
 
 /// 計画期間：令和元年度〜令和10年度.
 pub fn period_words(cx: &SiteContext, p: &Plan) -> String {
-    format!("{}〜{}", cx.fmt.year(p.period.0), cx.fmt.year(p.period.1))
+    tr!(
+        cx.lang(),
+        words.period,
+        from = cx.fmt.year(p.period.0),
+        to = cx.fmt.year(p.period.1)
+    )
 }
 
 /// A link to a page in a list.

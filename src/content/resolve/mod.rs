@@ -92,7 +92,7 @@ pub fn resolve(
     r.check_fed_indicators(&plans, &monitoring, &year_list);
     let report = Report {
         monitoring,
-        assets: list_assets(root),
+        assets: list_assets(root, lang, r.diags),
         config,
         home,
         plans,
@@ -152,15 +152,12 @@ fn locate(text: Option<&str>, needle: &str) -> (u32, u32) {
     .unwrap_or((0, 0))
 }
 
-fn list_assets(root: &Path) -> Vec<Asset> {
-    let dir = root.join("assets");
-    let mut out: Vec<Asset> = walkdir::WalkDir::new(&dir)
-        .sort_by_file_name()
+fn list_assets(root: &Path, lang: Lang, diags: &mut Diagnostics) -> Vec<Asset> {
+    let mut out: Vec<Asset> = super::walk::walk(root, &root.join("assets"), lang, diags)
         .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| Asset {
-            path: crate::diag::display_path(root, e.path()),
+        .filter(|f| !f.is_dir)
+        .map(|f| Asset {
+            path: crate::diag::display_path(root, &f.path),
         })
         .collect();
     out.sort_by(|a, b| a.path.cmp(&b.path));

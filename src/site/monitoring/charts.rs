@@ -97,13 +97,6 @@ pub fn item_input(cx: &SiteContext, ds: &Dataset, upto: FiscalYear) -> Monitorin
             .min(3)
     });
     let w = &lang.text().mon.words;
-    let names_lang = if lang != crate::diag::Lang::Ja
-        && series.iter().any(|s| crate::i18n::has_japanese(&s.name))
-    {
-        "ja".to_string()
-    } else {
-        String::new()
-    };
     MonitoringInput {
         id: format!("mon-{upto}-{}", ds.id),
         title: tr!(lang, mon.words.chart_title, item = ds.title),
@@ -117,7 +110,7 @@ pub fn item_input(cx: &SiteContext, ds: &Dataset, upto: FiscalYear) -> Monitorin
         decimals,
         series,
         no_data: w.chart_no_data.to_string(),
-        names_lang,
+        lang,
     }
 }
 

@@ -35,7 +35,8 @@ pub fn data_page(cx: &SiteContext) -> Result<Page, Diagnostic> {
     let report = cx.report;
     let path = paths::DATA;
     let view = DataView {
-        layout: Layout::new(report, path, "オープンデータ").crumbs(path, &[]),
+        layout: Layout::new(report, path, report.config.lang.text().words.open_data)
+            .crumbs(path, &[]),
         rows: report
             .years
             .iter()

@@ -40,7 +40,8 @@ struct GlossaryView {
 pub fn glossary(report: &Report) -> Result<Page, Diagnostic> {
     let path = paths::GLOSSARY;
     let view = GlossaryView {
-        layout: Layout::new(report, path, "用語解説").crumbs(path, &[]),
+        layout: Layout::new(report, path, report.config.lang.text().page.glossary)
+            .crumbs(path, &[]),
         entries: glossary_items(report),
     };
     Page::new(path, "glossary.html", &view, "content/glossary.yaml")

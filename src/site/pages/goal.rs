@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::SiteContext;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Lang};
 use crate::era::FiscalYear;
 use crate::evaluate::{GoalSummary, IndicatorYear};
 use crate::markdown::{self, Heading, render_inline};
@@ -18,6 +18,7 @@ use crate::site::views::{
     summary_view,
 };
 use crate::site::{OutputFile, Page, evaluated};
+use crate::tr;
 
 /// A measure section of a goal page.
 #[derive(Debug, Clone, Serialize)]
@@ -170,6 +171,7 @@ fn measure_view(
 
 /// The table of contents of a goal's content: measures, projects, evaluation headings.
 fn goal_headings(
+    lang: Lang,
     measures: &[MeasureView],
     has_projects: bool,
     evaluation: Option<&markdown::Rendered>,
@@ -180,21 +182,26 @@ fn goal_headings(
         .map(|m| Heading {
             level: 2,
             id: m.anchor.clone(),
-            text: format!("施策 {} {}", m.id, markdown::strip_marks(&m.title_text)),
+            text: tr!(
+                lang,
+                words.measure_heading,
+                id = m.id,
+                title = markdown::strip_marks(&m.title_text)
+            ),
         })
         .collect();
     if has_projects {
         headings.push(Heading {
             level: 2,
             id: format!("projects-{anchor_prefix}"),
-            text: "主な事業".into(),
+            text: lang.text().page.projects_title.into(),
         });
     }
     if let Some(r) = evaluation {
         headings.push(Heading {
             level: 2,
             id: format!("evaluation-{anchor_prefix}"),
-            text: "評価".into(),
+            text: lang.text().page.evaluation.into(),
         });
         headings.extend(r.headings.iter().cloned().map(|mut h| {
             h.level += 1;
@@ -238,13 +245,14 @@ pub fn goal_content(
     let eval_rendered =
         evaluation.map(|e| cx.render_in(from, &e.doc.markdown, level + 1, &eval_prefix));
     let headings = goal_headings(
+        cx.lang(),
         &measures,
         !projects.is_empty(),
         eval_rendered.as_ref(),
         &anchor_prefix,
     );
     let content = GoalContent {
-        number: goal_number(goal),
+        number: goal_number(cx.lang(), goal),
         title_html: cx.with(from, |c| render_inline(&goal.title, c)),
         title_text: markdown::strip_marks(&goal.title),
         plan_title: plan.title.clone(),
@@ -252,8 +260,16 @@ pub fn goal_content(
         summary: summary_view(cx, summary),
         measures,
         projects,
-        settled_year: format!("{}決算", cx.fmt.year_label(year.year)),
-        budget_year: format!("{}予算", cx.fmt.year_label(FiscalYear(year.year.0 + 1))),
+        settled_year: tr!(
+            cx.lang(),
+            words.settled,
+            year = cx.fmt.year_label(year.year)
+        ),
+        budget_year: tr!(
+            cx.lang(),
+            words.budget,
+            year = cx.fmt.year_label(FiscalYear(year.year.0 + 1))
+        ),
         evaluation_html: eval_rendered.map(|r| r.html),
         outlook: evaluation
             .and_then(|e| e.outlook)

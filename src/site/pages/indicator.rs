@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::SiteContext;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Lang};
 use crate::evaluate::{IndicatorYear, Rate};
 use crate::markdown::{self, render_inline};
 use crate::model::{Direction, Goal, Indicator, IndicatorKind, Measure, Plan, RateFormula};
@@ -13,6 +13,7 @@ use crate::site::charts::{self, ChartView};
 use crate::site::layout::{Layout, Link};
 use crate::site::paths::{self, relative};
 use crate::site::views::{GradeView, direction_words, goal_number, link};
+use crate::tr;
 
 /// One year's row on an indicator page.
 #[derive(Debug, Clone, Serialize)]
@@ -73,11 +74,12 @@ fn year_row(
     }
 }
 
-fn formula_words(ind: &Indicator) -> &'static str {
+fn formula_words(lang: Lang, ind: &Indicator) -> &'static str {
+    let w = &lang.text().words;
     match (ind.rate, ind.direction) {
-        (RateFormula::Ratio, Direction::Up) => "実績値 ÷ 目標値 × 100",
-        (RateFormula::Ratio, Direction::Down) => "目標値 ÷ 実績値 × 100",
-        (RateFormula::Progress, _) => "（実績値 − 基準値）÷（目標値 − 基準値）× 100",
+        (RateFormula::Ratio, Direction::Up) => w.formula_ratio_up,
+        (RateFormula::Ratio, Direction::Down) => w.formula_ratio_down,
+        (RateFormula::Progress, _) => w.formula_progress,
     }
 }
 
@@ -98,11 +100,11 @@ pub fn indicator(
         .map(|r| year_row(cx, plan, goal, ind, r, &path))
         .collect();
     let with_year = |yv: Option<crate::model::YearValue>| match yv {
-        Some(v) => format!(
-            "{}{}（{}）",
-            f.figure(v.value, ind.decimals),
-            ind.unit,
-            f.year(v.year)
+        Some(v) => tr!(
+            cx.lang(),
+            words.value_year,
+            value = format!("{}{}", f.figure(v.value, ind.decimals), ind.unit),
+            year = f.year(v.year)
         ),
         None => f.words().no_figure.to_string(),
     };
@@ -110,7 +112,7 @@ pub fn indicator(
     let goal_path = paths::goal(latest_goal_year, &plan.id, &goal.id);
     let goal_title = format!(
         "{} {}",
-        goal_number(goal),
+        goal_number(cx.lang(), goal),
         markdown::strip_marks(&goal.title)
     );
     let name = markdown::strip_marks(&ind.name);
@@ -120,12 +122,12 @@ pub fn indicator(
             .crumbs(&path, &[(goal_title.as_str(), goal_path.as_str())]),
         name_html: cx.with(&path, |c| render_inline(&ind.name, c)),
         unit: ind.unit.clone(),
-        direction: direction_words(ind.direction).into(),
+        direction: direction_words(cx.lang(), ind.direction).into(),
         kind: match ind.kind {
-            IndicatorKind::Level => "各年度の値".into(),
-            IndicatorKind::Cumulative => "累計値（計画期間の積み上げ）".into(),
+            IndicatorKind::Level => f.words().kind_level.into(),
+            IndicatorKind::Cumulative => f.words().kind_cumulative.into(),
         },
-        formula: formula_words(ind).into(),
+        formula: formula_words(cx.lang(), ind).into(),
         definition: ind.definition.clone(),
         source: ind.source.clone(),
         plan: plan.title.clone(),
@@ -134,9 +136,13 @@ pub fn indicator(
         department: measure.department.clone(),
         baseline: with_year(ind.baseline),
         final_target: with_year(ind.target),
-        per_year: ind
-            .per_year
-            .map(|p| format!("毎年度 {}{}", f.figure(p, None), ind.unit)),
+        per_year: ind.per_year.map(|p| {
+            tr!(
+                cx.lang(),
+                words.per_year,
+                value = format!("{}{}", f.figure(p, None), ind.unit)
+            )
+        }),
         rows,
     };
     let files = vec![view.chart.output()];

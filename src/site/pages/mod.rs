@@ -21,11 +21,13 @@ use serde::Serialize;
 
 use super::paths::{self, relative};
 use super::views::goal_number;
+use crate::diag::Lang;
 use crate::era::FiscalYear;
 use crate::evaluate::Evaluation;
 use crate::format::Formatter;
 use crate::markdown::{self, MarkdownContext};
 use crate::model::{Report, Year};
+use crate::tr;
 
 /// What every page builder shares, computed once per build: the report, its evaluation, the
 /// formatter, glossary terms for Markdown, each year's reading order and which chapters
@@ -66,6 +68,11 @@ impl<'a> SiteContext<'a> {
         }
     }
 
+    /// The report's language.
+    pub fn lang(&self) -> Lang {
+        self.report.config.lang
+    }
+
     /// The pages of a year in reading order.
     pub fn sequence(&self, year: FiscalYear) -> &[(String, String)] {
         self.sequences.get(&year).map(Vec::as_slice).unwrap_or(&[])
@@ -91,6 +98,7 @@ impl<'a> SiteContext<'a> {
             root: &root,
             min_level: 2,
             id_prefix: "",
+            lang: self.lang(),
         })
     }
 
@@ -126,7 +134,11 @@ impl<'a> SiteContext<'a> {
 
     /// 「令和3年度の報告」: a year's overview in breadcrumbs.
     pub fn year_crumb(&self, year: FiscalYear) -> String {
-        format!("{}の報告", self.fmt.year_label(year))
+        tr!(
+            self.lang(),
+            words.year_report,
+            year = self.fmt.year_label(year)
+        )
     }
 }
 
@@ -179,7 +191,7 @@ pub fn meeting_items(report: &Report, year: &Year, from: &str) -> Vec<MeetingIte
         .iter()
         .map(|m| MeetingItem {
             title: super::bodies::meeting_title(report, m),
-            date: m.date.display(report.config.era),
+            date: Formatter::new(&report.config).date(m.date),
             href: relative(from, &paths::meeting(year.year, &m.slug)),
         })
         .collect()
@@ -187,7 +199,11 @@ pub fn meeting_items(report: &Report, year: &Year, from: &str) -> Vec<MeetingIte
 
 /// Pages of a year in reading order, for previous/next links.
 pub fn year_sequence(report: &Report, ev: &Evaluation, year: &Year) -> Vec<(String, String)> {
-    let mut seq = vec![(paths::year(year.year), "概要".to_string())];
+    let lang = report.config.lang;
+    let mut seq = vec![(
+        paths::year(year.year),
+        lang.text().words.overview.to_string(),
+    )];
     for p in report
         .plans
         .iter()
@@ -196,7 +212,11 @@ pub fn year_sequence(report: &Report, ev: &Evaluation, year: &Year) -> Vec<(Stri
         for g in &p.goals {
             seq.push((
                 paths::goal(year.year, &p.id, &g.id),
-                format!("{} {}", goal_number(g), markdown::strip_marks(&g.title)),
+                format!(
+                    "{} {}",
+                    goal_number(lang, g),
+                    markdown::strip_marks(&g.title)
+                ),
             ));
         }
     }

@@ -19,7 +19,8 @@ struct NotFoundView {
 pub fn not_found(cx: &SiteContext) -> Result<Page, Diagnostic> {
     let path = paths::NOT_FOUND;
     let view = NotFoundView {
-        layout: Layout::new(cx.report, path, "ページが見つかりません").crumbs(path, &[]),
+        layout: Layout::new(cx.report, path, cx.lang().text().words.not_found_title)
+            .crumbs(path, &[]),
         years: year_items(cx, path),
     };
     Page::new(path, "404.html", &view, "book.toml")

@@ -60,7 +60,11 @@ fn print_goals(cx: &SiteContext, year: &Year, path: &str) -> Result<Vec<PrintGoa
 pub fn print(cx: &SiteContext, year: &Year) -> Result<Page, Diagnostic> {
     let report = cx.report;
     let path = paths::print(year.year);
-    let title = format!("{}（印刷用）", cx.year_crumb(year.year));
+    let title = crate::tr!(
+        cx.lang(),
+        words.print_title,
+        title = cx.year_crumb(year.year)
+    );
     let narrative = cx.render(&path, &year.narrative.markdown);
     let chapters = year
         .chapters
@@ -88,7 +92,7 @@ pub fn print(cx: &SiteContext, year: &Year) -> Result<Page, Diagnostic> {
             .year_switcher(report, &path, year.year, |y| Some(paths::print(y))),
         year_label: cx.fmt.year(year.year),
         edition: year.edition.clone(),
-        published: year.published.map(|d| d.display(report.config.era)),
+        published: year.published.map(|d| cx.fmt.date(d)),
         narrative_html: narrative.html,
         plans: cx.with(&path, |c| plan_items(cx, year, &path, c)),
         goals: print_goals(cx, year, &path)?,
