@@ -211,7 +211,7 @@ fn open_data_has_a_row_per_value_with_standard_and_judgement() {
     );
     assert_eq!(&find("no2", "honcho")[col("測定値")], "0.027");
     // One row per dataset × site read that year.
-    assert_eq!(rows.len(), 3 + 3 + 2 + 3 + 8 * 3 + 3 + 3 + 2 + 2);
+    assert_eq!(rows.len(), 3 + 3 + 2 + 3 + 3 + 8 * 3 + 3 + 3 + 2 + 2);
 
     let csv18 = common::page(site(), "data/2018-monitoring.csv");
     let rows18: Vec<csv::StringRecord> =
@@ -432,10 +432,10 @@ fn new_year_writes_every_site_of_every_item_as_null() {
     let dir = common::example_copy();
     let root = dir.path();
     let made = nenpo::new_year::new_year(root, nenpo::era::FiscalYear(2022)).unwrap();
-    assert_eq!(made.monitoring, 3 + 3 + 2 + 3 + 8 * 3 + 3 + 3 + 2 + 2);
+    assert_eq!(made.monitoring, 3 + 3 + 2 + 3 + 3 + 8 * 3 + 3 + 3 + 2 + 2);
     assert!(
         made.describe()
-            .contains("monitoring.yaml に測定値の欄を 45 か所作りました。")
+            .contains("monitoring.yaml に測定値の欄を 48 か所作りました。")
     );
     let text = fs::read_to_string(root.join("content/2022/monitoring.yaml")).unwrap();
     assert!(text.contains("no2:\n  honcho: null   # 本町局\n"), "{text}");
@@ -657,4 +657,84 @@ fn english_pages_say_the_same_in_english() {
     let air = common::page(&files, "2019/monitoring/air/index.html");
     assert!(air.contains("Besides: missing at 1 station."), "{air}");
     assert!(air.contains("Missing"));
+}
+
+#[test]
+fn readings_as_real_tables_write_them_are_printed_as_written_and_judged() {
+    let dir = common::example_copy();
+    let root = dir.path();
+    let rel = "content/2021/monitoring.yaml";
+    replace(root, rel, "  sakura-jogen: 1.4\n", "  sakura-jogen: ND\n");
+    replace(
+        root,
+        rel,
+        "  sakura-bashi: 1.9\n",
+        "  sakura-bashi: \"＜0.5\"\n",
+    );
+    // A limit of quantification above the standard (5mg/L): cannot be judged.
+    replace(root, rel, "  shikyo: 5.6\n", "  shikyo: \"<8\"\n");
+    // Below a limit that is under a lower limit (DO ≥ 5): fails.
+    replace(
+        root,
+        rel,
+        "  honcho-bashi: 7.9\n",
+        "  honcho-bashi: \"<0.5\"\n",
+    );
+    replace(root, rel, "  kokudo: 9.7\n", "  kokudo: 欠測\n");
+    replace(root, rel, "  honcho: 0.027\n", "  honcho: \"０．０２７\"\n");
+    // An item with no standard (NO), written under a key YAML would read as false unless
+    // quoted, and a site that has no value this year.
+    write(
+        root,
+        "content/monitoring/no.yaml",
+        "title: 一酸化窒素（NO）\ngroup: 大気\nunit: ppm\ndecimals: 3\ncounter: 局\nweight: 6\n\
+         sites: [honcho, { id: minami, name: 南町局 }]\n",
+    );
+    let text = fs::read_to_string(root.join(rel)).unwrap();
+    write(root, rel, &format!("{text}\nno:\n  honcho: 0.005\n"));
+    let d = load_report(root).diagnostics;
+    let no_line = text.lines().count() as u32 + 2;
+    assert_reported(&d, rel, no_line, "boolean", false);
+    let hint = d.sorted().into_iter().find(|x| x.line == no_line).unwrap();
+    assert!(
+        format!("{hint:?}").contains("\\\"no\\\": のように引用符で囲んでください"),
+        "{hint:?}"
+    );
+    write(root, rel, &format!("{text}\n\"no\":\n  honcho: 0.005\n"));
+    let d = load_report(root).diagnostics;
+    assert_reported(&d, rel, no_line, "測定地点「minami」の値がありません", true);
+
+    let files = build(root);
+    let water = common::page(&files, "2021/monitoring/water/index.html");
+    let cell =
+        |site: &str, col: usize| row(water, "水質の測定結果（令和3年度）", site)[col].clone();
+    assert_eq!(cell("桜川上流（水源の森前）", 2), "ND○適合基準2mg/L以下");
+    assert_eq!(cell("桜川橋", 2), "＜0.5○適合基準2mg/L以下");
+    assert_eq!(cell("市境", 2), "<8－判定できない値基準5mg/L以下");
+    assert_eq!(cell("本町橋", 3), "<0.5×不適合基準5mg/L以上");
+    assert!(water.contains(
+        "BOD（生物化学的酸素要求量）は、7地点中5地点で環境基準を達成しました。このほか、1地点は判定できない値です。"
+    ));
+    assert!(water.contains("DO（溶存酸素量）は、8地点中7地点で環境基準を達成しました。"));
+    assert!(water.contains("－：判定できない値（定量下限値が環境基準より高いため）"));
+    assert!(water.contains("「ND」は不検出を表します"));
+
+    let air = common::page(&files, "2021/monitoring/air/index.html");
+    let cells = row(air, "大気の測定結果（令和3年度）", "本町局");
+    // Full-width digits read as the number; no standard: the value alone.
+    assert_eq!(cells[1], "0.027○適合");
+    assert_eq!(cells[6], "0.005");
+    assert_eq!(row(air, "大気の測定結果（令和3年度）", "国道局")[4], "欠測");
+    assert!(air.contains(
+        "微小粒子状物質（PM2.5）は、2局中2局で環境基準を達成しました。このほか、1局は欠測です。"
+    ));
+    assert!(air.contains("一酸化窒素（NO）には環境基準が定められていません。"));
+    // The open data keeps ND and the unjudged value apart from numbers.
+    let csv = common::page(&files, "data/2021-monitoring.csv");
+    let line = csv
+        .lines()
+        .find(|l| l.contains(",bod,") && l.contains(",shikyo,"))
+        .unwrap();
+    assert!(line.contains(",,<8,定量下限値未満,8,"), "{line}");
+    assert!(line.contains(",判定不能,"), "{line}");
 }

@@ -325,6 +325,8 @@ pub struct Messages {
     pub hint_number: &'static str,
     pub hint_fiscal_year: &'static str,
     pub hint_date: &'static str,
+    /// An id or a text read by YAML as true/false (`no:`, `on:`): quote it.
+    pub hint_quote_bool: &'static str,
 
     // content/load.rs and source.rs: files and folders.
     pub no_content: &'static str,

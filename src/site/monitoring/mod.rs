@@ -187,7 +187,8 @@ impl Spell {
         let (symbol, label, class) = match j.judgement {
             Judgement::Meets => (ok, words.meets, "judge-ok"),
             Judgement::Fails => (ng, words.fails, "judge-ng"),
-            Judgement::NotJudged | Judgement::Undetermined => (na, words.not_judged, "judge-na"),
+            Judgement::NotJudged => (na, words.not_judged, "judge-na"),
+            Judgement::Undetermined => (na, words.undetermined, "judge-na"),
             Judgement::NoValue(_) | Judgement::NoStandard => return None,
         };
         Some(MarkView {

@@ -163,6 +163,15 @@ fn year_table(
         .map(|d| column(&t.spell, d, year, Some(format!("#{prefix}item-{}", d.id))))
         .collect();
     let sites = year_sites(mon, datasets, year);
+    let lang = t.spell.lang;
+    // On a phone the table becomes a card per site; each value is named with its unit.
+    let labels: Vec<String> = datasets
+        .iter()
+        .map(|d| match d.unit.as_str() {
+            "" => d.title.clone(),
+            unit => tr!(lang, mon.words.item_with_unit, item = d.title, unit = unit),
+        })
+        .collect();
     let rows = sites
         .iter()
         .map(|s| RowView {
@@ -173,11 +182,11 @@ fn year_table(
             cells: datasets
                 .iter()
                 .zip(&cols)
-                .map(|(d, (c, shown))| t.cell(d, &s.id, year, shown.as_deref(), &c.title))
+                .zip(&labels)
+                .map(|((d, (_, shown)), label)| t.cell(d, &s.id, year, shown.as_deref(), label))
                 .collect(),
         })
         .collect();
-    let lang = t.spell.lang;
     TableView {
         head: lang.text().mon.words.site_heading.to_string(),
         caption: tr!(

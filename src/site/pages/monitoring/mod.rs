@@ -104,6 +104,7 @@ impl Notes {
 pub struct Seen {
     judged: bool,
     not_judged: bool,
+    undetermined: bool,
     not_measured: bool,
     below: bool,
     given: bool,
@@ -121,6 +122,9 @@ impl Seen {
         }
         if self.not_judged {
             out.push(words.legend_not_judged.to_string());
+        }
+        if self.undetermined {
+            out.push(words.legend_undetermined.to_string());
         }
         if self.given {
             out.push(words.legend_given.to_string());
@@ -199,7 +203,8 @@ impl<'a, 'c> CellTable<'a, 'c> {
         if let Some(j) = judged {
             match j.judgement {
                 Judgement::Meets | Judgement::Fails => self.seen.judged = true,
-                Judgement::NotJudged | Judgement::Undetermined => self.seen.not_judged = true,
+                Judgement::NotJudged => self.seen.not_judged = true,
+                Judgement::Undetermined => self.seen.undetermined = true,
                 _ => {}
             }
             self.seen.given |= j.given;
