@@ -738,3 +738,35 @@ fn readings_as_real_tables_write_them_are_printed_as_written_and_judged() {
     assert!(line.contains(",,<8,定量下限値未満,8,"), "{line}");
     assert!(line.contains(",判定不能,"), "{line}");
 }
+
+#[test]
+fn dataset_and_site_ids_that_would_make_bad_paths_are_refused() {
+    let rel = "content/monitoring/ox.yaml";
+    let d = broken(|r| {
+        replace(
+            r,
+            rel,
+            "sites: [honcho, sakuragawa]",
+            "sites: [honcho, sakuragawa, { id: \"../../evil\", name: 南町局 }]",
+        );
+        fs::copy(
+            r.join("content/monitoring/no2.yaml"),
+            r.join("content/monitoring/NO2 old.yaml"),
+        )
+        .unwrap();
+    });
+    assert_reported(
+        &d,
+        rel,
+        line_of(rel, "sites:"),
+        "測定地点のID「../../evil」に使えない文字（「/」）が含まれています",
+        false,
+    );
+    assert_reported(
+        &d,
+        "content/monitoring/NO2 old.yaml",
+        0,
+        "測定項目のID（ファイル名）「NO2 old」に大文字が含まれています",
+        false,
+    );
+}

@@ -147,6 +147,7 @@ fn check_names(
         Role::Meeting(_, s) => Some((s, IdKind::Meeting)),
         Role::Chapter(_, s) => Some((s, IdKind::Chapter)),
         Role::Evaluation(_, s) => Some((s, IdKind::Evaluation)),
+        Role::Dataset(s) => Some((s, IdKind::Dataset)),
         _ => None,
     };
     if let Some((id, kind)) = id
@@ -172,6 +173,7 @@ fn role_is_in_year(role: &Role) -> bool {
             | Role::Evaluation(..)
             | Role::Meeting(..)
             | Role::Chapter(..)
+            | Role::Monitoring(_)
     )
 }
 
@@ -199,6 +201,13 @@ fn check_yaml_ids(p: &Parsed, lang: Lang, diags: &mut Diagnostics) {
         Data::Actuals(a) => {
             for k in a.keys() {
                 check(k, IdKind::Indicator);
+            }
+        }
+        Data::Dataset(d) => {
+            for s in &d.sites {
+                if let super::raw_monitoring::RawSiteRef::Full(site) = &s.value {
+                    check(&site.id, IdKind::Site);
+                }
             }
         }
         _ => {}

@@ -199,6 +199,10 @@ pub struct MonitoringMessages {
     pub group_no_id_hint: &'static str,
     /// `{id}`.
     pub group_bad_id: &'static str,
+    /// What an id names, in the id checks' messages: a dataset's file name.
+    pub id_dataset: &'static str,
+    /// … and a site's id.
+    pub id_site: &'static str,
     /// `{id}`, `{a}`, `{b}`.
     pub group_two_names: &'static str,
     pub group_two_names_hint: &'static str,
@@ -376,6 +380,8 @@ pub const JA: Monitoring = Monitoring {
         group_no_id: "分類「{name}」のページの場所（ID）が決められません",
         group_no_id_hint: "group: {{ id: kogai, name: {name} }} のように、半角英数字のIDを添えてください",
         group_bad_id: "分類のID「{id}」には半角の英小文字・数字・「-」だけが使えます",
+        id_dataset: "測定項目のID（ファイル名）",
+        id_site: "測定地点のID",
         group_two_names: "分類のID「{id}」に2つの名前（「{a}」と「{b}」）があります",
         group_two_names_hint: "同じ分類の測定項目には、同じ group を書いてください",
         site_no_name: "測定地点「{id}」の名前（name）が、どの測定項目にも書かれていません",
@@ -551,6 +557,8 @@ pub const EN: Monitoring = Monitoring {
         group_no_id: "the group `{name}` needs an id for its page",
         group_no_id_hint: "write group: {{ id: complaints, name: {name} }} with an ASCII id",
         group_bad_id: "a group id may only hold lower-case ASCII letters, digits and `-`: `{id}`",
+        id_dataset: "dataset id (file name)",
+        id_site: "site id",
         group_two_names: "the group id `{id}` has two names (`{a}` and `{b}`)",
         group_two_names_hint: "write the same group in every dataset of the group",
         site_no_name: "no dataset gives the name of site `{id}`",

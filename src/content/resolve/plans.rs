@@ -172,19 +172,7 @@ impl Resolver<'_> {
             decimals: i.decimals,
             source: i.source,
             definition: i.definition,
-            from: i.from.map(|f| {
-                let (line, column) = pos(&f.dataset.referenced);
-                let (sl, sc) = pos(&f.site.referenced);
-                FedBy {
-                    dataset: f.dataset.value.0,
-                    site: f.site.value.0,
-                    pos: Pos { line, column },
-                    site_pos: Pos {
-                        line: sl,
-                        column: sc,
-                    },
-                }
-            }),
+            from: i.from.map(fed_by),
             pos: Pos { line: l, column: c },
         }
     }
@@ -211,5 +199,19 @@ impl Resolver<'_> {
                 }
             }
         }
+    }
+}
+
+/// `from: { dataset, site }` with where each was written.
+fn fed_by(f: crate::content::raw_monitoring::RawFrom) -> FedBy {
+    let at = |p| {
+        let (line, column) = pos(p);
+        Pos { line, column }
+    };
+    FedBy {
+        pos: at(&f.dataset.referenced),
+        site_pos: at(&f.site.referenced),
+        dataset: f.dataset.value.0,
+        site: f.site.value.0,
     }
 }

@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use super::{CellTable, ColumnView, NoteView, RowView, column, spell};
+use super::{CellTable, ColumnView, NoteView, RowView, column, spell, value_label};
 use crate::diag::Diagnostic;
 use crate::era::FiscalYear;
 use crate::monitoring::{Dataset, Group, Monitoring};
@@ -165,13 +165,7 @@ fn year_table(
     let sites = year_sites(mon, datasets, year);
     let lang = t.spell.lang;
     // On a phone the table becomes a card per site; each value is named with its unit.
-    let labels: Vec<String> = datasets
-        .iter()
-        .map(|d| match d.unit.as_str() {
-            "" => d.title.clone(),
-            unit => tr!(lang, mon.words.item_with_unit, item = d.title, unit = unit),
-        })
-        .collect();
+    let labels: Vec<String> = datasets.iter().map(|d| value_label(lang, d)).collect();
     let rows = sites
         .iter()
         .map(|s| RowView {
@@ -253,16 +247,6 @@ fn item_view(
         .summary(year, &ds.id)
         .map(|s| t.spell.summary(&ds.title, s, ds.counter))
         .unwrap_or_default();
-    let caption = if ds.unit.is_empty() {
-        tr!(lang, mon.words.trend_caption_no_unit, item = ds.title)
-    } else {
-        tr!(
-            lang,
-            mon.words.trend_caption,
-            item = ds.title,
-            unit = ds.unit
-        )
-    };
     ItemView {
         anchor: format!("{prefix}item-{}", ds.id),
         title: ds.title.clone(),
@@ -273,18 +257,9 @@ fn item_view(
         note: ds.note.clone(),
         chart: item_chart(cx, ds, year, path),
         trend: TableView {
-            caption,
+            caption: trend_caption(lang, ds),
             head: lang.text().mon.words.site_heading.to_string(),
-            columns: year_labels
-                .iter()
-                .map(|y| ColumnView {
-                    title: y.clone(),
-                    unit: None,
-                    statistic: None,
-                    standard: String::new(),
-                    href: None,
-                })
-                .collect(),
+            columns: year_labels.iter().map(|y| year_column(y)).collect(),
             show_kind: false,
             show_class: false,
             show_standard: shown.is_none(),
@@ -292,6 +267,31 @@ fn item_view(
             legend: t.seen.legend(&t.spell),
             notes: t.notes.into_vec(),
         },
+    }
+}
+
+/// The caption of an item's sites × years table.
+fn trend_caption(lang: crate::diag::Lang, ds: &Dataset) -> String {
+    if ds.unit.is_empty() {
+        tr!(lang, mon.words.trend_caption_no_unit, item = ds.title)
+    } else {
+        tr!(
+            lang,
+            mon.words.trend_caption,
+            item = ds.title,
+            unit = ds.unit
+        )
+    }
+}
+
+/// A year's column of an item's sites × years table.
+fn year_column(label: &str) -> ColumnView {
+    ColumnView {
+        title: label.to_string(),
+        unit: None,
+        statistic: None,
+        standard: String::new(),
+        href: None,
     }
 }
 

@@ -303,3 +303,12 @@ pub fn column(
         shown,
     )
 }
+
+/// An item with its unit (`二酸化窒素（NO2）（ppm）`), naming a value where the column
+/// head is out of sight: a phone shows a table as a card per row.
+pub fn value_label(lang: crate::diag::Lang, ds: &Dataset) -> String {
+    match ds.unit.as_str() {
+        "" => ds.title.clone(),
+        unit => tr!(lang, mon.words.item_with_unit, item = ds.title, unit = unit),
+    }
+}

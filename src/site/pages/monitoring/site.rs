@@ -4,10 +4,10 @@
 use serde::Serialize;
 
 use super::group::TableView;
-use super::{CellTable, ColumnView, RowView, column_standard};
+use super::{CellTable, ColumnView, RowView, column_standard, value_label};
 use crate::diag::Diagnostic;
 use crate::era::FiscalYear;
-use crate::monitoring::{Dataset, Site};
+use crate::monitoring::{Dataset, Group, Site};
 use crate::site::Page;
 use crate::site::layout::{Layout, Link};
 use crate::site::pages::SiteContext;
@@ -46,6 +46,104 @@ fn site_years(cx: &SiteContext, datasets: &[&Dataset], site: &str) -> Vec<Fiscal
         .collect()
 }
 
+/// A group's table on a site's page (a row per year, a column per item), and the links of
+/// its items; none when the site has no reading of the group.
+fn site_group(
+    cx: &SiteContext,
+    site: &Site,
+    g: &Group,
+    path: &str,
+    items: &mut Vec<Link>,
+) -> Option<SiteGroup> {
+    let mon = &cx.report.monitoring;
+    let lang = cx.report.config.lang;
+    let datasets: Vec<&Dataset> = mon
+        .group_datasets(&g.id)
+        .filter(|d| d.site(&site.id).is_some())
+        .filter(|d| {
+            mon.years
+                .iter()
+                .any(|y| mon.reading(y.year, &d.id, &site.id).is_some())
+        })
+        .collect();
+    let years = site_years(cx, &datasets, &site.id);
+    let latest = *years.last()?;
+    let mut t = CellTable::new(cx, &format!("{}-", g.id));
+    let cols: Vec<(ColumnView, Option<String>)> = datasets
+        .iter()
+        .map(|d| {
+            let own = d.standard_for(&site.id, latest);
+            let (standard, shown) = column_standard(&t.spell, d, own, latest);
+            let c = ColumnView {
+                title: d.title.clone(),
+                unit: (!d.unit.is_empty()).then(|| tr!(lang, page.paren, x = d.unit)),
+                statistic: d.statistic.clone(),
+                standard,
+                href: None,
+            };
+            (c, shown)
+        })
+        .collect();
+    let labels: Vec<String> = datasets.iter().map(|d| value_label(lang, d)).collect();
+    let rows = years
+        .iter()
+        .map(|y| RowView {
+            head: year_head(cx, g, *y, path),
+            kind: None,
+            class: None,
+            standard: None,
+            cells: datasets
+                .iter()
+                .zip(&cols)
+                .zip(&labels)
+                .map(|((d, (_, shown)), l)| t.cell(d, &site.id, *y, shown.as_deref(), l))
+                .collect(),
+        })
+        .collect();
+    items.extend(datasets.iter().map(|d| {
+        link(
+            path,
+            &paths::monitoring_group(latest, &g.id),
+            d.title.clone(),
+        )
+    }));
+    Some(SiteGroup {
+        name: g.name.clone(),
+        table: TableView {
+            head: lang.text().page.year.to_string(),
+            caption: tr!(
+                lang,
+                mon.words.site_caption,
+                site = site.name,
+                group = g.name
+            ),
+            columns: cols.into_iter().map(|(c, _)| c).collect(),
+            show_kind: false,
+            show_class: false,
+            show_standard: false,
+            rows,
+            legend: t.seen.legend(&t.spell),
+            notes: t.notes.into_vec(),
+        },
+    })
+}
+
+/// A year's row head: a link to the group's page of that year, when it has one.
+fn year_head(cx: &SiteContext, g: &Group, y: FiscalYear, path: &str) -> Link {
+    if cx.report.monitoring.group_has_data(&g.id, y) {
+        link(
+            path,
+            &paths::monitoring_group(y, &g.id),
+            cx.fmt.year_label(y),
+        )
+    } else {
+        Link {
+            label: cx.fmt.year_label(y),
+            href: String::new(),
+        }
+    }
+}
+
 /// A site's page.
 pub fn site_page(cx: &SiteContext, site: &Site) -> Result<Page, Diagnostic> {
     let report = cx.report;
@@ -53,89 +151,11 @@ pub fn site_page(cx: &SiteContext, site: &Site) -> Result<Page, Diagnostic> {
     let lang = report.config.lang;
     let path = paths::monitoring_site(&site.id);
     let mut items = Vec::new();
-    let mut groups = Vec::new();
-    for g in &mon.groups {
-        let datasets: Vec<&Dataset> = mon
-            .group_datasets(&g.id)
-            .filter(|d| d.site(&site.id).is_some())
-            .filter(|d| {
-                mon.years
-                    .iter()
-                    .any(|y| mon.reading(y.year, &d.id, &site.id).is_some())
-            })
-            .collect();
-        let years = site_years(cx, &datasets, &site.id);
-        let Some(&latest) = years.last() else {
-            continue;
-        };
-        let mut t = CellTable::new(cx, &format!("{}-", g.id));
-        let cols: Vec<(ColumnView, Option<String>)> = datasets
-            .iter()
-            .map(|d| {
-                let own = d.standard_for(&site.id, latest);
-                let (standard, shown) = column_standard(&t.spell, d, own, latest);
-                let c = ColumnView {
-                    title: d.title.clone(),
-                    unit: (!d.unit.is_empty()).then(|| tr!(lang, page.paren, x = d.unit)),
-                    statistic: d.statistic.clone(),
-                    standard,
-                    href: None,
-                };
-                (c, shown)
-            })
-            .collect();
-        let rows = years
-            .iter()
-            .map(|y| RowView {
-                head: if mon.group_has_data(&g.id, *y) {
-                    link(
-                        &path,
-                        &paths::monitoring_group(*y, &g.id),
-                        cx.fmt.year_label(*y),
-                    )
-                } else {
-                    Link {
-                        label: cx.fmt.year_label(*y),
-                        href: String::new(),
-                    }
-                },
-                kind: None,
-                class: None,
-                standard: None,
-                cells: datasets
-                    .iter()
-                    .zip(&cols)
-                    .map(|(d, (c, shown))| t.cell(d, &site.id, *y, shown.as_deref(), &c.title))
-                    .collect(),
-            })
-            .collect();
-        items.extend(datasets.iter().map(|d| {
-            link(
-                &path,
-                &paths::monitoring_group(latest, &g.id),
-                d.title.clone(),
-            )
-        }));
-        groups.push(SiteGroup {
-            name: g.name.clone(),
-            table: TableView {
-                head: report.config.lang.text().page.year.to_string(),
-                caption: tr!(
-                    lang,
-                    mon.words.site_caption,
-                    site = site.name,
-                    group = g.name
-                ),
-                columns: cols.into_iter().map(|(c, _)| c).collect(),
-                show_kind: false,
-                show_class: false,
-                show_standard: false,
-                rows,
-                legend: t.seen.legend(&t.spell),
-                notes: t.notes.into_vec(),
-            },
-        });
-    }
+    let groups: Vec<SiteGroup> = mon
+        .groups
+        .iter()
+        .filter_map(|g| site_group(cx, site, g, &path, &mut items))
+        .collect();
     let latest = mon.years.iter().rev().find(|y| mon.has_data(y.year));
     let crumb = latest
         .map(|y| paths::monitoring(y.year))
