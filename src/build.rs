@@ -121,6 +121,11 @@ pub fn load_and_evaluate_in(
             }
             !y.draft
         });
+        // A draft year's measurements are not published either.
+        report
+            .monitoring
+            .years
+            .retain(|m| !drafts.contains(&m.year));
     }
     on_stage(Stage::Evaluate);
     match evaluate(&report) {

@@ -22,6 +22,7 @@ pub mod i18n;
 pub mod init;
 pub mod markdown;
 pub mod model;
+pub mod monitoring;
 pub mod new_year;
 pub mod num;
 pub mod output;

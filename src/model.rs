@@ -30,6 +30,8 @@ pub struct Report {
     pub glossary: Vec<GlossaryEntry>,
     /// Files under assets/, relative to the project root, sorted.
     pub assets: Vec<Asset>,
+    /// 環境の現況: measured items, sites and each year's values (SPEC §12).
+    pub monitoring: crate::monitoring::Monitoring,
 }
 
 /// A Markdown text and where it came from.
@@ -180,8 +182,23 @@ pub struct Indicator {
     pub source: Option<String>,
     /// What is counted.
     pub definition: Option<String>,
+    /// The monitoring dataset and site its actuals come from, instead of actuals.yaml.
+    pub from: Option<FedBy>,
     /// Where its id is written in the plan file.
     pub pos: Pos,
+}
+
+/// Where an indicator fed by monitoring data takes its actuals (`from:` in the plan).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FedBy {
+    /// Dataset id.
+    pub dataset: String,
+    /// Site id.
+    pub site: String,
+    /// Where the dataset id is written.
+    pub pos: Pos,
+    /// Where the site id is written.
+    pub site_pos: Pos,
 }
 
 /// A fiscal year's content folder.

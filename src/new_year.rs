@@ -30,6 +30,9 @@ pub struct NewYear {
     pub projects: usize,
     /// The year they came from.
     pub from: Option<FiscalYear>,
+    /// Values to fill in in monitoring.yaml (none written when the report has no
+    /// monitoring data).
+    pub monitoring: usize,
     /// The report's language.
     pub lang: Lang,
 }
@@ -48,7 +51,7 @@ impl NewYear {
             ),
             None => lang.text().msg.new_year_no_projects.to_string(),
         };
-        tr!(
+        let done = tr!(
             lang,
             msg.new_year_done,
             dir = self.dir.display(),
@@ -56,7 +59,12 @@ impl NewYear {
             indicators = self.indicators,
             targets = self.targets,
             projects = projects
-        )
+        );
+        if self.monitoring == 0 {
+            return done;
+        }
+        let m = tr!(lang, mon.msg.new_year_monitoring, count = self.monitoring);
+        format!("{done}\n{m}")
     }
 }
 
@@ -122,14 +130,19 @@ pub fn new_year(root: &Path, year: FiscalYear) -> Result<NewYear, NewYearError> 
         })
     })?;
     let (projects, carried, from) = projects_yaml(&report, year);
+    let (monitoring, slots) = monitoring_yaml(&report, year);
     let lang = report.config.lang;
     // create_dir, not create_dir_all: a folder made meanwhile is refused, not filled.
     fs::create_dir(&dir).map_err(|e| NewYearError::Io(dir.clone(), e))?;
-    for (name, text) in [
+    let mut files = vec![
         ("index.md", index_md(year, lang)),
         ("actuals.yaml", actuals),
         ("projects.yaml", projects),
-    ] {
+    ];
+    if slots > 0 {
+        files.push(("monitoring.yaml", monitoring));
+    }
+    for (name, text) in files {
         let path = dir.join(name);
         fs::OpenOptions::new()
             .write(true)
@@ -145,6 +158,7 @@ pub fn new_year(root: &Path, year: FiscalYear) -> Result<NewYear, NewYearError> 
         targets,
         projects: carried,
         from,
+        monitoring: slots,
         lang,
     })
 }
@@ -212,18 +226,30 @@ pub fn actuals_yaml(
         if target.is_none() {
             about.push_str(words.no_target);
         }
-        let _ = write!(
-            out,
-            "\n# {about}\n{}:\n  actual: null\n",
-            yaml_str(&ind.id, false)
-        );
-        if let Some(t) = &target {
+        // Only the per-year path is written out: a milestone, a final target, a reduction, a
+        // trend or a range applies by itself, and a `target:` here would replace its wording.
+        let written = target.as_ref().and_then(|t| {
+            (t.source == crate::evaluate::TargetSource::PerYear)
+                .then(|| t.number())
+                .flatten()
+        });
+        // An indicator fed by monitoring data takes its actual from monitoring.yaml.
+        let actual = match &ind.from {
+            Some(f) => {
+                about.push_str(&tr!(
+                    lang,
+                    mon.files.fed,
+                    dataset = f.dataset,
+                    site = f.site
+                ));
+                if written.is_none() { " {}" } else { "" }
+            }
+            None => "\n  actual: null",
+        };
+        let _ = write!(out, "\n# {about}\n{}:{actual}\n", yaml_str(&ind.id, false));
+        if target.is_some() {
             targets += 1;
-            // Only the per-year path is written out: a milestone, a final target, a reduction, a
-            // trend or a range applies by itself, and a `target:` here would replace its wording.
-            if t.source == crate::evaluate::TargetSource::PerYear
-                && let Some(mut n) = t.number()
-            {
+            if let Some(mut n) = written {
                 // Shown as the plan shows values (22.0, not 22), never rounded.
                 if let Some(d) = ind.decimals
                     && n.value.scale() < d
@@ -236,6 +262,42 @@ pub fn actuals_yaml(
         count += 1;
     }
     Ok((out, count, targets))
+}
+
+/// monitoring.yaml with every dataset × site measured in `year` left null (未集計), each
+/// dataset under a comment naming it and each site's name beside its id; returns the text
+/// and the number of values to fill in.
+pub fn monitoring_yaml(report: &Report, year: FiscalYear) -> (String, usize) {
+    let lang = report.config.lang;
+    let mon = &report.monitoring;
+    let mut out = tr!(lang, mon.files.head, year = year_words(year, lang));
+    let mut count = 0;
+    let mut last = None;
+    for (ds, site) in mon.slots(year) {
+        if last != Some(&ds.id) {
+            last = Some(&ds.id);
+            let details: Vec<&str> = [Some(ds.unit.as_str()), ds.statistic.as_deref()]
+                .into_iter()
+                .flatten()
+                .filter(|d| !d.is_empty())
+                .collect();
+            out.push_str(&tr!(
+                lang,
+                mon.files.item,
+                title = one_line(&ds.title),
+                details = details.join(lang.text().msg.list_sep)
+            ));
+            let _ = writeln!(out, "{}:", yaml_str(&ds.id, false));
+        }
+        let _ = writeln!(
+            out,
+            "  {}: null   # {}",
+            yaml_str(&site.id, false),
+            one_line(&site.name)
+        );
+        count += 1;
+    }
+    (out, count)
 }
 
 /// projects.yaml carrying over the projects of the latest year before `year`, amounts and

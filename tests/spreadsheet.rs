@@ -602,6 +602,11 @@ fn the_template_locks_identity_columns_offers_statuses_and_names_the_year() {
     let made = template(root, YEAR, Some(&t)).unwrap();
     assert_eq!(made.rows, 18);
     let rows = cells(&t);
+    // no2-kokudo takes its actuals from the monitoring data: no row to fill in.
+    assert!(
+        rows.iter()
+            .all(|r| r.is_empty() || text(&r[0]) != "no2-kokudo")
+    );
     assert_eq!(text(&rows[1][1]), "令和3年度（2021年度）");
     let heads: Vec<String> = rows[4].iter().map(text).collect();
     assert_eq!(

@@ -35,6 +35,7 @@ mod axis;
 mod backend;
 mod bars;
 mod budget;
+mod monitoring;
 mod summary;
 mod svg;
 mod trend;
@@ -46,6 +47,7 @@ use rust_decimal::prelude::ToPrimitive;
 use crate::i18n::Lang;
 
 pub use budget::render_budgets;
+pub use monitoring::{MAX_LINES, render_monitoring, shares_one_plot};
 pub use summary::render_goal_summary;
 pub use trend::render_trend;
 
@@ -173,6 +175,52 @@ pub struct BudgetBar {
     pub budget: Option<Figure>,
     /// 決算額 of the fiscal year in 千円; `None` shows 記載なし.
     pub settled: Option<Figure>,
+}
+
+/// One monitoring item at its sites over the years, for [`render_monitoring`].
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct MonitoringInput {
+    /// Stable ASCII id, unique within the page.
+    pub id: String,
+    /// The visible title (wrapped to two lines) and `<title>`.
+    pub title: String,
+    /// The text alternative, written by the caller in the report's language.
+    pub desc: String,
+    /// 単位：ppm; empty for an item without a unit.
+    pub unit_label: String,
+    /// Axis labels of the years, oldest first.
+    pub years: Vec<String>,
+    /// The finest decimals of the values: the y axis never steps finer.
+    pub decimals: u32,
+    /// One series per site, in the table's order.
+    pub series: Vec<SiteSeries>,
+    /// Shown in an empty plot.
+    pub no_data: String,
+    /// The language of the chart's own words; an editor's Japanese (site names, the
+    /// standard's wording) is marked `lang="ja"` on an English page.
+    pub lang: Lang,
+}
+
+/// A site's values, one per year of [`MonitoringInput::years`].
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SiteSeries {
+    /// The site's name (legend, panel title).
+    pub name: String,
+    /// The year's number; `None` (a status, a value below the limit) leaves a gap.
+    pub values: Vec<Option<Figure>>,
+    /// The standard in force that year, if it has a limit.
+    pub standard: Vec<Option<StandardBand>>,
+}
+
+/// A standard drawn on a chart: a limit (a line), or both (a shaded range).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct StandardBand {
+    /// Lower limit.
+    pub min: Option<Figure>,
+    /// Upper limit.
+    pub max: Option<Figure>,
+    /// The label drawn at its latest step: 環境基準 0.06ppm以下.
+    pub label: String,
 }
 
 /// A chart laid out twice: for the full width of a page and for a phone.

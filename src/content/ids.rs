@@ -29,6 +29,10 @@ pub enum IdKind {
     Evaluation,
     /// A project.
     Project,
+    /// A monitoring dataset (its file name).
+    Dataset,
+    /// A monitoring site.
+    Site,
 }
 
 impl IdKind {
@@ -43,6 +47,8 @@ impl IdKind {
             IdKind::Chapter => lang.pick("章のファイル名", "chapter file name"),
             IdKind::Evaluation => lang.pick("評価のファイル名", "evaluation file name"),
             IdKind::Project => lang.pick("事業のID", "project id"),
+            IdKind::Dataset => lang.text().mon.msg.id_dataset,
+            IdKind::Site => lang.text().mon.msg.id_site,
         }
     }
 }

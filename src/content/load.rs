@@ -7,6 +7,7 @@ use rayon::prelude::*;
 
 use super::ids::{self, IdKind};
 use super::raw::*;
+use super::raw_monitoring::{RawDataset, RawMonitoringYear};
 use super::yaml::{parse_yaml, pos};
 use crate::diag::{Diagnostic, Diagnostics, Lang, display_path};
 use crate::era::FiscalYear;
@@ -35,6 +36,10 @@ pub enum Role {
     Meeting(FiscalYear, String),
     /// content/<year>/<slug>.md
     Chapter(FiscalYear, String),
+    /// content/monitoring/<id>.yaml
+    Dataset(String),
+    /// content/<year>/monitoring.yaml
+    Monitoring(FiscalYear),
 }
 
 /// A parsed file: its role, its path for diagnostics and what it holds.
@@ -69,6 +74,10 @@ pub enum Data {
     Body(Box<RawBodyFront>, Body),
     /// A meeting.
     Meeting(Box<RawMeetingFront>, Body),
+    /// A measured item of 環境の現況.
+    Dataset(Box<RawDataset>),
+    /// A year's monitoring values.
+    Monitoring(RawMonitoringYear),
 }
 
 /// The Markdown after the front matter.
@@ -80,7 +89,7 @@ pub struct Body {
 }
 
 /// Folders under content/ that are not fiscal years.
-const FIXED_DIRS: &[&str] = &["plans", "bodies"];
+const FIXED_DIRS: &[&str] = &["plans", "bodies", "monitoring"];
 
 /// Finds every content file, in a sorted order, with its role; unknown places are problems.
 pub fn discover(root: &Path, lang: Lang, diags: &mut Diagnostics) -> Vec<(Role, PathBuf)> {
@@ -138,6 +147,7 @@ fn check_names(
         Role::Meeting(_, s) => Some((s, IdKind::Meeting)),
         Role::Chapter(_, s) => Some((s, IdKind::Chapter)),
         Role::Evaluation(_, s) => Some((s, IdKind::Evaluation)),
+        Role::Dataset(s) => Some((s, IdKind::Dataset)),
         _ => None,
     };
     if let Some((id, kind)) = id
@@ -163,6 +173,7 @@ fn role_is_in_year(role: &Role) -> bool {
             | Role::Evaluation(..)
             | Role::Meeting(..)
             | Role::Chapter(..)
+            | Role::Monitoring(_)
     )
 }
 
@@ -192,6 +203,13 @@ fn check_yaml_ids(p: &Parsed, lang: Lang, diags: &mut Diagnostics) {
                 check(k, IdKind::Indicator);
             }
         }
+        Data::Dataset(d) => {
+            for s in &d.sites {
+                if let super::raw_monitoring::RawSiteRef::Full(site) = &s.value {
+                    check(&site.id, IdKind::Site);
+                }
+            }
+        }
         _ => {}
     }
 }
@@ -208,12 +226,14 @@ fn classify(parts: &[String]) -> Option<Role> {
         ["glossary.yaml" | "glossary.yml"] => Some(Role::Glossary),
         ["plans", f] => stem(f, &["yaml", "yml"]).map(Role::Plan),
         ["bodies", f] => stem(f, &["md"]).map(Role::Body),
+        ["monitoring", f] => stem(f, &["yaml", "yml"]).map(Role::Dataset),
         [dir, rest @ ..] if !FIXED_DIRS.contains(dir) => {
             let year = year_dir(dir)?;
             match rest {
                 ["index.md"] => Some(Role::YearIndex(year)),
                 ["actuals.yaml" | "actuals.yml"] => Some(Role::Actuals(year)),
                 ["projects.yaml" | "projects.yml"] => Some(Role::Projects(year)),
+                ["monitoring.yaml" | "monitoring.yml"] => Some(Role::Monitoring(year)),
                 ["evaluations", f] => stem(f, &["md"]).map(|s| Role::Evaluation(year, s)),
                 ["meetings", f] => stem(f, &["md"]).map(|s| Role::Meeting(year, s)),
                 [f] => stem(f, &["md"]).map(|s| Role::Chapter(year, s)),
@@ -360,6 +380,8 @@ fn parse_one(role: &Role, text: &str, rel: &str, lang: Lang) -> Result<Data, Dia
         Role::Glossary => Data::Glossary(parse_yaml(text, rel, 0, lang)?),
         Role::Actuals(_) => Data::Actuals(parse_yaml(text, rel, 0, lang)?),
         Role::Projects(_) => Data::Projects(parse_yaml(text, rel, 0, lang)?),
+        Role::Dataset(_) => Data::Dataset(Box::new(parse_yaml(text, rel, 0, lang)?)),
+        Role::Monitoring(_) => Data::Monitoring(parse_yaml(text, rel, 0, lang)?),
         Role::Home | Role::Chapter(..) => {
             let (y, off, body) = md(text)?;
             let front = match y {

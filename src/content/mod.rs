@@ -5,6 +5,7 @@ pub mod ids;
 pub mod load;
 pub mod markup;
 pub mod raw;
+pub mod raw_monitoring;
 pub mod resolve;
 pub mod walk;
 pub mod written;

@@ -100,6 +100,7 @@ pub struct RawIndicator {
     pub decimals: Option<u32>,
     pub source: Option<String>,
     pub definition: Option<String>,
+    pub from: Option<super::raw_monitoring::RawFrom>,
 }
 
 /// `baseline: { year: 2019, value: 70.0 }`.

@@ -229,7 +229,12 @@ fn type_message(unexpected: &str, expected: &str, lang: Lang) -> (String, Option
             expected = kind.words(expected, lang),
             found = found
         ),
-        kind.hint(lang),
+        match kind {
+            Expected::Id | Expected::Text if unexpected.starts_with("boolean") => {
+                Some(m.hint_quote_bool.into())
+            }
+            _ => kind.hint(lang),
+        },
     )
 }
 

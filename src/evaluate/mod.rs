@@ -8,6 +8,7 @@
 //! file and line it came from, reported by `check` and `build` alike.
 
 mod goals;
+mod monitoring;
 mod plausible;
 mod rules;
 mod types;
@@ -16,6 +17,7 @@ use std::collections::HashMap;
 
 use indexmap::IndexMap;
 
+pub use monitoring::{ItemSummary, Judged, Judgement, MonitoringEval};
 pub use plausible::plausibility;
 pub use types::{
     Apart, Evaluation, GoalRule, GoalSummary, GradeMark, IndicatorYear, PlanYear, Rate,
@@ -24,7 +26,7 @@ pub use types::{
 
 use crate::diag::{Diagnostic, Diagnostics, Lang};
 use crate::era::FiscalYear;
-use crate::figure::Number;
+use crate::figure::{Number, Value};
 use crate::model::{Actual, Indicator, Plan, Pos, Report, TargetGoal, Year};
 use rules::Overflow;
 
@@ -84,6 +86,7 @@ pub fn evaluate(report: &Report) -> Result<Evaluation, Diagnostics> {
             .collect();
         ev.outcomes.insert(year.year, rates);
     }
+    ev.monitoring = monitoring::evaluate_monitoring(&report.monitoring);
     if diags.has_errors() {
         return Err(diags);
     }
@@ -243,7 +246,17 @@ impl IndicatorInput<'_> {
         let given = entry.and_then(|a| a.target);
         let target = rules::target_for(ind, year.year, given, in_period, self.reduced)
             .map_err(|Overflow| target_overflow(report, plan, ind, year.year))?;
-        let actual = entry.map(|a| a.actual).unwrap_or_default();
+        // An indicator fed by a dataset takes its actual from the year's reading there.
+        let fed = ind
+            .from
+            .as_ref()
+            .map(|f| report.monitoring.reading(year.year, &f.dataset, &f.site));
+        let actual = match fed {
+            Some(r) => r
+                .and_then(|r| r.value.number())
+                .map_or(Value::NOT_COLLECTED, Value::exact),
+            None => entry.map(|a| a.actual).unwrap_or_default(),
+        };
         let rate = match entry.and_then(|a| a.rate) {
             Some(given) => Rate::Given(given),
             None => rules::rate_for(
@@ -275,10 +288,12 @@ impl IndicatorInput<'_> {
             rate,
             grade,
             grade_note: entry.and_then(|a| a.grade_note.clone()),
-            note: entry.and_then(|a| a.note.clone()),
+            note: entry
+                .and_then(|a| a.note.clone())
+                .or_else(|| fed.flatten().and_then(|r| r.note.clone())),
             change: None,
-            listed: entry.is_some(),
-            shown: entry.is_some() || in_period,
+            listed: entry.is_some() || fed.flatten().is_some(),
+            shown: entry.is_some() || fed.flatten().is_some() || in_period,
         })
     }
 }

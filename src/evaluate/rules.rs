@@ -415,6 +415,7 @@ mod tests {
             decimals: None,
             source: None,
             definition: None,
+            from: None,
             pos: Pos::default(),
         };
         assert_eq!(

@@ -260,6 +260,8 @@ pub struct Evaluation {
     pub(super) outcomes: BTreeMap<FiscalYear, Vec<Option<Rate>>>,
     /// Indicator id → the value its reduction target comes to.
     pub(super) reduced: IndexMap<String, Number>,
+    /// 環境の現況: every reading judged, every item counted.
+    pub(super) monitoring: super::MonitoringEval,
 }
 
 fn by_year<T>(items: &[T], year: FiscalYear, key: impl Fn(&T) -> FiscalYear) -> Option<&T> {
@@ -319,6 +321,11 @@ impl Evaluation {
     /// actual, or as published).
     pub fn reduced(&self, indicator: &str) -> Option<Number> {
         self.reduced.get(indicator).copied()
+    }
+
+    /// The judgements of 環境の現況.
+    pub fn monitoring(&self) -> &super::MonitoringEval {
+        &self.monitoring
     }
 
     /// The outcome rate of the year's project at `index` in projects.yaml; none when the

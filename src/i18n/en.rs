@@ -15,6 +15,7 @@ pub const CATALOGUE: Catalogue = Catalogue {
     cli: CLI,
     fig: super::published_en::FIGURES,
     content: super::published_en::CONTENT,
+    mon: super::monitoring::EN,
     desk: super::desk::EN,
     search: super::search::EN,
 };
@@ -260,6 +261,7 @@ const MESSAGES: Messages = Messages {
     hint_number: "write the number alone, without units, commas or words (null when not yet collected)",
     hint_fiscal_year: "write it like 2023, FY2023, R5 or H29",
     hint_date: "write it like 2023-11-20",
+    hint_quote_bool: "YAML reads no, yes, on, off, true and false as true/false; as an id or a text, quote it, as \"no\":",
 
     no_content: "the content folder is missing",
     no_content_hint: "create content/ next to book.toml",

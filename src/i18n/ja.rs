@@ -15,6 +15,7 @@ pub const CATALOGUE: Catalogue = Catalogue {
     cli: CLI,
     fig: super::published_ja::FIGURES,
     content: super::published_ja::CONTENT,
+    mon: super::monitoring::JA,
     desk: super::desk::JA,
     search: super::search::JA,
 };
@@ -248,6 +249,7 @@ const MESSAGES: Messages = Messages {
     hint_number: "単位や「約」「,」を付けず、数字だけを書いてください（未集計なら null）",
     hint_fiscal_year: "2023、2023年度、令和5年度、R5、H29 のように書いてください",
     hint_date: "2023-11-20 または 令和5年11月20日 のように書いてください",
+    hint_quote_bool: "YAML では no・yes・on・off・true・false を真偽値として読みます。ID や文字として書くときは \"no\": のように引用符で囲んでください",
 
     no_content: "content フォルダがありません",
     no_content_hint: "book.toml と同じ場所に content フォルダを作ってください",

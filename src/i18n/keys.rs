@@ -28,6 +28,8 @@ pub struct Catalogue {
     pub fig: super::published::FigureWords,
     /// Messages about content files.
     pub content: super::published::ContentMessages,
+    /// 環境の現況: monitoring pages, checks and files.
+    pub mon: super::monitoring::Monitoring,
     /// `nenpo template` and `nenpo import`, `init --example`, `serve --open`.
     pub desk: super::desk::Desk,
     /// The site search.
@@ -325,6 +327,8 @@ pub struct Messages {
     pub hint_number: &'static str,
     pub hint_fiscal_year: &'static str,
     pub hint_date: &'static str,
+    /// An id or a text read by YAML as true/false (`no:`, `on:`): quote it.
+    pub hint_quote_bool: &'static str,
 
     // content/load.rs and source.rs: files and folders.
     pub no_content: &'static str,

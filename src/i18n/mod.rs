@@ -13,6 +13,7 @@ mod en_words;
 mod ja;
 mod ja_words;
 mod keys;
+pub mod monitoring;
 pub mod published;
 mod published_en;
 mod published_ja;

@@ -109,6 +109,11 @@ const SAME_IN_BOTH: &[&str] = &[
     "fig.status_symbols.2",
     "fig.status_symbols.3",
     "chart.milestone_legend",
+    // ○ and × mark 適合 / 不適合 in either language; … and x are symbols.
+    "mon.words.marks.0",
+    "mon.words.marks.1",
+    "mon.words.status_symbols.2",
+    "mon.words.status_symbols.3",
     "words.no_figure",
     "words.rise",
     "words.even",
@@ -177,6 +182,37 @@ fn every_label_a_template_names_exists_and_every_page_label_is_used() {
     assert!(
         unused.is_empty(),
         "page labels no template uses: {unused:?}"
+    );
+}
+
+#[test]
+fn every_monitoring_label_a_template_names_exists() {
+    let page: BTreeSet<String> = serde_json::to_value(&Lang::Ja.text().mon.page)
+        .unwrap()
+        .as_object()
+        .unwrap()
+        .keys()
+        .cloned()
+        .collect();
+    let mut used = BTreeSet::new();
+    for (name, text) in templates() {
+        // `tm.key` is `t.key` after an `m`: read the keys after "tm.".
+        for piece in text.split("tm.").skip(1) {
+            let key: String = piece
+                .chars()
+                .take_while(|c| c.is_ascii_lowercase() || *c == '_' || c.is_ascii_digit())
+                .collect();
+            assert!(
+                page.contains(&key),
+                "{name}: tm.{key} is not in the catalogue"
+            );
+            used.insert(key);
+        }
+    }
+    let unused: Vec<&String> = page.difference(&used).collect();
+    assert!(
+        unused.is_empty(),
+        "monitoring labels no template uses: {unused:?}"
     );
 }
 

@@ -65,7 +65,8 @@ pub fn rows(report: &Report, year: FiscalYear, current: &Current) -> Result<Vec<
     let fmt = crate::format::Formatter::for_report(report);
     let mut out = Vec::new();
     for (plan, goal, _, ind) in report.indicators() {
-        if !(plan.period.0..=plan.period.1).contains(&year) {
+        // An indicator fed by monitoring data takes its actual from monitoring.yaml.
+        if !(plan.period.0..=plan.period.1).contains(&year) || ind.from.is_some() {
             continue;
         }
         let target = match targets.get(&ind.id) {

@@ -40,7 +40,7 @@ pub struct ChartView {
 }
 
 impl ChartView {
-    fn new(svg: &ChartSvg, file: String, from: &str) -> ChartView {
+    pub(crate) fn new(svg: &ChartSvg, file: String, from: &str) -> ChartView {
         ChartView {
             href: relative(from, &file),
             wide_len: svg.wide.len(),
@@ -69,7 +69,7 @@ pub struct ChartCache {
 
 impl ChartCache {
     /// The chart of the file `file`, drawn by `draw` unless another page drew it already.
-    fn get_or_draw(&self, file: &str, draw: impl FnOnce() -> ChartSvg) -> Arc<ChartSvg> {
+    pub(crate) fn get_or_draw(&self, file: &str, draw: impl FnOnce() -> ChartSvg) -> Arc<ChartSvg> {
         match self.get_or_try_draw(file, || Ok::<_, std::convert::Infallible>(draw())) {
             Ok(svg) => svg,
             Err(never) => match never {},

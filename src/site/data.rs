@@ -295,12 +295,15 @@ pub fn data_files(cx: &SiteContext, year: &Year) -> Result<Vec<OutputFile>, Diag
     let with_code = config.code.is_some();
     let inds = indicator_records(cx, year)?;
     let projs = project_records(cx, year);
+    let mon = super::monitoring::data::monitoring_records(cx, year.year);
     #[derive(Serialize)]
     struct YearJson<'a> {
         fiscal_year: i32,
         fiscal_year_wareki: String,
         indicators: &'a [IndicatorRecord],
         projects: &'a [ProjectRecord],
+        #[serde(skip_serializing_if = "<[_]>::is_empty")]
+        monitoring: &'a [super::monitoring::data::MonitoringRecord],
     }
     let y = year.year;
     let source = year.actuals_file.as_deref().unwrap_or(&year.narrative.file);
@@ -315,9 +318,24 @@ pub fn data_files(cx: &SiteContext, year: &Year) -> Result<Vec<OutputFile>, Diag
         fiscal_year_wareki: cx.fmt.wareki(y),
         indicators: &inds,
         projects: &projs,
+        monitoring: &mon,
     })
     .map_err(|e| fail(&json_path, e.to_string()))?;
-    Ok(vec![
+    let mut files = Vec::new();
+    if !mon.is_empty() {
+        let path = monitoring_csv(y);
+        let header = &config.lang.text().mon.words.csv_header;
+        let rows = mon
+            .iter()
+            .map(|r| super::monitoring::data::monitoring_row(&code, r))
+            .collect();
+        files.push(OutputFile {
+            bytes: to_csv(header, &[], rows, with_code, config.csv_bom)
+                .map_err(|e| fail(&path, e))?,
+            path,
+        });
+    }
+    files.extend([
         OutputFile {
             bytes: to_csv(
                 &columns.indicator_header,
@@ -344,5 +362,11 @@ pub fn data_files(cx: &SiteContext, year: &Year) -> Result<Vec<OutputFile>, Diag
             path: json_path,
             bytes: json,
         },
-    ])
+    ]);
+    Ok(files)
+}
+
+/// The path of a year's 環境の現況 CSV.
+pub fn monitoring_csv(y: crate::era::FiscalYear) -> String {
+    format!("data/{y}-monitoring.csv")
 }

@@ -6,6 +6,7 @@ pub mod charts;
 pub mod data;
 pub mod layout;
 pub mod links;
+pub mod monitoring;
 pub mod pages;
 pub mod paths;
 pub mod registry;

@@ -55,6 +55,21 @@ pub fn meeting(y: FiscalYear, slug: &str) -> String {
     format!("{y}/meetings/{}/index.html", segment(slug))
 }
 
+/// A year's 環境の現況.
+pub fn monitoring(y: FiscalYear) -> String {
+    format!("{y}/monitoring/index.html")
+}
+
+/// A monitoring group's page in a year.
+pub fn monitoring_group(y: FiscalYear, group: &str) -> String {
+    format!("{y}/monitoring/{}/index.html", segment(group))
+}
+
+/// A monitoring site's page (all years on one page).
+pub fn monitoring_site(id: &str) -> String {
+    format!("monitoring/sites/{}/index.html", segment(id))
+}
+
 /// A chart's standalone SVG file.
 pub fn chart_file(name: &str) -> String {
     format!("charts/{}.svg", segment(name))

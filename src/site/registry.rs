@@ -74,6 +74,17 @@ pub enum PageJob {
         /// Indicator index in the measure.
         indicator: usize,
     },
+    /// A year's 環境の現況.
+    MonitoringYear(usize),
+    /// A monitoring group's page in a year.
+    MonitoringGroup {
+        /// Year index.
+        year: usize,
+        /// Group index in `report.monitoring.groups`.
+        group: usize,
+    },
+    /// A monitoring site's page, by index in `report.monitoring.sites`.
+    MonitoringSite(usize),
     /// The 推進体制 overview with its diagram.
     Bodies,
     /// A body's page.
@@ -109,6 +120,7 @@ pub fn page_jobs(report: &Report, ev: &Evaluation) -> Vec<PageJob> {
             year: yi,
             meeting: mi,
         }));
+        jobs.extend(monitoring_jobs(report, yi));
     }
     for (pi, p) in report.plans.iter().enumerate() {
         for (gi, g) in p.goals.iter().enumerate() {
@@ -122,10 +134,43 @@ pub fn page_jobs(report: &Report, ev: &Evaluation) -> Vec<PageJob> {
             }
         }
     }
+    let mon = &report.monitoring;
+    jobs.extend(
+        mon.sites
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| {
+                mon.years
+                    .iter()
+                    .any(|y| y.readings.values().any(|r| r.contains_key(&s.id)))
+            })
+            .map(|(i, _)| PageJob::MonitoringSite(i)),
+    );
     if !report.bodies.is_empty() {
         jobs.push(PageJob::Bodies);
         jobs.extend((0..report.bodies.len()).map(PageJob::Body));
     }
+    jobs
+}
+
+/// A year's 環境の現況 and its groups' pages, when the year has monitoring data.
+fn monitoring_jobs(report: &Report, yi: usize) -> Vec<PageJob> {
+    let mon = &report.monitoring;
+    let y = report.years[yi].year;
+    if !mon.has_data(y) {
+        return Vec::new();
+    }
+    let mut jobs = vec![PageJob::MonitoringYear(yi)];
+    jobs.extend(
+        mon.groups
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| mon.group_has_data(&g.id, y))
+            .map(|(gi, _)| PageJob::MonitoringGroup {
+                year: yi,
+                group: gi,
+            }),
+    );
     jobs
 }
 
@@ -199,6 +244,17 @@ impl PageJob {
                     .with_files(vec![file]))
             }
             PageJob::Body(b) => bodies::body(cx, &report.bodies[b]),
+            PageJob::MonitoringYear(y) => {
+                pages::monitoring::year::monitoring_year(cx, report.years[y].year)
+            }
+            PageJob::MonitoringGroup { year, group } => pages::monitoring::group::group_page(
+                cx,
+                report.years[year].year,
+                &report.monitoring.groups[group],
+            ),
+            PageJob::MonitoringSite(s) => {
+                pages::monitoring::site::site_page(cx, &report.monitoring.sites[s])
+            }
         }
     }
 }

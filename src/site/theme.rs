@@ -47,6 +47,22 @@ const TEMPLATES: &[(&str, &str)] = &[
         "search.html",
         include_str!("../../theme/templates/search.html"),
     ),
+    (
+        "monitoring_macros.html",
+        include_str!("../../theme/templates/monitoring_macros.html"),
+    ),
+    (
+        "monitoring.html",
+        include_str!("../../theme/templates/monitoring.html"),
+    ),
+    (
+        "monitoring_group.html",
+        include_str!("../../theme/templates/monitoring_group.html"),
+    ),
+    (
+        "monitoring_site.html",
+        include_str!("../../theme/templates/monitoring_site.html"),
+    ),
 ];
 
 /// Built-in static files, by site path.

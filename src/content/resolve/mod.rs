@@ -10,6 +10,8 @@ use serde_saphyr::Spanned;
 mod bodies;
 mod checks;
 mod figures;
+mod monitoring;
+mod monitoring_values;
 mod plans;
 mod projects;
 mod unknowable;
@@ -47,6 +49,8 @@ pub fn resolve(
         bodies,
         years,
         year_dirs,
+        datasets,
+        monitoring_years,
     } = r.sort(parsed, &config);
     r.check_year_dirs(&year_dirs);
 
@@ -88,7 +92,10 @@ pub fn resolve(
         );
     }
 
+    let monitoring = r.monitoring(datasets, monitoring_years);
+    r.check_fed_indicators(&plans, &monitoring, &year_list);
     let report = Report {
+        monitoring,
         assets: list_assets(root, lang, r.diags),
         config,
         home,
@@ -108,7 +115,8 @@ fn role_year(role: &Role) -> Option<FiscalYear> {
         | Role::Projects(y)
         | Role::Evaluation(y, _)
         | Role::Meeting(y, _)
-        | Role::Chapter(y, _) => Some(*y),
+        | Role::Chapter(y, _)
+        | Role::Monitoring(y) => Some(*y),
         _ => None,
     }
 }
@@ -253,6 +261,14 @@ struct Sorted {
     bodies: Vec<Body>,
     years: BTreeMap<FiscalYear, YearParts>,
     year_dirs: BTreeMap<FiscalYear, BTreeSet<String>>,
+    /// content/monitoring/<id>.yaml: id, file, contents.
+    datasets: Vec<(String, String, crate::content::raw_monitoring::RawDataset)>,
+    /// content/<year>/monitoring.yaml.
+    monitoring_years: Vec<(
+        FiscalYear,
+        String,
+        crate::content::raw_monitoring::RawMonitoringYear,
+    )>,
 }
 
 impl Resolver<'_> {
@@ -264,6 +280,8 @@ impl Resolver<'_> {
         let mut bodies = Vec::new();
         let mut years: BTreeMap<FiscalYear, YearParts> = BTreeMap::new();
         let mut year_dirs: BTreeMap<FiscalYear, BTreeSet<String>> = BTreeMap::new();
+        let mut datasets = Vec::new();
+        let mut monitoring_years = Vec::new();
 
         for p in parsed {
             if let Some(y) = role_year(&p.role) {
@@ -311,10 +329,18 @@ impl Resolver<'_> {
                     .or_default()
                     .chapters
                     .push((rel, slug, front, body)),
+                (Role::Dataset(id), Data::Dataset(raw)) => datasets.push((id, rel, *raw)),
+                (Role::Monitoring(y), Data::Monitoring(raw)) => {
+                    // A year folder holding only monitoring data is still a year.
+                    years.entry(y).or_default();
+                    monitoring_years.push((y, rel, raw));
+                }
                 _ => {}
             }
         }
         Sorted {
+            datasets,
+            monitoring_years,
             home,
             glossary,
             plans,

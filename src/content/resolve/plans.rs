@@ -140,6 +140,7 @@ impl Resolver<'_> {
             decimals: i.decimals,
             source: i.source,
             definition: i.definition,
+            from: i.from.map(fed_by),
             pos: Pos { line: l, column: c },
         }
     }
@@ -403,4 +404,18 @@ impl Resolver<'_> {
 /// Between the items of a list in a message.
 fn m_sep(lang: Lang) -> &'static str {
     lang.text().msg.list_sep
+}
+
+/// `from: { dataset, site }` with where each was written.
+fn fed_by(f: crate::content::raw_monitoring::RawFrom) -> FedBy {
+    let at = |p| {
+        let (line, column) = pos(p);
+        Pos { line, column }
+    };
+    FedBy {
+        pos: at(&f.dataset.referenced),
+        site_pos: at(&f.site.referenced),
+        dataset: f.dataset.value.0,
+        site: f.site.value.0,
+    }
 }

@@ -16,6 +16,9 @@ struct DataRow {
     json: String,
     indicators: usize,
     projects: usize,
+    /// The year's 環境の現況 CSV and its number of values, when it has one.
+    monitoring_csv: Option<String>,
+    monitoring: usize,
 }
 
 #[derive(Serialize)]
@@ -24,6 +27,7 @@ struct DataView {
     rows: Vec<DataRow>,
     bom: bool,
     code: Option<String>,
+    has_monitoring: bool,
 }
 
 /// The open data page.
@@ -50,10 +54,22 @@ pub fn data_page(cx: &SiteContext) -> Result<Page, Diagnostic> {
                     .map(|py| py.indicators)
                     .sum(),
                 projects: y.projects.len(),
+                monitoring_csv: report
+                    .monitoring
+                    .has_data(y.year)
+                    .then(|| relative(path, &crate::site::data::monitoring_csv(y.year))),
+                monitoring: report
+                    .monitoring
+                    .year(y.year)
+                    .map_or(0, |m| m.readings.values().map(|r| r.len()).sum()),
             })
             .collect(),
         bom: report.config.csv_bom,
         code: report.config.code.clone(),
+        has_monitoring: report
+            .years
+            .iter()
+            .any(|y| report.monitoring.has_data(y.year)),
     };
     Page::new(path, "data.html", &view, "book.toml")
 }

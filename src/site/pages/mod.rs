@@ -10,6 +10,7 @@ pub mod glossary;
 pub mod goal;
 pub mod home;
 pub mod indicator;
+pub mod monitoring;
 pub mod not_found;
 pub mod print;
 pub mod year;
@@ -222,6 +223,27 @@ pub fn year_sequence(report: &Report, ev: &Evaluation, year: &Year) -> Vec<(Stri
     for c in &year.chapters {
         seq.push((paths::chapter(year.year, &c.slug), c.title.clone()));
     }
+    seq.extend(monitoring_sequence(report, year.year));
+    seq
+}
+
+/// The year's 環境の現況 and its groups, in reading order.
+fn monitoring_sequence(report: &Report, year: FiscalYear) -> Vec<(String, String)> {
+    let mon = &report.monitoring;
+    if !mon.has_data(year) {
+        return Vec::new();
+    }
+    let lang = report.config.lang;
+    let mut seq = vec![(
+        paths::monitoring(year),
+        lang.text().mon.page.title.to_string(),
+    )];
+    seq.extend(mon.groups_in(year).map(|g| {
+        (
+            paths::monitoring_group(year, &g.id),
+            crate::tr!(lang, mon.words.group_title, group = g.name),
+        )
+    }));
     seq
 }
 

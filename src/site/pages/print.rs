@@ -37,6 +37,8 @@ struct PrintView {
     meetings: Vec<MeetingItem>,
     glossary: Vec<GlossaryItem>,
     web_href: String,
+    /// 環境の現況: every group of the year.
+    monitoring: Vec<super::monitoring::group::GroupContent>,
 }
 
 /// Every goal of the plans active in the year, as the goal pages show them.
@@ -98,6 +100,14 @@ pub fn print(cx: &SiteContext, year: &Year) -> Result<Page, Diagnostic> {
         meetings: meeting_items(report, year, &path),
         glossary: glossary_items(report),
         web_href: relative(&path, &year_path),
+        monitoring: report
+            .monitoring
+            .groups_in(year.year)
+            .map(|g| {
+                let prefix = format!("mon-{}-", paths::segment(&g.id));
+                super::monitoring::group::group_content(cx, year.year, g, &path, &prefix)
+            })
+            .collect(),
     };
     Page::new(&path, "print.html", &view, &year.narrative.file)
 }

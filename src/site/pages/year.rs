@@ -54,6 +54,13 @@ pub fn year(cx: &SiteContext, year: &Year) -> Result<Page, Diagnostic> {
             .chapters
             .iter()
             .map(|c| link(&path, &paths::chapter(year.year, &c.slug), c.title.clone()))
+            .chain(report.monitoring.has_data(year.year).then(|| {
+                link(
+                    &path,
+                    &paths::monitoring(year.year),
+                    report.config.lang.text().mon.words.year_link,
+                )
+            }))
             .collect(),
         meetings: meeting_items(report, year, &path),
         print_href: relative(&path, &paths::print(year.year)),
