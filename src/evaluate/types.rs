@@ -260,6 +260,8 @@ pub struct Evaluation {
     pub(super) outcomes: BTreeMap<FiscalYear, Vec<Option<Rate>>>,
     /// Indicator id → the value its reduction target comes to.
     pub(super) reduced: IndexMap<String, Number>,
+    /// Fiscal year → its money (SPEC §11).
+    pub(super) money: BTreeMap<FiscalYear, super::money::YearMoney>,
 }
 
 fn by_year<T>(items: &[T], year: FiscalYear, key: impl Fn(&T) -> FiscalYear) -> Option<&T> {
@@ -327,5 +329,10 @@ impl Evaluation {
         self.outcomes
             .get(&year)
             .and_then(|v| v.get(index).copied().flatten())
+    }
+
+    /// The money of a year: every project's columns and rates, 小計, 合計 and tallies.
+    pub fn money(&self, year: FiscalYear) -> Option<&super::money::YearMoney> {
+        self.money.get(&year)
     }
 }

@@ -17,6 +17,7 @@ pub const CATALOGUE: Catalogue = Catalogue {
     content: super::published_en::CONTENT,
     desk: super::desk::EN,
     search: super::search::EN,
+    money: super::money::EN,
 };
 
 const PAGE: Page = Page {

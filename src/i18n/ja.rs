@@ -17,6 +17,7 @@ pub const CATALOGUE: Catalogue = Catalogue {
     content: super::published_ja::CONTENT,
     desk: super::desk::JA,
     search: super::search::JA,
+    money: super::money::JA,
 };
 
 const PAGE: Page = Page {

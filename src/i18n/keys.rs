@@ -32,6 +32,8 @@ pub struct Catalogue {
     pub desk: super::desk::Desk,
     /// The site search.
     pub search: super::search::SearchWords,
+    /// Money: budgets, execution and cost.
+    pub money: super::money::MoneyWords,
 }
 
 /// Fixed text of the pages. Templates read these as `{{ t.key }}`, and patterns with
