@@ -201,5 +201,5 @@ pub const EN: MoneyWords = MoneyWords {
     reviews_empty: "reviews: holds no review",
     units: ["yen", "thousand yen", "million yen"],
     unit_bad: "`{unit}` is not a money unit",
-    unit_hint: "write \"円\", \"千円\" or \"百万円\" (money_unit = \"千円\")",
+    unit_hint: "write \"yen\", \"thousand yen\" or \"million yen\" (money_unit = \"thousand yen\")",
 };
