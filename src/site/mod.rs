@@ -6,6 +6,8 @@ pub mod charts;
 pub mod data;
 pub mod layout;
 pub mod links;
+pub mod money;
+pub mod money_pages;
 pub mod pages;
 pub mod paths;
 pub mod registry;

@@ -45,7 +45,10 @@ pub(super) fn grouped(
         };
         cx.level(&[], &(0..paths.len()).collect::<Vec<_>>(), &mut lines)?;
     }
-    let tallies = tallies(report, year, &projects, previous, s)?;
+    let mut tallies = tallies(report, year, &projects, previous, s)?;
+    for t in &mut tallies {
+        share(&mut t.row, &total.amounts, s)?;
+    }
     Ok(YearMoney {
         previous: None,
         projects,

@@ -24,6 +24,7 @@ struct DataView {
     rows: Vec<DataRow>,
     bom: bool,
     code: Option<String>,
+    money: Option<crate::site::money::MoneyTable>,
 }
 
 /// The open data page.
@@ -54,6 +55,7 @@ pub fn data_page(cx: &SiteContext) -> Result<Page, Diagnostic> {
             .collect(),
         bom: report.config.csv_bom,
         code: report.config.code.clone(),
+        money: crate::site::money_pages::years_summary(cx),
     };
     Page::new(path, "data.html", &view, "book.toml")
 }
