@@ -117,6 +117,8 @@ pub struct ProjectRecord {
     pub budget_status: Option<String>,
     /// 成果の実績の状態.
     pub outcome_actual_status: Option<String>,
+    /// Money of SPEC §11: every input and computed column.
+    pub money: super::data_money::MoneyRecord,
 }
 
 /// The indicator records of a year: every indicator of the plans active that year.
@@ -205,6 +207,11 @@ pub fn project_records(cx: &SiteContext, year: &Year) -> Vec<ProjectRecord> {
             settled_status: status(p.settled),
             budget_status: status(p.budget),
             outcome_actual_status: status(p.outcome.as_ref().map(|o| o.actual)),
+            money: super::data_money::money_record(
+                cx,
+                p,
+                cx.ev.money(year.year).and_then(|m| m.projects.get(i)),
+            ),
         })
         .collect()
 }
@@ -309,7 +316,34 @@ pub fn data_files(cx: &SiteContext, year: &Year) -> Result<Vec<OutputFile>, Diag
     let proj_path = format!("data/{y}-projects.csv");
     let json_path = format!("data/{y}.json");
     let ind_rows = inds.iter().map(|r| indicator_row(&code, r)).collect();
-    let proj_rows = projs.iter().map(|r| project_row(&code, r)).collect();
+    let money: Vec<_> = projs.iter().map(|r| r.money.clone()).collect();
+    let (money_head, money_rows) = super::data_money::money_columns(cx, &money);
+    let proj_rows = projs
+        .iter()
+        .zip(money_rows)
+        .map(|(r, more)| {
+            let mut row = project_row(&code, r);
+            row.extend(more);
+            row
+        })
+        .collect();
+    let proj_more: Vec<&str> = config
+        .lang
+        .text()
+        .fig
+        .data_project_columns
+        .iter()
+        .copied()
+        .chain(money_head.iter().map(String::as_str))
+        .collect();
+    let unit = config.money.unit.label(config.lang);
+    let thousand = config.lang.text().money.units[1];
+    let proj_header: Vec<String> = columns
+        .project_header
+        .iter()
+        .map(|h| h.replace(thousand, unit))
+        .collect();
+    let proj_header: Vec<&str> = proj_header.iter().map(String::as_str).collect();
     let json = serde_json::to_vec_pretty(&YearJson {
         fiscal_year: y.0,
         fiscal_year_wareki: cx.fmt.wareki(y),
@@ -331,8 +365,8 @@ pub fn data_files(cx: &SiteContext, year: &Year) -> Result<Vec<OutputFile>, Diag
         },
         OutputFile {
             bytes: to_csv(
-                &columns.project_header,
-                &config.lang.text().fig.data_project_columns,
+                &proj_header,
+                &proj_more,
                 proj_rows,
                 with_code,
                 config.csv_bom,

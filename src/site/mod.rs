@@ -4,6 +4,7 @@
 pub mod bodies;
 pub mod charts;
 pub mod data;
+pub mod data_money;
 pub mod layout;
 pub mod links;
 pub mod money;

@@ -92,7 +92,7 @@ impl Resolver<'_> {
             settled_total,
             cost,
             published,
-            result: p.result,
+            result: p.result.map(|r| r.trim_end().to_string()),
             outcome,
             note: p.note,
             pos: Pos { line: l, column: c },
