@@ -298,7 +298,8 @@ pub fn plan_summary(cx: &SiteContext, plan: &Plan, py: &PlanYear, from: &str) ->
     )
 }
 
-/// 予算 vs 決算 of the goal's projects; none when the goal has no projects that year.
+/// 予算 vs 決算 of the goal's projects; none when no project of the goal has an amount
+/// that year (a chart of 「記載なし」 bars says nothing).
 pub fn budgets(
     cx: &SiteContext,
     plan: &Plan,
@@ -312,6 +313,15 @@ pub fn budgets(
         .filter(|p| p.plan == plan.id && goal.measures.iter().any(|m| m.id == p.measure))
         .peekable();
     projects.peek()?;
+    let amount = |v: Option<crate::figure::Value>| v.and_then(|v| v.number()).is_some();
+    if !year
+        .projects
+        .iter()
+        .filter(|p| p.plan == plan.id && goal.measures.iter().any(|m| m.id == p.measure))
+        .any(|p| amount(p.settled) || amount(p.budget))
+    {
+        return None;
+    }
     let file = paths::chart_file(&format!("{}-{}-{}-budgets", year.year, plan.id, goal.id));
     let svg = cx.charts.get_or_draw(&file, || {
         let bars: Vec<BudgetBar> = projects

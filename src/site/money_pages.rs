@@ -102,7 +102,10 @@ pub fn goal_money(
     head_list.extend(extra.heads(cx));
     let mut projects = MoneyTable {
         class: "projects-table",
-        caption: sp.caption(m.projects_title),
+        caption: match cols.is_empty() {
+            true => m.projects_title.into(),
+            false => sp.caption(m.projects_title),
+        },
         name_head: cx.lang().text().page.project_name.into(),
         span: head_list.len() + 1,
         heads: head_list,
