@@ -302,8 +302,21 @@ pub struct GoalEvaluation {
     pub grade: Option<String>,
     /// 今後の方向性.
     pub outlook: Option<Outlook>,
+    /// Review layers in order: 1次評価 (担当課), 2次評価 (審議会) …
+    pub reviews: Vec<Review>,
     /// 自己評価, 審議会の評価 … in Markdown.
     pub doc: Document,
+}
+
+/// One layer of an evaluation (1次評価, 2次評価 …).
+#[derive(Debug, Clone)]
+pub struct Review {
+    /// Who reviewed: 担当課, 環境審議会.
+    pub by: String,
+    /// The grade they gave, a mark of the year's scale.
+    pub grade: Option<String>,
+    /// What they wrote, in Markdown.
+    pub comment: Option<String>,
 }
 
 /// A further chapter of a year (環境の現況 …).

@@ -218,3 +218,22 @@ fn bad_money_is_refused_at_its_line() {
     let text = refused("  staff: 0.6\n", "  staff: [1, 2]\n");
     assert!(text.contains("リストが書かれています"), "{text}");
 }
+
+#[test]
+fn review_layers_are_shown_side_by_side_and_the_last_grades_the_goal() {
+    let files = built(&example());
+    let html = page(&files, "2021/kankyo/2/index.html");
+    let table = &html[html.find("<table class=\"reviews").unwrap()..];
+    let first = table.find("1次評価（資源循環推進課）").unwrap();
+    let second = table.find("2次評価（環境審議会）").unwrap();
+    assert!(first < second, "layers in order");
+    assert!(table.contains("事業者への働きかけを強められたい"));
+    // The goal's grade is the last layer's, marked as given by hand.
+    let grade = &html[html.find("goal-grade").unwrap()..];
+    assert!(grade.contains("<span class=\"grade-mark\">C</span>"));
+    assert!(
+        grade[..400].contains("class=\"manual\""),
+        "{}",
+        &grade[..400]
+    );
+}

@@ -244,6 +244,16 @@ pub struct RawEvaluationFront {
     pub goal: Option<Spanned<Id>>,
     pub grade: Option<Spanned<String>>,
     pub outlook: Option<Outlook>,
+    pub reviews: Option<Spanned<Vec<RawReview>>>,
+}
+
+/// One layer of `reviews:` in an evaluation's front matter.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawReview {
+    pub by: String,
+    pub grade: Option<Spanned<String>>,
+    pub comment: Option<String>,
 }
 
 /// Front matter of content/bodies/<id>.md.

@@ -12,6 +12,7 @@ pub mod money_pages;
 pub mod pages;
 pub mod paths;
 pub mod registry;
+pub mod reviews;
 pub mod theme;
 pub mod views;
 

@@ -162,6 +162,7 @@ impl Resolver<'_> {
             if let Some(g) = &front.grade {
                 self.check_grade(&rel, g, scales.of(plan));
             }
+            let reviews = self.reviews(&rel, front.reviews.as_ref(), scales.of(plan));
             if evaluations
                 .iter()
                 .any(|e| e.plan == plan.id && e.goal == goal_id)
@@ -178,12 +179,46 @@ impl Resolver<'_> {
             evaluations.push(GoalEvaluation {
                 plan: plan.id.clone(),
                 goal: goal_id,
-                grade: front.grade.map(|g| g.value),
+                // The last layer's grade is the goal's unless `grade:` says otherwise.
+                grade: front
+                    .grade
+                    .map(|g| g.value)
+                    .or_else(|| reviews.iter().rev().find_map(|r| r.grade.clone())),
                 outlook: front.outlook,
+                reviews,
                 doc: doc(&rel, None, body),
             });
         }
         evaluations
+    }
+
+    /// `reviews:`: each layer's grade a mark of the scale; an empty list is a mistake.
+    fn reviews(
+        &mut self,
+        rel: &str,
+        raw: Option<&Spanned<Vec<RawReview>>>,
+        scale: &crate::config::Scale,
+    ) -> Vec<Review> {
+        let Some(raw) = raw else {
+            return Vec::new();
+        };
+        if raw.value.is_empty() {
+            let (l, c) = pos(&raw.referenced);
+            let msg = self.lang.text().money.reviews_empty.into();
+            self.err(rel, l, c, msg, None);
+        }
+        let mut out = Vec::new();
+        for r in &raw.value {
+            if let Some(g) = &r.grade {
+                self.check_grade(rel, g, scale);
+            }
+            out.push(Review {
+                by: r.by.clone(),
+                grade: r.grade.as_ref().map(|g| g.value.clone()),
+                comment: r.comment.clone(),
+            });
+        }
+        out
     }
 
     /// The plan whose goal an evaluation is of: named in front matter, else the one plan

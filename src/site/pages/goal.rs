@@ -14,6 +14,7 @@ use crate::site::charts::{self, ChartView};
 use crate::site::layout::{Layout, Link};
 use crate::site::money_pages::{GoalMoney, goal_money};
 use crate::site::paths;
+use crate::site::reviews::{ReviewView, review_views};
 use crate::site::views::{
     IndicatorRow, SummaryView, goal_number, indicator_row, link, shown_statuses, summary_view,
 };
@@ -115,6 +116,8 @@ pub struct GoalContent {
     pub no_indicators: String,
     /// Evaluation (HTML).
     pub evaluation_html: Option<String>,
+    /// Evaluation layers side by side (1次評価, 2次評価 …).
+    pub reviews: Vec<ReviewView>,
     /// 今後の方向性.
     pub outlook: Option<String>,
     /// Link to the managing body.
@@ -270,6 +273,9 @@ pub fn goal_content(
         ),
         money,
         evaluation_html: eval_rendered.map(|r| r.html),
+        reviews: evaluation
+            .map(|e| review_views(cx, plan, year, e, from))
+            .unwrap_or_default(),
         outlook: evaluation
             .and_then(|e| e.outlook)
             .map(|o| cx.fmt.outlook(o).to_string()),
