@@ -143,15 +143,8 @@ pub struct Page {
     /// `{name}`.
     pub trend_figcaption: &'static str,
     pub trend_download: &'static str,
-    pub no_indicators: &'static str,
     pub projects_title: &'static str,
     pub budget_chart_caption: &'static str,
-    pub projects_caption: &'static str,
-    pub project_name: &'static str,
-    /// A money column's heading: `{year}`.
-    pub thousand_yen: &'static str,
-    pub outcome: &'static str,
-    pub outcome_actual: &'static str,
     pub evaluation: &'static str,
     pub legend: &'static str,
 

@@ -6,6 +6,10 @@ use serde::Serialize;
 /// Words of budgets, execution and cost.
 #[derive(Debug, Serialize)]
 pub struct MoneyWords {
+    /// Project table headers: 事業名, 成果指標, its 実績.
+    pub project_name: &'static str,
+    pub outcome: &'static str,
+    pub outcome_actual: &'static str,
     /// 「（単位：{unit}）」.
     pub unit_caption: &'static str,
     pub initial_budget: &'static str,
@@ -100,6 +104,9 @@ pub struct MoneyWords {
 
 /// Japanese.
 pub const JA: MoneyWords = MoneyWords {
+    project_name: "事業名",
+    outcome: "成果指標",
+    outcome_actual: "実績",
     unit_caption: "（単位：{unit}）",
     initial_budget: "当初予算額",
     current_budget: "予算現額",
@@ -172,6 +179,9 @@ pub const JA: MoneyWords = MoneyWords {
 
 /// English.
 pub const EN: MoneyWords = MoneyWords {
+    project_name: "Project",
+    outcome: "Outcome indicator",
+    outcome_actual: "Result",
     unit_caption: "(in {unit})",
     initial_budget: "Initial budget",
     current_budget: "Current budget",

@@ -12,6 +12,9 @@ use crate::evaluate::{Column, MoneyRow};
 use crate::format::{machine_figure, machine_rate};
 use crate::model::{Amount, Project};
 
+/// Amounts the projects CSV already has among its first columns (決算額, 翌年度予算額).
+const SHOWN_BEFORE: [Column; 2] = [Column::Settled, Column::Budget];
+
 /// A project's money in open data.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct MoneyRecord {
@@ -111,10 +114,12 @@ pub fn money_columns(cx: &SiteContext, records: &[MoneyRecord]) -> (Vec<String>,
     let mut header: Vec<String> = vec!["id".into(), m.measures_all.into(), m.category_path.into()];
     for c in Column::ALL {
         let label = amount_label(m, c);
-        header.push(match c.is_money() {
-            true => with_unit(label),
-            false => label.into(),
-        });
+        if !SHOWN_BEFORE.contains(&c) {
+            header.push(match c.is_money() {
+                true => with_unit(label),
+                false => label.into(),
+            });
+        }
         let change = format!("{label}{}", m.change_of);
         header.push(match c.is_money() {
             true => with_unit(&change),
@@ -149,7 +154,10 @@ pub fn money_columns(cx: &SiteContext, records: &[MoneyRecord]) -> (Vec<String>,
                 r.category.join("/"),
             ];
             for c in Column::ALL {
-                row.extend([get(&r.amounts, c), get(&r.changes, c), get(&r.ratios, c)]);
+                if !SHOWN_BEFORE.contains(&c) {
+                    row.push(get(&r.amounts, c));
+                }
+                row.extend([get(&r.changes, c), get(&r.ratios, c)]);
             }
             let o = |v: &Option<String>| v.clone().unwrap_or_default();
             let parts = r

@@ -202,6 +202,22 @@ impl Speller<'_> {
         }
     }
 
+    /// A column's label beside each value in the phone layout: the header with the unit of
+    /// an amount, since the caption is out of sight there.
+    pub fn cell_label(&self, col: Col) -> String {
+        let money = match col {
+            Col::Amount(c) | Col::Diff(c) => c.is_money(),
+            _ => false,
+        };
+        let head = self.head(col);
+        if !money {
+            return head;
+        }
+        let lang = self.cx.lang();
+        let unit = self.cx.report.config.money.unit.label(lang);
+        format!("{head}{}", tr!(lang, page.paren, x = unit))
+    }
+
     /// A row's cell in a column.
     pub fn cell(&self, col: Col, r: &MoneyRow, p: Option<&Project>) -> CellView {
         let f = &self.cx.fmt;
@@ -225,7 +241,7 @@ impl Speller<'_> {
             Col::PerPerson => (f.figure_or_none(r.per_person, None), false),
         };
         CellView {
-            label: self.head(col),
+            label: self.cell_label(col),
             text,
             html: None,
             parts: p.map(|p| self.parts(col, p)).unwrap_or_default(),

@@ -106,7 +106,7 @@ pub fn goal_money(
             true => m.projects_title.into(),
             false => sp.caption(m.projects_title),
         },
-        name_head: cx.lang().text().page.project_name.into(),
+        name_head: cx.lang().text().money.project_name.into(),
         span: head_list.len() + 1,
         heads: head_list,
         rows: lines,
@@ -157,7 +157,7 @@ fn execution_table(
     Some(MoneyTable {
         class: "execution-table",
         caption: sp.caption(m.execution_title),
-        name_head: sp.cx.lang().text().page.project_name.into(),
+        name_head: sp.cx.lang().text().money.project_name.into(),
         span: cols.len() + 1,
         heads: heads(sp, &cols),
         rows: lines,
@@ -173,8 +173,9 @@ struct Extra {
 impl Extra {
     fn labels(&self, cx: &SiteContext) -> Vec<&'static str> {
         let t = &cx.lang().text().page;
+        let m = &cx.lang().text().money;
         match self.outcome {
-            true => vec![t.outcome, t.outcome_actual, t.target, t.rate],
+            true => vec![m.outcome, m.outcome_actual, t.target, t.rate],
             false => Vec::new(),
         }
     }
@@ -220,6 +221,7 @@ fn project_line(
     let mut cells = vec![text_cell(t.measure, measure)];
     cells.extend(cols.iter().map(|&c| sp.cell(c, r, Some(p))));
     if extra.outcome {
+        let m = &cx.lang().text().money;
         let blank = || cx.fmt.words().no_figure.to_string();
         let o = v.outcome.as_ref();
         let name = o.map_or_else(blank, |o| {
@@ -233,9 +235,9 @@ fn project_line(
                 )
             }
         });
-        cells.push(text_cell(t.outcome, name));
+        cells.push(text_cell(m.outcome, name));
         for (label, text) in [
-            (t.outcome_actual, o.map_or_else(blank, |o| o.actual.clone())),
+            (m.outcome_actual, o.map_or_else(blank, |o| o.actual.clone())),
             (t.target, o.map_or_else(blank, |o| o.target.clone())),
             (t.rate, o.map_or_else(blank, |o| o.rate.clone())),
         ] {
@@ -295,7 +297,7 @@ fn cost_table(sp: &Speller, mine: &[(usize, &Project)], money: &YearMoney) -> Op
         class: "cost-table",
         span: cols.len() + 1,
         caption: sp.caption(m.cost_title),
-        name_head: sp.cx.lang().text().page.project_name.into(),
+        name_head: sp.cx.lang().text().money.project_name.into(),
         heads: heads(sp, &cols),
         rows: table_rows,
         notes: Vec::new(),
