@@ -234,3 +234,31 @@ fn review_layers_are_shown_side_by_side_and_the_last_grades_the_goal() {
         &grade[..400]
     );
 }
+
+#[test]
+fn html_in_a_project_result_is_warned_about_at_its_line() {
+    let root = common::example_copy();
+    let p = root.path().join("content/2021/projects.yaml");
+    let text = fs::read_to_string(&p).unwrap();
+    let from = "    太陽光発電システム149件、蓄電池62件に補助しました。";
+    assert!(text.contains(from));
+    let line = text[..text.find(from).unwrap()].lines().count() as u32 + 1;
+    fs::write(
+        &p,
+        text.replacen(from, &format!("{from}<script>alert(1)</script>"), 1),
+    )
+    .unwrap();
+    let checked = nenpo::build::check(root.path(), &mut |_| {}).unwrap();
+    let hit = checked
+        .warnings
+        .sorted()
+        .into_iter()
+        .any(|w| w.file == "content/2021/projects.yaml" && w.line == line);
+    assert!(
+        hit,
+        "{}",
+        checked.warnings.render(nenpo::diag::Lang::Ja, false)
+    );
+    let files = built(root.path());
+    assert!(!page(&files, "2021/kankyo/1/index.html").contains("<script>alert"));
+}
