@@ -11,9 +11,11 @@ use crate::era::{Calendar, EraStyle};
 use crate::source::read_text;
 use crate::tr;
 
+mod money;
 mod published;
 mod safety;
 
+pub use money::{Money, MoneyUnit, ShareOf};
 pub use published::{GoalRule, default_negative};
 
 /// The settings of a report.
@@ -63,6 +65,8 @@ pub struct Config {
     pub symbols: [String; 5],
     /// How a goal's grade comes from its indicators'.
     pub goal_rule: GoalRule,
+    /// The money unit and how money rates and costs round (SPEC §11).
+    pub money: Money,
 }
 
 /// A grade scale: grades highest first.
@@ -172,6 +176,7 @@ struct RawReport {
     negative: Option<String>,
     negative_alt: Option<String>,
     symbols: Option<published::RawSymbols>,
+    money_unit: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -182,6 +187,10 @@ struct RawEvaluation {
     scale: String,
     scales: BTreeMap<String, RawScale>,
     goal_rule: GoalRule,
+    money_rate_decimals: Option<u32>,
+    per_person_unit: Option<String>,
+    cost_decimals: Option<u32>,
+    share_of: Option<ShareOf>,
 }
 
 impl Default for RawEvaluation {
@@ -192,6 +201,10 @@ impl Default for RawEvaluation {
             scale: "standard".into(),
             scales: BTreeMap::new(),
             goal_rule: GoalRule::default(),
+            money_rate_decimals: None,
+            per_person_unit: None,
+            cost_decimals: None,
+            share_of: None,
         }
     }
 }
@@ -299,10 +312,23 @@ impl Config {
             lang,
             &mut problems,
         );
+        let money = money::money(
+            money::RawMoney {
+                money_unit: raw.report.money_unit.as_deref(),
+                money_rate_decimals: raw.evaluation.money_rate_decimals,
+                per_person_unit: raw.evaluation.per_person_unit.as_deref(),
+                cost_decimals: raw.evaluation.cost_decimals,
+                share_of: raw.evaluation.share_of,
+            },
+            text,
+            lang,
+            &mut problems,
+        );
         if !problems.is_empty() {
             return Err(problems);
         }
         Ok(Config {
+            money,
             organization: raw.report.organization.unwrap_or_default(),
             title: raw.report.title,
             subtitle: raw.report.subtitle,

@@ -8,9 +8,11 @@ use crate::config::Config;
 use crate::era::{Date, FiscalYear};
 use crate::figure::{Number, Value};
 
+mod project;
 mod targets;
 
 use crate::i18n::Lang;
+pub use project::{Amount, Cost, MoneyRates, Outcome, Project, ProjectStatus};
 pub use targets::{Milestone, Reduction, Target, TargetGoal, Trend};
 
 /// A whole report, loaded and checked.
@@ -272,76 +274,6 @@ pub struct Actual {
     pub pos: Pos,
 }
 
-/// 新規 / 充実 / 継続 (editors may write either word).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ProjectStatus {
-    /// 新規.
-    #[serde(alias = "新規")]
-    New,
-    /// 充実.
-    #[serde(alias = "充実")]
-    Enhanced,
-    /// 継続.
-    #[default]
-    #[serde(alias = "継続")]
-    Continued,
-}
-
-impl ProjectStatus {
-    /// The label tables show, in `lang`.
-    pub fn label(self, lang: Lang) -> &'static str {
-        let [new, enhanced, continued] = lang.text().words.project_status;
-        match self {
-            ProjectStatus::New => new,
-            ProjectStatus::Enhanced => enhanced,
-            ProjectStatus::Continued => continued,
-        }
-    }
-}
-
-/// A project (事業) of a year.
-#[derive(Debug, Clone)]
-pub struct Project {
-    /// 事業名.
-    pub name: String,
-    /// Plan id of its measure.
-    pub plan: String,
-    /// Measure id.
-    pub measure: String,
-    /// 担当課.
-    pub department: Option<String>,
-    /// 新規 / 充実 / 継続.
-    pub status: ProjectStatus,
-    /// 決算額 in 千円.
-    pub settled: Option<Value>,
-    /// Next year's 予算額 in 千円.
-    pub budget: Option<Value>,
-    /// 成果指標.
-    pub outcome: Option<Outcome>,
-    /// A remark.
-    pub note: Option<String>,
-    /// Where its name is written in projects.yaml.
-    pub pos: Pos,
-}
-
-/// A project's outcome indicator.
-#[derive(Debug, Clone)]
-pub struct Outcome {
-    /// 指標名.
-    pub name: String,
-    /// 単位.
-    pub unit: String,
-    /// 実績 (未集計 when nothing is written).
-    pub actual: Value,
-    /// 目標値.
-    pub target: Option<Value>,
-    /// Higher or lower is better.
-    pub direction: Direction,
-    /// A rate published by hand.
-    pub rate: Option<Decimal>,
-}
-
 /// 今後の方向性.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 pub enum Outlook {
@@ -387,8 +319,21 @@ pub struct GoalEvaluation {
     pub grade: Option<String>,
     /// 今後の方向性.
     pub outlook: Option<Outlook>,
+    /// Review layers in order: 1次評価 (担当課), 2次評価 (審議会) …
+    pub reviews: Vec<Review>,
     /// 自己評価, 審議会の評価 … in Markdown.
     pub doc: Document,
+}
+
+/// One layer of an evaluation (1次評価, 2次評価 …).
+#[derive(Debug, Clone)]
+pub struct Review {
+    /// Who reviewed: 担当課, 環境審議会.
+    pub by: String,
+    /// The grade they gave, a mark of the year's scale.
+    pub grade: Option<String>,
+    /// What they wrote, in Markdown.
+    pub comment: Option<String>,
 }
 
 /// A further chapter of a year (環境の現況 …).

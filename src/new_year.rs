@@ -319,13 +319,28 @@ pub fn projects_yaml(report: &Report, year: FiscalYear) -> (String, usize, Optio
         next = year_words(next, lang)
     ));
     for p in &prev.projects {
-        let _ = write!(
-            out,
-            "\n- name: {}\n  measure: {}\n",
-            yaml_str(&p.name, false),
-            // Always plan-qualified and quoted, as the docs write measure ids.
-            quoted(&format!("{}:{}", p.plan, p.measure))
-        );
+        let _ = writeln!(out, "\n- name: {}", yaml_str(&p.name, false));
+        // The id and category carry over so that next year's 前年度対比 and 小計 line up.
+        if let Some(id) = &p.id {
+            let _ = writeln!(out, "  id: {}", yaml_str(id, false));
+        }
+        // Always plan-qualified and quoted, as the docs write measure ids.
+        let measures: Vec<String> = std::iter::once((&p.plan, &p.measure))
+            .chain(p.also.iter().map(|(a, b)| (a, b)))
+            .map(|(a, b)| quoted(&format!("{a}:{b}")))
+            .collect();
+        match measures.as_slice() {
+            [one] => {
+                let _ = writeln!(out, "  measure: {one}");
+            }
+            many => {
+                let _ = writeln!(out, "  measures: [{}]", many.join(", "));
+            }
+        }
+        if !p.category.is_empty() {
+            let names: Vec<String> = p.category.iter().map(|c| yaml_str(c, true)).collect();
+            let _ = writeln!(out, "  category: [{}]", names.join(", "));
+        }
         if let Some(d) = &p.department {
             let _ = writeln!(out, "  department: {}", yaml_str(d, false));
         }

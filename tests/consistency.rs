@@ -436,9 +436,14 @@ fn project_amounts_and_outcome_rates_agree_across_outputs() {
             );
             let desc = svg_desc(svg);
             if let Some(s) = p.settled {
+                // The bar's label carries the project's 執行率 where it has one.
+                let label = match ev.money(y).and_then(|m| m.projects[i].execution_rate) {
+                    Some(r) => format!("{}（執行率 {}）", p.name, f.rate(r)),
+                    None => p.name.clone(),
+                };
                 let said = format!(
                     "{}：{}決算{}千円",
-                    p.name,
+                    label,
                     f.year_label(y),
                     f.amount(Some(s))
                 );

@@ -23,6 +23,14 @@ pub fn check_markup(report: &Report, lang: Lang, diags: &mut Diagnostics) {
             diags.push(warning(&d.file, line, column, &r.removed, lang));
         }
     }
+    for (file, text) in yaml_markdown(report) {
+        let source = diags.source(file).unwrap_or("").to_string();
+        for r in audit_markdown(text) {
+            let line = line_in_yaml(&source, text, &r);
+            let column = column_of(&source, line, &needle(&r.removed));
+            diags.push(warning(file, line, column, &r.removed, lang));
+        }
+    }
     for p in &report.plans {
         let descriptions = p.description.iter().chain(p.goals.iter().flat_map(|g| {
             g.description
@@ -38,6 +46,27 @@ pub fn check_markup(report: &Report, lang: Lang, diags: &mut Diagnostics) {
             }
         }
     }
+}
+
+/// Markdown written inside YAML: projects' 実施状況 and evaluation layers' comments, with
+/// the file each is written in.
+fn yaml_markdown(report: &Report) -> Vec<(&str, &str)> {
+    let mut out = Vec::new();
+    for y in &report.years {
+        if let Some(file) = &y.projects_file {
+            out.extend(
+                y.projects
+                    .iter()
+                    .filter_map(|p| p.result.as_deref())
+                    .map(|t| (file.as_str(), t)),
+            );
+        }
+        for e in &y.evaluations {
+            let comments = e.reviews.iter().filter_map(|r| r.comment.as_deref());
+            out.extend(comments.map(|t| (e.doc.file.as_str(), t)));
+        }
+    }
+    out
 }
 
 fn documents(report: &Report) -> impl Iterator<Item = &Document> {

@@ -7,7 +7,7 @@ use indexmap::IndexMap;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-pub use super::written::{Scalar, Written};
+pub use super::written::{RawAmount, Scalar, Written};
 use crate::era::{Date, FiscalYear};
 use crate::model::{Direction, IndicatorKind, Outlook, ProjectStatus, RateFormula, Trend};
 
@@ -154,19 +154,52 @@ pub struct RawActual {
     pub rate: Option<RawFigure>,
 }
 
-/// One entry of content/<year>/projects.yaml.
+/// One entry of content/<year>/projects.yaml (SPEC §5, §11).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawProject {
     pub name: Spanned<String>,
-    pub measure: Spanned<Id>,
+    pub id: Option<Spanned<Id>>,
+    pub measure: Option<Spanned<Id>>,
+    pub measures: Option<Vec<Spanned<Id>>>,
+    #[serde(default)]
+    pub category: Vec<Spanned<String>>,
     pub department: Option<String>,
     #[serde(default)]
     pub status: ProjectStatus,
+    pub initial_budget: Option<RawFigure>,
+    pub current_budget: Option<RawFigure>,
     pub settled: Option<RawFigure>,
+    pub carried: Option<RawFigure>,
     pub budget: Option<RawFigure>,
+    pub planned_total: Option<RawFigure>,
+    pub settled_total: Option<RawFigure>,
+    pub cost: Option<RawCost>,
+    pub published: Option<RawMoneyRates>,
+    pub result: Option<String>,
     pub outcome: Option<RawOutcome>,
     pub note: Option<String>,
+}
+
+/// `cost:` of a project: each part a number or named parts that sum.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCost {
+    pub personnel: Option<Spanned<RawAmount>>,
+    pub indirect: Option<Spanned<RawAmount>>,
+    pub specific_revenue: Option<Spanned<RawAmount>>,
+    pub staff: Option<Spanned<RawAmount>>,
+    pub beneficiaries: Option<RawFigure>,
+}
+
+/// `published:` money rates of a project, given by hand.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawMoneyRates {
+    pub execution_rate: Option<RawFigure>,
+    pub yoy: Option<RawFigure>,
+    pub share: Option<RawFigure>,
+    pub progress: Option<RawFigure>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -212,6 +245,16 @@ pub struct RawEvaluationFront {
     pub goal: Option<Spanned<Id>>,
     pub grade: Option<Spanned<String>>,
     pub outlook: Option<Outlook>,
+    pub reviews: Option<Spanned<Vec<RawReview>>>,
+}
+
+/// One layer of `reviews:` in an evaluation's front matter.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawReview {
+    pub by: String,
+    pub grade: Option<Spanned<String>>,
+    pub comment: Option<String>,
 }
 
 /// Front matter of content/bodies/<id>.md.

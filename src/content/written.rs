@@ -143,3 +143,63 @@ impl<'de> Deserialize<'de> for Written {
         d.deserialize_any(V)
     }
 }
+
+/// A cost figure as written: one number, or named parts that sum
+/// (`personnel: { 直接人件費: 800, 間接人件費: 200 }`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum RawAmount {
+    /// `personnel: 4500`.
+    One(Scalar),
+    /// Named parts, in file order.
+    Parts(Vec<(Spanned<String>, Spanned<Scalar>)>),
+    /// A list by mistake.
+    List,
+}
+
+impl<'de> Deserialize<'de> for RawAmount {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RawAmount;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a number or named parts")
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<RawAmount, E> {
+                ScalarVisitor.visit_bool(v).map(RawAmount::One)
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<RawAmount, E> {
+                ScalarVisitor.visit_i64(v).map(RawAmount::One)
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<RawAmount, E> {
+                ScalarVisitor.visit_u64(v).map(RawAmount::One)
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<RawAmount, E> {
+                ScalarVisitor.visit_f64(v).map(RawAmount::One)
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<RawAmount, E> {
+                ScalarVisitor.visit_str(v).map(RawAmount::One)
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<RawAmount, E> {
+                Ok(RawAmount::One(Scalar::Null))
+            }
+            fn visit_none<E: de::Error>(self) -> Result<RawAmount, E> {
+                Ok(RawAmount::One(Scalar::Null))
+            }
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<RawAmount, D::Error> {
+                d.deserialize_any(self)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawAmount, A::Error> {
+                while seq.next_element::<de::IgnoredAny>()?.is_some() {}
+                Ok(RawAmount::List)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawAmount, A::Error> {
+                let mut parts = Vec::new();
+                while let Some(key) = map.next_key::<Spanned<String>>()? {
+                    parts.push((key, map.next_value::<Spanned<Scalar>>()?));
+                }
+                Ok(RawAmount::Parts(parts))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}

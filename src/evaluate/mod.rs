@@ -8,6 +8,7 @@
 //! file and line it came from, reported by `check` and `build` alike.
 
 mod goals;
+mod money;
 mod monitoring;
 mod plausible;
 mod rules;
@@ -17,6 +18,7 @@ use std::collections::HashMap;
 
 use indexmap::IndexMap;
 
+pub use money::{Amounts, Change, Column, Line, MoneyRow, Tally, YearMoney};
 pub use monitoring::{ItemSummary, Judged, Judgement, MonitoringEval};
 pub use plausible::plausibility;
 pub use types::{
@@ -87,6 +89,7 @@ pub fn evaluate(report: &Report) -> Result<Evaluation, Diagnostics> {
         ev.outcomes.insert(year.year, rates);
     }
     ev.monitoring = monitoring::evaluate_monitoring(&report.monitoring);
+    money_years(report, &mut ev, &mut diags);
     if diags.has_errors() {
         return Err(diags);
     }
@@ -371,6 +374,28 @@ fn entry_overflow(
     );
     let file = year.actuals_file.as_deref().unwrap_or(&year.dir);
     overflow_at(file, entry.map(|a| a.pos).unwrap_or_default(), &what, lang)
+}
+
+/// Every year's money, each compared with the previous fiscal year when the report has it.
+fn money_years(report: &Report, ev: &mut Evaluation, diags: &mut Diagnostics) {
+    for (yi, year) in report.years.iter().enumerate() {
+        let previous = yi
+            .checked_sub(1)
+            .map(|p| &report.years[p])
+            .filter(|p| p.year.0 + 1 == year.year.0)
+            .and_then(|p| ev.money.get(&p.year));
+        match money::year_money(report, yi, previous) {
+            Ok(m) => {
+                ev.money.insert(year.year, m);
+            }
+            Err((i, Overflow)) => {
+                let p = year.projects.get(i).or(year.projects.last());
+                if let Some(p) = p {
+                    diags.push(outcome_overflow(report, year, p));
+                }
+            }
+        }
+    }
 }
 
 fn outcome_overflow(report: &Report, year: &Year, p: &crate::model::Project) -> Diagnostic {

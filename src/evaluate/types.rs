@@ -262,6 +262,8 @@ pub struct Evaluation {
     pub(super) reduced: IndexMap<String, Number>,
     /// 環境の現況: every reading judged, every item counted.
     pub(super) monitoring: super::MonitoringEval,
+    /// Fiscal year → its money (SPEC §11).
+    pub(super) money: BTreeMap<FiscalYear, super::money::YearMoney>,
 }
 
 fn by_year<T>(items: &[T], year: FiscalYear, key: impl Fn(&T) -> FiscalYear) -> Option<&T> {
@@ -334,5 +336,10 @@ impl Evaluation {
         self.outcomes
             .get(&year)
             .and_then(|v| v.get(index).copied().flatten())
+    }
+
+    /// The money of a year: every project's columns and rates, 小計, 合計 and tallies.
+    pub fn money(&self, year: FiscalYear) -> Option<&super::money::YearMoney> {
+        self.money.get(&year)
     }
 }

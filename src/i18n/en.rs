@@ -18,6 +18,7 @@ pub const CATALOGUE: Catalogue = Catalogue {
     mon: super::monitoring::EN,
     desk: super::desk::EN,
     search: super::search::EN,
+    money: super::money::EN,
 };
 
 const PAGE: Page = Page {
@@ -99,14 +100,8 @@ const PAGE: Page = Page {
     trend_caption: "{name} by year (unit: {unit})",
     trend_figcaption: "Figure and table: {name} by year",
     trend_download: "download the figure as SVG",
-    no_indicators: "This measure has no numerical targets (indicators). See “Main projects” and “Evaluation” below for its progress.",
     projects_title: "Main projects",
     budget_chart_caption: "Figure: settled and budgeted amounts of each project; the figures are in the table below",
-    projects_caption: "Main projects: settlement, budget and outcome indicators (amounts in thousands of yen)",
-    project_name: "Project",
-    thousand_yen: "{year} (thousand yen)",
-    outcome: "Outcome indicator",
-    outcome_actual: "Result",
     evaluation: "Evaluation",
     legend: "※ in the evaluation column marks an evaluation given by hand by the department; ※ in the achievement column marks a rate published by the city as is. “Not yet collected” marks indicators whose actual value has not been collected yet.",
 

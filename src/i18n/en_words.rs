@@ -23,7 +23,15 @@ pub(super) const WORDS: Words = Words {
     fall: "-",
     rise: "+",
     even: "±",
-    project_status: ["New", "Enhanced", "Continued"],
+    project_status: [
+        "New",
+        "Enhanced",
+        "Continued",
+        "Expanded",
+        "Reduced",
+        "Abolished",
+        "Completed",
+    ],
     outlook: ["Expand", "Continue", "Review", "Reduce", "Abolish"],
 
     home: "Home",

@@ -18,6 +18,7 @@ pub const CATALOGUE: Catalogue = Catalogue {
     mon: super::monitoring::JA,
     desk: super::desk::JA,
     search: super::search::JA,
+    money: super::money::JA,
 };
 
 const PAGE: Page = Page {
@@ -99,14 +100,8 @@ const PAGE: Page = Page {
     trend_caption: "{name}の推移（単位：{unit}）",
     trend_figcaption: "図と表：{name}の推移",
     trend_download: "図を SVG 形式でダウンロード",
-    no_indicators: "この施策には数値目標（指標）を設けていません。取り組みの状況は下の「主な事業」と「評価」をご覧ください。",
     projects_title: "主な事業",
     budget_chart_caption: "図：事業ごとの決算額と予算額（数値は下の表にあります）",
-    projects_caption: "主な事業の決算・予算と成果指標（金額の単位：千円）",
-    project_name: "事業名",
-    thousand_yen: "{year}（千円）",
-    outcome: "成果指標",
-    outcome_actual: "実績",
     evaluation: "評価",
     legend: "※ 評価欄の「※」は担当課が手動で付けた評価、達成率欄の「※」は市が公表した値をそのまま掲載したものです。「未集計」は実績値がまだ集計されていない指標です。",
 

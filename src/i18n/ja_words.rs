@@ -16,7 +16,7 @@ pub(super) const WORDS: Words = Words {
     fall: "△",
     rise: "+",
     even: "±",
-    project_status: ["新規", "充実", "継続"],
+    project_status: ["新規", "充実", "継続", "拡充", "縮小", "廃止", "完了"],
     outlook: ["拡充", "継続", "見直し", "縮小", "廃止"],
 
     home: "ホーム",

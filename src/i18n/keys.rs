@@ -34,6 +34,8 @@ pub struct Catalogue {
     pub desk: super::desk::Desk,
     /// The site search.
     pub search: super::search::SearchWords,
+    /// Money: budgets, execution and cost.
+    pub money: super::money::MoneyWords,
 }
 
 /// Fixed text of the pages. Templates read these as `{{ t.key }}`, and patterns with
@@ -143,15 +145,8 @@ pub struct Page {
     /// `{name}`.
     pub trend_figcaption: &'static str,
     pub trend_download: &'static str,
-    pub no_indicators: &'static str,
     pub projects_title: &'static str,
     pub budget_chart_caption: &'static str,
-    pub projects_caption: &'static str,
-    pub project_name: &'static str,
-    /// A money column's heading: `{year}`.
-    pub thousand_yen: &'static str,
-    pub outcome: &'static str,
-    pub outcome_actual: &'static str,
     pub evaluation: &'static str,
     pub legend: &'static str,
 

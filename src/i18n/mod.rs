@@ -13,6 +13,7 @@ mod en_words;
 mod ja;
 mod ja_words;
 mod keys;
+mod money;
 pub mod monitoring;
 pub mod published;
 mod published_en;
@@ -23,6 +24,7 @@ mod words;
 
 pub use desk::Desk;
 pub use keys::{CalendarWords, Catalogue, ChartWords, Cli, DataWords, Messages, Page, Words};
+pub use money::MoneyWords;
 pub use search::SearchWords;
 
 use std::fmt::{self, Display};

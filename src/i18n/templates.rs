@@ -11,6 +11,7 @@ pub fn register(tera: &mut Tera, lang: Lang) {
     tera.global_context().insert("t", &lang.text().page);
     tera.global_context().insert("ts", &lang.text().search);
     tera.global_context().insert("tm", &lang.text().mon.page);
+    tera.global_context().insert("tmy", &lang.text().money);
     tera.register_filter("fill", fill_filter);
     tera.register_filter(
         "lang_attr",

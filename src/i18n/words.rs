@@ -33,8 +33,8 @@ pub struct Words {
     pub rise: &'static str,
     /// Before no change.
     pub even: &'static str,
-    /// 新規, 充実, 継続.
-    pub project_status: [&'static str; 3],
+    /// 新規, 充実, 継続, 拡充, 縮小, 廃止, 完了 (in [`crate::model::ProjectStatus`] order).
+    pub project_status: [&'static str; 7],
     /// 拡充, 継続, 見直し, 縮小, 廃止.
     pub outlook: [&'static str; 5],
 

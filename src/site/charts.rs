@@ -298,7 +298,30 @@ pub fn plan_summary(cx: &SiteContext, plan: &Plan, py: &PlanYear, from: &str) ->
     )
 }
 
-/// 予算 vs 決算 of the goal's projects; none when the goal has no projects that year.
+/// A project's name with its 執行率 where it has one: 「公共施設照明LED化事業（執行率 109.2%）」.
+fn with_execution_rate(
+    cx: &SiteContext,
+    p: &crate::model::Project,
+    year: &Year,
+    money: Option<&crate::evaluate::YearMoney>,
+) -> String {
+    let rate = year
+        .projects
+        .iter()
+        .position(|q| std::ptr::eq(q, p))
+        .and_then(|i| money?.projects.get(i)?.execution_rate);
+    match rate {
+        Some(r) => {
+            let m = &cx.lang().text().money;
+            let x = format!("{} {}", m.execution_rate, cx.fmt.rate(r));
+            format!("{}{}", p.name, tr!(cx.lang(), page.paren, x = x))
+        }
+        None => p.name.clone(),
+    }
+}
+
+/// 予算 vs 決算 of the goal's projects; none when no project of the goal has an amount
+/// that year (a chart of 「記載なし」 bars says nothing).
 pub fn budgets(
     cx: &SiteContext,
     plan: &Plan,
@@ -312,11 +335,21 @@ pub fn budgets(
         .filter(|p| p.plan == plan.id && goal.measures.iter().any(|m| m.id == p.measure))
         .peekable();
     projects.peek()?;
+    let amount = |v: Option<crate::figure::Value>| v.and_then(|v| v.number()).is_some();
+    if !year
+        .projects
+        .iter()
+        .filter(|p| p.plan == plan.id && goal.measures.iter().any(|m| m.id == p.measure))
+        .any(|p| amount(p.settled) || amount(p.budget))
+    {
+        return None;
+    }
     let file = paths::chart_file(&format!("{}-{}-{}-budgets", year.year, plan.id, goal.id));
     let svg = cx.charts.get_or_draw(&file, || {
+        let money = cx.ev.money(year.year);
         let bars: Vec<BudgetBar> = projects
             .map(|p| BudgetBar {
-                label: p.name.clone(),
+                label: with_execution_rate(cx, p, year, money),
                 budget: p.budget.and_then(|v| figure(cx, v, None)),
                 settled: p.settled.and_then(|v| figure(cx, v, None)),
             })

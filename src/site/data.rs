@@ -117,6 +117,8 @@ pub struct ProjectRecord {
     pub budget_status: Option<String>,
     /// 成果の実績の状態.
     pub outcome_actual_status: Option<String>,
+    /// Money of SPEC §11: every input and computed column.
+    pub money: super::data_money::MoneyRecord,
 }
 
 /// The indicator records of a year: every indicator of the plans active that year.
@@ -205,6 +207,11 @@ pub fn project_records(cx: &SiteContext, year: &Year) -> Vec<ProjectRecord> {
             settled_status: status(p.settled),
             budget_status: status(p.budget),
             outcome_actual_status: status(p.outcome.as_ref().map(|o| o.actual)),
+            money: super::data_money::money_record(
+                cx,
+                p,
+                cx.ev.money(year.year).and_then(|m| m.projects.get(i)),
+            ),
         })
         .collect()
 }
@@ -287,6 +294,47 @@ fn project_row(code: &str, r: &ProjectRecord) -> Vec<String> {
     ]
 }
 
+/// The projects CSV: the columns of SPEC §6, then the money columns of SPEC §11.
+fn projects_csv(cx: &SiteContext, projs: &[ProjectRecord], code: &str) -> Result<Vec<u8>, String> {
+    let config = &cx.report.config;
+    let money: Vec<_> = projs.iter().map(|r| r.money.clone()).collect();
+    let (money_head, money_rows) = super::data_money::money_columns(cx, &money);
+    let proj_rows = projs
+        .iter()
+        .zip(money_rows)
+        .map(|(r, more)| {
+            let mut row = project_row(code, r);
+            row.extend(more);
+            row
+        })
+        .collect();
+    let fig = &config.lang.text().fig;
+    let proj_more: Vec<&str> = fig
+        .data_project_columns
+        .iter()
+        .copied()
+        .chain(money_head.iter().map(String::as_str))
+        .collect();
+    let unit = config.money.unit.label(config.lang);
+    let thousand = config.lang.text().money.units[1];
+    let header: Vec<String> = config
+        .lang
+        .text()
+        .data
+        .project_header
+        .iter()
+        .map(|h| h.replace(thousand, unit))
+        .collect();
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    to_csv(
+        &header,
+        &proj_more,
+        proj_rows,
+        config.code.is_some(),
+        config.csv_bom,
+    )
+}
+
 /// The data files of a year: indicators and projects as CSV and JSON.
 pub fn data_files(cx: &SiteContext, year: &Year) -> Result<Vec<OutputFile>, Diagnostic> {
     let config = &cx.report.config;
@@ -312,7 +360,6 @@ pub fn data_files(cx: &SiteContext, year: &Year) -> Result<Vec<OutputFile>, Diag
     let proj_path = format!("data/{y}-projects.csv");
     let json_path = format!("data/{y}.json");
     let ind_rows = inds.iter().map(|r| indicator_row(&code, r)).collect();
-    let proj_rows = projs.iter().map(|r| project_row(&code, r)).collect();
     let json = serde_json::to_vec_pretty(&YearJson {
         fiscal_year: y.0,
         fiscal_year_wareki: cx.fmt.wareki(y),
@@ -348,14 +395,7 @@ pub fn data_files(cx: &SiteContext, year: &Year) -> Result<Vec<OutputFile>, Diag
             path: ind_path,
         },
         OutputFile {
-            bytes: to_csv(
-                &columns.project_header,
-                &config.lang.text().fig.data_project_columns,
-                proj_rows,
-                with_code,
-                config.csv_bom,
-            )
-            .map_err(|e| fail(&proj_path, e))?,
+            bytes: projects_csv(cx, &projs, &code).map_err(|e| fail(&proj_path, e))?,
             path: proj_path,
         },
         OutputFile {

@@ -4,12 +4,16 @@
 pub mod bodies;
 pub mod charts;
 pub mod data;
+pub mod data_money;
 pub mod layout;
 pub mod links;
+pub mod money;
+pub mod money_pages;
 pub mod monitoring;
 pub mod pages;
 pub mod paths;
 pub mod registry;
+pub mod reviews;
 pub mod theme;
 pub mod views;
 

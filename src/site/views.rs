@@ -398,11 +398,12 @@ pub fn plan_items(
         .plans
         .iter()
         .filter_map(|p| cx.ev.plan(&p.id, year.year).map(|py| (p, py)))
-        .map(|(p, py)| {
+        .filter_map(|(p, py)| {
             let goals: Vec<GoalItem> = p
                 .goals
                 .iter()
                 .zip(&py.goals)
+                .filter(|(_, s)| s.total > 0)
                 .map(|(g, s)| GoalItem {
                     number: goal_number(cx.lang(), g),
                     title_html: render_inline(&g.title, md),
@@ -410,7 +411,7 @@ pub fn plan_items(
                     summary: summary_view(cx, s),
                 })
                 .collect();
-            PlanItem {
+            (!goals.is_empty()).then(|| PlanItem {
                 title: p.title.clone(),
                 period: period_words(cx, p),
                 grade_heads: goals
@@ -418,7 +419,7 @@ pub fn plan_items(
                     .map(|g| g.summary.counts.clone())
                     .unwrap_or_default(),
                 goals,
-            }
+            })
         })
         .collect()
 }

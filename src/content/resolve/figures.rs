@@ -130,7 +130,7 @@ impl Resolver<'_> {
         }
     }
 
-    fn scalar<T>(
+    pub(super) fn scalar<T>(
         &mut self,
         rel: &str,
         span: &Spanned<T>,

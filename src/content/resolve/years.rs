@@ -132,61 +132,13 @@ impl Resolver<'_> {
     }
 
     /// A figure that may be left out.
-    fn optional(&mut self, rel: &str, w: Option<&RawFigure>, slot: Slot) -> Option<Value> {
+    pub(super) fn optional(
+        &mut self,
+        rel: &str,
+        w: Option<&RawFigure>,
+        slot: Slot,
+    ) -> Option<Value> {
         w.and_then(|w| self.figure(rel, w, slot))
-    }
-
-    /// projects.yaml: each project under a measure of some plan, names unique.
-    fn projects(&mut self, rel: &str, raw: Vec<RawProject>, plans: &[Plan]) -> Vec<Project> {
-        let lang = self.lang;
-        let rel = rel.to_string();
-        let mut projects = Vec::new();
-
-        let mut names = BTreeSet::new();
-        for p in raw {
-            let (l, c) = pos(&p.name.referenced);
-            if !names.insert(p.name.value.clone()) {
-                let msg = crate::tr!(lang, content.project_twice, name = p.name.value);
-                self.err(&rel, l, c, msg, None);
-            }
-            // `settled: null` is an amount not written yet, shown as —, not 未集計.
-            let amount = |s: &mut Self, w: Option<&RawFigure>| {
-                s.optional(&rel, w, Slot::Money)
-                    .filter(|v| *v != Value::NOT_COLLECTED)
-            };
-            let settled = amount(self, p.settled.as_ref());
-            let budget = amount(self, p.budget.as_ref());
-            let outcome = p.outcome.map(|o| Outcome {
-                actual: self
-                    .optional(&rel, o.actual.as_ref(), Slot::Actual)
-                    .unwrap_or_default(),
-                target: self
-                    .optional(&rel, o.target.as_ref(), Slot::Target)
-                    .filter(|t| *t != Value::NOT_COLLECTED),
-                rate: self
-                    .optional(&rel, o.rate.as_ref(), Slot::Rate)
-                    .and_then(Value::number),
-                name: o.name,
-                unit: o.unit,
-                direction: o.direction,
-            });
-            let Some((plan, measure)) = self.find_measure(&rel, &p.measure, plans) else {
-                continue;
-            };
-            projects.push(Project {
-                name: p.name.value,
-                plan,
-                measure,
-                department: p.department,
-                status: p.status,
-                settled,
-                budget,
-                outcome,
-                note: p.note,
-                pos: Pos { line: l, column: c },
-            });
-        }
-        projects
     }
 
     /// evaluations/*.md: each names a goal (by file name or front matter) of one plan.
@@ -210,6 +162,7 @@ impl Resolver<'_> {
             if let Some(g) = &front.grade {
                 self.check_grade(&rel, g, scales.of(plan));
             }
+            let reviews = self.reviews(&rel, front.reviews.as_ref(), scales.of(plan));
             if evaluations
                 .iter()
                 .any(|e| e.plan == plan.id && e.goal == goal_id)
@@ -226,12 +179,46 @@ impl Resolver<'_> {
             evaluations.push(GoalEvaluation {
                 plan: plan.id.clone(),
                 goal: goal_id,
-                grade: front.grade.map(|g| g.value),
+                // The last layer's grade is the goal's unless `grade:` says otherwise.
+                grade: front
+                    .grade
+                    .map(|g| g.value)
+                    .or_else(|| reviews.iter().rev().find_map(|r| r.grade.clone())),
                 outlook: front.outlook,
+                reviews,
                 doc: doc(&rel, None, body),
             });
         }
         evaluations
+    }
+
+    /// `reviews:`: each layer's grade a mark of the scale; an empty list is a mistake.
+    fn reviews(
+        &mut self,
+        rel: &str,
+        raw: Option<&Spanned<Vec<RawReview>>>,
+        scale: &crate::config::Scale,
+    ) -> Vec<Review> {
+        let Some(raw) = raw else {
+            return Vec::new();
+        };
+        if raw.value.is_empty() {
+            let (l, c) = pos(&raw.referenced);
+            let msg = self.lang.text().money.reviews_empty.into();
+            self.err(rel, l, c, msg, None);
+        }
+        let mut out = Vec::new();
+        for r in &raw.value {
+            if let Some(g) = &r.grade {
+                self.check_grade(rel, g, scale);
+            }
+            out.push(Review {
+                by: r.by.clone(),
+                grade: r.grade.as_ref().map(|g| g.value.clone()),
+                comment: r.comment.clone(),
+            });
+        }
+        out
     }
 
     /// The plan whose goal an evaluation is of: named in front matter, else the one plan

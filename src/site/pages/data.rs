@@ -28,6 +28,7 @@ struct DataView {
     bom: bool,
     code: Option<String>,
     has_monitoring: bool,
+    money: Option<crate::site::money::MoneyTable>,
 }
 
 /// The open data page.
@@ -70,6 +71,7 @@ pub fn data_page(cx: &SiteContext) -> Result<Page, Diagnostic> {
             .years
             .iter()
             .any(|y| report.monitoring.has_data(y.year)),
+        money: crate::site::money_pages::years_summary(cx),
     };
     Page::new(path, "data.html", &view, "book.toml")
 }

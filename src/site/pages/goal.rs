@@ -12,10 +12,11 @@ use crate::markdown::{self, Heading, render_inline};
 use crate::model::{Goal, Indicator, Measure, Plan, Year};
 use crate::site::charts::{self, ChartView};
 use crate::site::layout::{Layout, Link};
+use crate::site::money_pages::{GoalMoney, goal_money};
 use crate::site::paths;
+use crate::site::reviews::{ReviewView, review_views};
 use crate::site::views::{
-    IndicatorRow, ProjectRow, SummaryView, goal_number, indicator_row, link, project_row,
-    shown_statuses, summary_view,
+    IndicatorRow, SummaryView, goal_number, indicator_row, link, shown_statuses, summary_view,
 };
 use crate::site::{OutputFile, Page, evaluated};
 use crate::tr;
@@ -108,22 +109,23 @@ pub struct GoalContent {
     pub summary: SummaryView,
     /// Measures with their indicators.
     pub measures: Vec<MeasureView>,
-    /// Projects of the goal's measures.
-    pub projects: Vec<ProjectRow>,
-    /// 決算 year label.
-    pub settled_year: String,
-    /// 予算 year label.
-    pub budget_year: String,
+    /// Projects of the goal's measures and their 施策コスト.
+    pub money: GoalMoney,
+    /// Under a measure without indicators: where to read instead (only sections the page
+    /// has).
+    pub no_indicators: String,
     /// Evaluation (HTML).
     pub evaluation_html: Option<String>,
+    /// Evaluation layers side by side (1次評価, 2次評価 …).
+    pub reviews: Vec<ReviewView>,
     /// 今後の方向性.
     pub outlook: Option<String>,
     /// Link to the managing body.
     pub body: Option<Link>,
     /// Anchor prefix, unique within the print view.
     pub anchor: String,
-    /// 達成率 of every indicator against 100 %.
-    pub summary_chart: ChartView,
+    /// 達成率 of every indicator against 100 %; none when the goal has no indicator.
+    pub summary_chart: Option<ChartView>,
     /// 決算 vs 予算 of the projects.
     pub budget_chart: Option<ChartView>,
     /// What the symbols on the page mean (statuses, the sign of a fall).
@@ -133,7 +135,8 @@ pub struct GoalContent {
 impl GoalContent {
     /// Every chart of the goal, as files.
     pub fn chart_files(&self) -> Vec<OutputFile> {
-        std::iter::once(&self.summary_chart)
+        self.summary_chart
+            .iter()
             .chain(&self.budget_chart)
             .chain(
                 self.measures
@@ -238,13 +241,7 @@ pub fn goal_content(
         .iter()
         .map(|m| measure_view(cx, plan, m, year, &anchor_prefix, from))
         .collect::<Result<Vec<_>, Diagnostic>>()?;
-    let projects: Vec<ProjectRow> = year
-        .projects
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| p.plan == plan.id && goal.measures.iter().any(|m| m.id == p.measure))
-        .map(|(i, p)| project_row(cx, year, i, p))
-        .collect::<Result<_, Diagnostic>>()?;
+    let money = goal_money(cx, plan, goal, year, from)?;
     let evaluation = year.evaluation(&plan.id, &goal.id);
     let eval_prefix = if level > 2 {
         format!("{anchor_prefix}-")
@@ -256,7 +253,7 @@ pub fn goal_content(
     let headings = goal_headings(
         cx.lang(),
         &measures,
-        !projects.is_empty(),
+        money.projects.is_some(),
         eval_rendered.as_ref(),
         &anchor_prefix,
     );
@@ -269,18 +266,16 @@ pub fn goal_content(
         description_html: goal.description.as_ref().map(|d| cx.render(from, d).html),
         summary: summary_view(cx, summary),
         measures,
-        projects,
-        settled_year: tr!(
+        no_indicators: no_indicators_text(
             cx.lang(),
-            words.settled,
-            year = cx.fmt.year_label(year.year)
+            money.projects.is_some(),
+            evaluation.is_some(),
         ),
-        budget_year: tr!(
-            cx.lang(),
-            words.budget,
-            year = cx.fmt.year_label(FiscalYear(year.year.0 + 1))
-        ),
+        money,
         evaluation_html: eval_rendered.map(|r| r.html),
+        reviews: evaluation
+            .map(|e| review_views(cx, plan, year, e, from))
+            .unwrap_or_default(),
         outlook: evaluation
             .and_then(|e| e.outlook)
             .map(|o| cx.fmt.outlook(o).to_string()),
@@ -289,12 +284,28 @@ pub fn goal_content(
             .as_deref()
             .and_then(|b| report.body(b))
             .map(|b| link(from, &paths::body(&b.id), b.name.clone())),
-        summary_chart: charts::goal_summary(cx, plan, goal, year, from)?,
+        summary_chart: match summary.total {
+            0 => None,
+            _ => Some(charts::goal_summary(cx, plan, goal, year, from)?),
+        },
         budget_chart: charts::budgets(cx, plan, goal, year, from),
         anchor: anchor_prefix,
         legend,
     };
     Ok((content, headings))
+}
+
+/// Under a measure without indicators: that it has none, and where to read instead, naming
+/// only the sections the page has.
+fn no_indicators_text(lang: Lang, projects: bool, evaluation: bool) -> String {
+    let m = &lang.text().money;
+    let see = match (projects, evaluation) {
+        (true, true) => m.see_both,
+        (true, false) => m.see_projects,
+        (false, true) => m.see_evaluation,
+        (false, false) => "",
+    };
+    format!("{}{see}", m.no_indicators)
 }
 
 /// The legend of a goal's content: every status its tables and trend tables show, and the

@@ -9,6 +9,8 @@ use crate::model::Year;
 use crate::site::Page;
 use crate::site::charts::{self, ChartView};
 use crate::site::layout::{Layout, Link};
+use crate::site::money::MoneyTable;
+use crate::site::money_pages::year_summary;
 use crate::site::paths::{self, relative};
 use crate::site::views::{PlanItem, link, plan_items};
 
@@ -23,6 +25,7 @@ struct YearView {
     chapters: Vec<Link>,
     meetings: Vec<MeetingItem>,
     print_href: String,
+    money: Vec<MoneyTable>,
 }
 
 /// A year's overview page.
@@ -48,6 +51,7 @@ pub fn year(cx: &SiteContext, year: &Year) -> Result<Page, Diagnostic> {
             .plans
             .iter()
             .filter_map(|p| cx.ev.plan(&p.id, year.year).map(|py| (p, py)))
+            .filter(|(_, py)| py.indicators > 0)
             .map(|(p, py)| charts::plan_summary(cx, p, py, &path))
             .collect(),
         chapters: year
@@ -64,6 +68,7 @@ pub fn year(cx: &SiteContext, year: &Year) -> Result<Page, Diagnostic> {
             .collect(),
         meetings: meeting_items(report, year, &path),
         print_href: relative(&path, &paths::print(year.year)),
+        money: year_summary(cx, year),
     };
     let files = view.plan_charts.iter().map(ChartView::output).collect();
     Ok(Page::new(&path, "year.html", &view, &year.narrative.file)?.with_files(files))
