@@ -73,6 +73,21 @@ fn cost_sheet_has_every_column_and_the_parts() {
     assert_eq!(cell(html, t, p, "人工"), "0.6");
     // 24,670,000 円 ÷ 149 人 = 165,570.47 円.
     assert_eq!(cell(html, t, p, "一人あたりコスト（円）"), "165,570");
+    // The cost chart under the sheet: the parts stacked, the フルコスト at the bar's end,
+    // and the same figures in its description.
+    let chart = html
+        .split("class=\"nenpo-chart nenpo-costs chart-wide\"")
+        .nth(1)
+        .and_then(|c| c.split("</svg>").next())
+        .expect("a cost chart on the goal page");
+    for class in ["cost-settled", "cost-personnel", "cost-indirect"] {
+        assert!(chart.contains(class), "{class}");
+    }
+    assert!(chart.contains(">24,670</text>"), "{chart}");
+    assert!(chart.contains(&format!(
+        "{p}：フルコスト24,670千円（事業費（決算額）19,870千円、人件費4,500千円、間接費300千円）"
+    )));
+    assert!(html.contains("図：事業ごとのフルコストの内訳"));
 }
 
 #[test]

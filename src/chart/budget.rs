@@ -28,12 +28,13 @@ pub fn render_budgets(
     title: &str,
     settled_label: &str,
     budget_label: &str,
+    unit: &str,
     bars: &[BudgetBar],
 ) -> ChartSvg {
     let labels = (settled_label, budget_label);
     ChartSvg {
-        wide: render(lang, id, title, labels, bars, Fit::Wide),
-        narrow: render(lang, id, title, labels, bars, Fit::Narrow),
+        wide: render(lang, id, title, labels, unit, bars, Fit::Wide),
+        narrow: render(lang, id, title, labels, unit, bars, Fit::Narrow),
     }
 }
 
@@ -42,16 +43,17 @@ fn render(
     id: &str,
     title: &str,
     (settled_label, budget_label): (&str, &str),
+    unit: &str,
     bars: &[BudgetBar],
     fit: Fit,
 ) -> String {
     let id = svg::chart_id(id, fit);
     let w = fit.width(WIDE);
-    let desc = describe(lang, title, settled_label, budget_label, bars);
+    let desc = describe(lang, title, (settled_label, budget_label), unit, bars);
     let mut o = Overlay::new(lang);
     let y = svg::title_block(&mut o, title, w as f64) + 22.0;
     let hatch = format!("url(#{id}-hatch)");
-    let y = legend(&mut o, w, y, [settled_label, budget_label], &hatch);
+    let y = legend(&mut o, w, y, [settled_label, budget_label], unit, &hatch);
     let top = (y + 10.0).ceil() as u32;
     let label_w = w as f64 - PAD - PLOT_LEFT as f64 - 4.0;
     let (rows, plot_h) = svg::bar_rows(
@@ -86,9 +88,10 @@ fn render(
 
 /// The two series' swatches and names, and the unit at the right, from baseline `y`
 /// (wrapping when they do not fit); returns the last baseline.
-fn legend(o: &mut Overlay, w: u32, mut y: f64, labels: [&str; 2], hatch: &str) -> f64 {
+fn legend(o: &mut Overlay, w: u32, mut y: f64, labels: [&str; 2], unit: &str, hatch: &str) -> f64 {
     let w = w as f64;
-    let unit = o.lang.text().chart.unit_thousand_yen;
+    let unit = fill(o.lang.text().chart.money_unit_line, &[("unit", &unit)]);
+    let unit = unit.as_str();
     let unit_w = text_width(unit, SMALL_PX);
     let mut x = PAD;
     for (label, fill, stroke) in [(labels[0], BLUE, BLUE), (labels[1], hatch, ORANGE)] {
@@ -232,13 +235,13 @@ fn row_texts(chart: &BarPlot<'_, '_>, o: &mut Overlay, b: &BudgetBar, row: &svg:
 fn describe(
     lang: Lang,
     title: &str,
-    settled_label: &str,
-    budget_label: &str,
+    (settled_label, budget_label): (&str, &str),
+    unit: &str,
     bars: &[BudgetBar],
 ) -> String {
     let w = &lang.text().chart;
     let money = |v: &Option<Figure>| match v {
-        Some(v) => fill(w.thousand_yen, &[("value", &v.text)]),
+        Some(v) => fill(w.money_amount, &[("value", &v.text), ("unit", &unit)]),
         None => w.not_stated.to_string(),
     };
     let items: Vec<String> = bars
@@ -265,6 +268,7 @@ fn describe(
             ("title", &title),
             ("settled", &settled_label),
             ("budget", &budget_label),
+            ("unit", &unit),
             ("items", &items.join(w.sentence_sep)),
         ],
     )
@@ -277,7 +281,7 @@ mod tests {
 
     /// The wide layout, which most tests look at.
     fn render_budgets(id: &str, t: &str, a: &str, b: &str, bars: &[BudgetBar]) -> String {
-        super::render_budgets(crate::i18n::Lang::Ja, id, t, a, b, bars).wide
+        super::render_budgets(crate::i18n::Lang::Ja, id, t, a, b, "千円", bars).wide
     }
 
     fn sample() -> Vec<BudgetBar> {
@@ -372,6 +376,7 @@ mod tests {
             "主要事業の決算額と予算額",
             "令和3年度決算",
             "令和4年度予算",
+            "千円",
             &sample(),
         );
         assert_both_fits(&both, "goal-1-budgets", "主要事業の決算額と予算額");

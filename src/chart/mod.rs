@@ -35,6 +35,7 @@ mod axis;
 mod backend;
 mod bars;
 mod budget;
+mod cost;
 mod monitoring;
 mod summary;
 mod svg;
@@ -47,6 +48,7 @@ use rust_decimal::prelude::ToPrimitive;
 use crate::i18n::Lang;
 
 pub use budget::render_budgets;
+pub use cost::{CostBar, CostWords, render_costs};
 pub use monitoring::{MAX_LINES, render_monitoring, shares_one_plot};
 pub use summary::render_goal_summary;
 pub use trend::render_trend;

@@ -82,7 +82,7 @@ pub(super) const CHART: ChartWords = ChartWords {
 
     goal_summary_title: "{goal}: achievement rate of each indicator ({year})",
     plan_summary_title: "{plan}: mean achievement rate by goal ({year})",
-    budget_title: "{goal}: spending and budget of the main projects (thousand yen)",
+    budget_title: "{goal}: spending and budget of the main projects ({unit})",
     diagram_title: "Governance of {org}",
 
     actual: "Actual",
@@ -123,12 +123,12 @@ pub(super) const CHART: ChartWords = ChartWords {
     summary_item_grade: "{label}: {rate} (grade {grade})",
     summary_desc: "{title}. Each indicator's achievement rate as a horizontal bar against a target of 100%. {items}. {reached} of {measured} indicators are at 100% or more.",
 
-    unit_thousand_yen: "Unit: thousand yen",
+    money_unit_line: "Unit: {unit}",
     not_stated: "Not stated",
-    thousand_yen: "{value} thousand yen",
+    money_amount: "{value} {unit}",
     budget_item: "{label}: {settled} {settled_amount}, {budget} {budget_amount}",
     budget_empty: "{title}. There are no projects.",
-    budget_desc: "{title}. Horizontal bars of each project's {settled} (solid) and {budget} (hatched), in thousand yen. {items}.",
+    budget_desc: "{title}. Horizontal bars of each project's {settled} (solid) and {budget} (hatched), in {unit}. {items}.",
 
     diagram_body_kind: "{name} ({kind})",
     diagram_bodies: "Bodies: {list}. ",

@@ -67,7 +67,7 @@ pub(super) const CHART: ChartWords = ChartWords {
 
     goal_summary_title: "{goal}の指標の達成率（{year}）",
     plan_summary_title: "{plan}：目標ごとの達成率の平均（{year}）",
-    budget_title: "{goal}の主な事業の決算額と予算額（千円）",
+    budget_title: "{goal}の主な事業の決算額と予算額（{unit}）",
     diagram_title: "{org}の推進体制図",
 
     actual: "実績値",
@@ -108,12 +108,12 @@ pub(super) const CHART: ChartWords = ChartWords {
     summary_item_grade: "{label}は{rate}（評価{grade}）",
     summary_desc: "{title}。各指標の達成率を横棒で示し、100%を目標とします。{items}。{measured}指標中{reached}指標が100%以上です。",
 
-    unit_thousand_yen: "単位：千円",
+    money_unit_line: "単位：{unit}",
     not_stated: "記載なし",
-    thousand_yen: "{value}千円",
+    money_amount: "{value}{unit}",
     budget_item: "{label}：{settled}{settled_amount}、{budget}{budget_amount}",
     budget_empty: "{title}。事業はありません。",
-    budget_desc: "{title}。事業ごとの{settled}（塗りつぶし）と{budget}（斜線）の横棒グラフ（単位：千円）。{items}。",
+    budget_desc: "{title}。事業ごとの{settled}（塗りつぶし）と{budget}（斜線）の横棒グラフ（単位：{unit}）。{items}。",
 
     diagram_body_kind: "{name}（{kind}）",
     diagram_bodies: "組織：{list}。",

@@ -32,6 +32,20 @@ pub struct MoneyWords {
     pub personnel: &'static str,
     pub indirect: &'static str,
     pub full_cost: &'static str,
+    /// The cost chart: 事業費 (the 決算額 part of a フルコスト).
+    pub cost_settled: &'static str,
+    /// Its title: `{goal}`.
+    pub cost_chart_title: &'static str,
+    /// One project in its description: `{label}`, `{total_name}`, `{total}`, `{parts}`.
+    pub cost_chart_item: &'static str,
+    /// Its description: `{title}`, `{items}`, `{unit}`.
+    pub cost_chart_desc: &'static str,
+    /// The figure's caption under it.
+    pub cost_chart_caption: &'static str,
+    /// The unit line in the chart: `{unit}`.
+    pub cost_unit_line: &'static str,
+    /// An amount in words: `{value}`, `{unit}`.
+    pub cost_amount: &'static str,
     pub specific_revenue: &'static str,
     pub general_revenue: &'static str,
     pub staff: &'static str,
@@ -124,6 +138,13 @@ pub const JA: MoneyWords = MoneyWords {
     personnel: "人件費",
     indirect: "間接費",
     full_cost: "フルコスト",
+    cost_settled: "事業費（決算額）",
+    cost_chart_title: "{goal}の主な事業のフルコストの内訳",
+    cost_chart_item: "{label}：{total_name}{total}（{parts}）",
+    cost_chart_desc: "{title}。事業ごとのフルコストを、事業費（塗りつぶし）、人件費（斜線）、間接費（点）に分けた横棒グラフ（単位：{unit}）。{items}。",
+    cost_chart_caption: "図：事業ごとのフルコストの内訳（数値は上の施策コストの表にあります）",
+    cost_unit_line: "単位：{unit}",
+    cost_amount: "{value}{unit}",
     specific_revenue: "特定財源",
     general_revenue: "一般財源",
     staff: "人工",
@@ -199,6 +220,13 @@ pub const EN: MoneyWords = MoneyWords {
     personnel: "Personnel",
     indirect: "Overheads",
     full_cost: "Full cost",
+    cost_settled: "Spending (settled)",
+    cost_chart_title: "{goal}: full cost of the main projects by part",
+    cost_chart_item: "{label}: {total_name} {total} ({parts})",
+    cost_chart_desc: "{title}. Horizontal bars of each project's full cost split into spending (solid), personnel (hatched) and overheads (dotted), in {unit}. {items}.",
+    cost_chart_caption: "Figure: each project's full cost by part (the figures are in the cost table above)",
+    cost_unit_line: "Unit: {unit}",
+    cost_amount: "{value} {unit}",
     specific_revenue: "Specific revenue",
     general_revenue: "General revenue",
     staff: "Staff (person-years)",

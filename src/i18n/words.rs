@@ -188,10 +188,10 @@ pub struct ChartWords {
     pub summary_desc: &'static str,
 
     // Budget charts.
-    pub unit_thousand_yen: &'static str,
+    pub money_unit_line: &'static str,
     pub not_stated: &'static str,
     /// `{value}`.
-    pub thousand_yen: &'static str,
+    pub money_amount: &'static str,
     /// `{label}`, `{settled}`, `{settled_amount}`, `{budget}`, `{budget_amount}`.
     pub budget_item: &'static str,
     /// `{title}`.

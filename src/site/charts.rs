@@ -13,11 +13,12 @@ use super::paths::{self, relative};
 use super::views::goal_number;
 use super::{OutputFile, evaluated};
 use crate::chart::{
-    self, BudgetBar, ChartSvg, Figure, Marker, Missing, RateBar, TrendInput, TrendPoint,
+    self, BudgetBar, ChartSvg, CostBar, CostWords, Figure, Marker, Missing, RateBar, TrendInput,
+    TrendPoint,
 };
 use crate::diag::Diagnostic;
 use crate::era::FiscalYear;
-use crate::evaluate::{IndicatorYear, PlanYear, YearTarget};
+use crate::evaluate::{Column, IndicatorYear, PlanYear, YearTarget};
 use crate::figure::{Status, Value};
 use crate::format::shown;
 use crate::markdown::strip_marks;
@@ -356,10 +357,12 @@ pub fn budgets(
             .collect();
         let next = FiscalYear(year.year.0 + 1);
         let id = format!("budget-{}-{}-{}", year.year, plan.id, goal.id);
+        let unit = cx.report.config.money.unit.label(cx.lang());
         let title = tr!(
             cx.lang(),
             chart.budget_title,
-            goal = goal_number(cx.lang(), goal)
+            goal = goal_number(cx.lang(), goal),
+            unit = unit
         );
         chart::render_budgets(
             cx.lang(),
@@ -371,8 +374,65 @@ pub fn budgets(
                 year = cx.fmt.year_label(year.year)
             ),
             &tr!(cx.lang(), words.budget, year = cx.fmt.year_label(next)),
+            unit,
             &bars,
         )
+    });
+    Some(ChartView::new(&svg, file, from))
+}
+
+/// The フルコスト of the goal's projects broken into 事業費, 人件費 and 間接費; none when no
+/// project of the goal has a `cost` with a フルコスト that year.
+pub fn costs(
+    cx: &SiteContext,
+    plan: &Plan,
+    goal: &Goal,
+    year: &Year,
+    from: &str,
+) -> Option<ChartView> {
+    let money = cx.ev.money(year.year)?;
+    let amount = |d: Option<rust_decimal::Decimal>| {
+        d.and_then(|d| figure(cx, crate::figure::Value::exact(d), None))
+    };
+    let bars: Vec<CostBar> = year
+        .projects
+        .iter()
+        .zip(&money.projects)
+        .filter(|(p, _)| {
+            p.cost.is_some() && p.plan == plan.id && goal.measures.iter().any(|m| m.id == p.measure)
+        })
+        .filter_map(|(p, m)| {
+            let a = &m.amounts;
+            Some(CostBar {
+                label: p.name.clone(),
+                parts: [
+                    amount(a.get(Column::Settled)),
+                    amount(a.get(Column::Personnel)),
+                    amount(a.get(Column::Indirect)),
+                ],
+                total: amount(a.get(Column::FullCost))?,
+            })
+        })
+        .collect();
+    if bars.is_empty() {
+        return None;
+    }
+    let file = paths::chart_file(&format!("{}-{}-{}-costs", year.year, plan.id, goal.id));
+    let svg = cx.charts.get_or_draw(&file, || {
+        let lang = cx.lang();
+        let w = &lang.text().money;
+        let unit = cx.report.config.money.unit.label(lang);
+        let unit_line = crate::i18n::fill(w.cost_unit_line, &[("unit", &unit)]);
+        let words = CostWords {
+            parts: [w.cost_settled, w.personnel, w.indirect],
+            total: w.full_cost,
+            unit,
+            unit_line: &unit_line,
+            amount: w.cost_amount,
+        };
+        let id = format!("cost-{}-{}-{}", year.year, plan.id, goal.id);
+        let title = tr!(lang, money.cost_chart_title, goal = goal_number(lang, goal));
+        chart::render_costs(lang, &id, &title, words, &bars)
     });
     Some(ChartView::new(&svg, file, from))
 }

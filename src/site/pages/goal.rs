@@ -128,6 +128,8 @@ pub struct GoalContent {
     pub summary_chart: Option<ChartView>,
     /// 決算 vs 予算 of the projects.
     pub budget_chart: Option<ChartView>,
+    /// フルコスト of the projects by part, when costs are given.
+    pub cost_chart: Option<ChartView>,
     /// What the symbols on the page mean (statuses, the sign of a fall).
     pub legend: Vec<String>,
 }
@@ -138,6 +140,7 @@ impl GoalContent {
         self.summary_chart
             .iter()
             .chain(&self.budget_chart)
+            .chain(&self.cost_chart)
             .chain(
                 self.measures
                     .iter()
@@ -289,6 +292,7 @@ pub fn goal_content(
             _ => Some(charts::goal_summary(cx, plan, goal, year, from)?),
         },
         budget_chart: charts::budgets(cx, plan, goal, year, from),
+        cost_chart: charts::costs(cx, plan, goal, year, from),
         anchor: anchor_prefix,
         legend,
     };
