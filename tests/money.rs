@@ -277,3 +277,23 @@ fn html_in_a_project_result_is_warned_about_at_its_line() {
     let files = built(root.path());
     assert!(!page(&files, "2021/kankyo/1/index.html").contains("<script>alert"));
 }
+
+#[test]
+fn charts_name_the_reports_money_unit() {
+    let dir = common::example_copy();
+    let toml = dir.path().join("book.toml");
+    let text = fs::read_to_string(&toml).unwrap();
+    fs::write(
+        &toml,
+        text.replacen("[report]\n", "[report]\nmoney_unit = \"円\"\n", 1),
+    )
+    .unwrap();
+    let files = built(dir.path());
+    let html = page(&files, "2021/kankyo/1/index.html");
+    assert!(
+        html.contains("目標1の主な事業の決算額と予算額（円）"),
+        "budget chart title"
+    );
+    assert!(html.contains(">単位：円</text>"), "chart unit line");
+    assert!(!html.contains("千円"), "no 千円 anywhere on the page");
+}
