@@ -4,8 +4,8 @@
 
 use super::bars::{self, BOTTOM, BarPlot, PLOT_LEFT, X_LABEL_AREA};
 use super::svg::{
-    self, BLUE, BLUE_RGB, Canvas, Frame, LABEL_PX, MUTED, Mark, ORANGE, ORANGE_RGB, Overlay, PAD,
-    Pen, SMALL_PX, SvgBackend, Text, fmt_num, num, text_width,
+    self, BLUE, BLUE_RGB, Canvas, Frame, MUTED, Mark, ORANGE, ORANGE_RGB, Overlay, PAD, Pen,
+    SMALL_PX, SvgBackend, Text, fmt_num,
 };
 use super::{BudgetBar, ChartSvg, Figure, Fit};
 use crate::i18n::{Lang, fill};
@@ -53,7 +53,12 @@ fn render(
     let mut o = Overlay::new(lang);
     let y = svg::title_block(&mut o, title, w as f64) + 22.0;
     let hatch = format!("url(#{id}-hatch)");
-    let y = legend(&mut o, w, y, [settled_label, budget_label], unit, &hatch);
+    let unit_line = fill(lang.text().chart.money_unit_line, &[("unit", &unit)]);
+    let items = [
+        (settled_label, BLUE, BLUE),
+        (budget_label, hatch.as_str(), ORANGE),
+    ];
+    let y = svg::swatch_legend(&mut o, w, y, &items, &unit_line);
     let top = (y + 10.0).ceil() as u32;
     let label_w = w as f64 - PAD - PLOT_LEFT as f64 - 4.0;
     let (rows, plot_h) = svg::bar_rows(
@@ -84,39 +89,6 @@ fn render(
         Ok(()) => svg::finish(&raw, &frame, &o),
         Err(_) => svg::fallback(&frame),
     }
-}
-
-/// The two series' swatches and names, and the unit at the right, from baseline `y`
-/// (wrapping when they do not fit); returns the last baseline.
-fn legend(o: &mut Overlay, w: u32, mut y: f64, labels: [&str; 2], unit: &str, hatch: &str) -> f64 {
-    let w = w as f64;
-    let unit = fill(o.lang.text().chart.money_unit_line, &[("unit", &unit)]);
-    let unit = unit.as_str();
-    let unit_w = text_width(unit, SMALL_PX);
-    let mut x = PAD;
-    for (label, fill, stroke) in [(labels[0], BLUE, BLUE), (labels[1], hatch, ORANGE)] {
-        let label = svg::truncate(label, LABEL_PX, w - 2.0 * PAD - 28.0);
-        let item_w = 28.0 + text_width(&label, LABEL_PX);
-        if x > PAD && x + item_w > w - PAD - unit_w - 12.0 {
-            x = PAD;
-            y += 21.0;
-        }
-        o.raw(&format!(
-            "<rect x=\"{}\" y=\"{}\" width=\"22\" height=\"14\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"1.5\" class=\"legend-swatch\"/>",
-            num(x),
-            num(y - 12.0)
-        ));
-        o.text(Text::at(x + 28.0, y, LABEL_PX).class("legend"), &label);
-        x += item_w + 18.0;
-    }
-    o.text(
-        Text::at(w - PAD, y, SMALL_PX)
-            .anchor("end")
-            .fill(MUTED)
-            .class("unit"),
-        unit,
-    );
-    y
 }
 
 fn draw(

@@ -5,8 +5,8 @@
 
 use super::bars::{self, BOTTOM, BarPlot, PLOT_LEFT, X_LABEL_AREA};
 use super::svg::{
-    self, BLUE, BLUE_RGB, Canvas, Frame, LABEL_PX, MUTED, MUTED_RGB, Mark, ORANGE, ORANGE_RGB,
-    Overlay, PAD, Pen, SMALL_PX, SvgBackend, Text, fmt_num, num, text_width,
+    self, BLUE, BLUE_RGB, Canvas, Frame, MUTED, MUTED_RGB, Mark, ORANGE, ORANGE_RGB, Overlay, PAD,
+    Pen, SMALL_PX, SvgBackend, Text, fmt_num,
 };
 use super::{ChartSvg, Figure, Fit};
 use crate::i18n::{Lang, fill};
@@ -68,7 +68,13 @@ fn render(
     let mut o = Overlay::new(lang);
     let y = svg::title_block(&mut o, title, w as f64) + 22.0;
     let fills = fills(&id);
-    let y = legend(&mut o, w, y, words, &fills);
+    let items: Vec<(&str, &str, &str)> = words
+        .parts
+        .iter()
+        .zip(&fills)
+        .map(|(label, (fill, stroke))| (*label, fill.as_str(), *stroke))
+        .collect();
+    let y = svg::swatch_legend(&mut o, w, y, &items, words.unit_line);
     let top = (y + 10.0).ceil() as u32;
     let label_w = w as f64 - PAD - PLOT_LEFT as f64 - 4.0;
     let (rows, plot_h) = svg::bar_rows(bars.iter().map(|b| b.label.as_str()), label_w, BAR_H);
@@ -107,43 +113,6 @@ fn fills(id: &str) -> [(String, &'static str); 3] {
         (format!("url(#{id}-hatch)"), ORANGE),
         (format!("url(#{id}-dots)"), MUTED),
     ]
-}
-
-/// The parts' swatches and names, and the unit at the right, from baseline `y` (wrapping
-/// when they do not fit); returns the last baseline.
-fn legend(
-    o: &mut Overlay,
-    w: u32,
-    mut y: f64,
-    words: CostWords<'_>,
-    fills: &[(String, &str); 3],
-) -> f64 {
-    let w = w as f64;
-    let unit_w = text_width(words.unit_line, SMALL_PX);
-    let mut x = PAD;
-    for (label, (fill, stroke)) in words.parts.iter().zip(fills) {
-        let label = svg::truncate(label, LABEL_PX, w - 2.0 * PAD - 28.0);
-        let item_w = 28.0 + text_width(&label, LABEL_PX);
-        if x > PAD && x + item_w > w - PAD - unit_w - 12.0 {
-            x = PAD;
-            y += 21.0;
-        }
-        o.raw(&format!(
-            "<rect x=\"{}\" y=\"{}\" width=\"22\" height=\"14\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"1.5\" class=\"legend-swatch\"/>",
-            num(x),
-            num(y - 12.0)
-        ));
-        o.text(Text::at(x + 28.0, y, LABEL_PX).class("legend"), &label);
-        x += item_w + 18.0;
-    }
-    o.text(
-        Text::at(w - PAD, y, SMALL_PX)
-            .anchor("end")
-            .fill(MUTED)
-            .class("unit"),
-        words.unit_line,
-    );
-    y
 }
 
 fn draw(

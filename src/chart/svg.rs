@@ -435,6 +435,43 @@ pub(crate) fn fallback(f: &Frame<'_>) -> String {
     finish("", f, &o)
 }
 
+/// A legend of swatches (`(name, fill, outline)`) from `PAD`, wrapping before the unit line
+/// written at the right; from baseline `y`, returns the last baseline. Bar charts share it.
+pub(crate) fn swatch_legend(
+    o: &mut Overlay,
+    w: u32,
+    mut y: f64,
+    items: &[(&str, &str, &str)],
+    unit_line: &str,
+) -> f64 {
+    let w = w as f64;
+    let unit_w = text_width(unit_line, SMALL_PX);
+    let mut x = PAD;
+    for (label, fill, stroke) in items {
+        let label = truncate(label, LABEL_PX, w - 2.0 * PAD - 28.0);
+        let item_w = 28.0 + text_width(&label, LABEL_PX);
+        if x > PAD && x + item_w > w - PAD - unit_w - 12.0 {
+            x = PAD;
+            y += 21.0;
+        }
+        o.raw(&format!(
+            "<rect x=\"{}\" y=\"{}\" width=\"22\" height=\"14\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"1.5\" class=\"legend-swatch\"/>",
+            num(x),
+            num(y - 12.0)
+        ));
+        o.text(Text::at(x + 28.0, y, LABEL_PX).class("legend"), &label);
+        x += item_w + 18.0;
+    }
+    o.text(
+        Text::at(w - PAD, y, SMALL_PX)
+            .anchor("end")
+            .fill(MUTED)
+            .class("unit"),
+        unit_line,
+    );
+    y
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
