@@ -5,6 +5,8 @@
 
 mod common;
 
+use common::{replace, write};
+
 use std::fs;
 use std::path::Path;
 
@@ -22,19 +24,6 @@ fn broken(edit: impl FnOnce(&Path)) -> (nenpo::diag::Diagnostics, String) {
     };
     let text = failed.render(nenpo::diag::Lang::Ja, false);
     (failed, text)
-}
-
-fn write(root: &Path, rel: &str, text: &str) {
-    let p = root.join(rel);
-    fs::create_dir_all(p.parent().unwrap()).unwrap();
-    fs::write(p, text).unwrap();
-}
-
-fn replace(root: &Path, rel: &str, from: &str, to: &str) {
-    let p = root.join(rel);
-    let text = fs::read_to_string(&p).unwrap();
-    assert!(text.contains(from), "{from} not in {rel}");
-    fs::write(p, text.replacen(from, to, 1)).unwrap();
 }
 
 /// Asserts one error points at `file:line` and its message contains `words`.

@@ -84,3 +84,18 @@ pub fn nenpo(root: &Path, args: &[&str]) -> std::process::Output {
         .output()
         .unwrap()
 }
+
+/// Writes `text` to `rel` under `root`, making its folder.
+pub fn write(root: &Path, rel: &str, text: &str) {
+    let p = root.join(rel);
+    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+    std::fs::write(p, text).unwrap();
+}
+
+/// Replaces the first `from` in `rel` under `root` with `to`; `from` must be there.
+pub fn replace(root: &Path, rel: &str, from: &str, to: &str) {
+    let p = root.join(rel);
+    let text = std::fs::read_to_string(&p).unwrap();
+    assert!(text.contains(from), "{from} not in {rel}");
+    std::fs::write(p, text.replacen(from, to, 1)).unwrap();
+}

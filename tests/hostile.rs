@@ -8,6 +8,8 @@
 
 mod common;
 
+use common::{replace, write};
+
 use std::fs;
 use std::path::Path;
 
@@ -15,19 +17,6 @@ use common::{copy_tree, fixture};
 use nenpo::build::build;
 use nenpo::content::load_report;
 use nenpo::diag::{Diagnostics, Lang, Severity};
-
-fn write(root: &Path, rel: &str, text: &str) {
-    let p = root.join(rel);
-    fs::create_dir_all(p.parent().unwrap()).unwrap();
-    fs::write(p, text).unwrap();
-}
-
-fn replace(root: &Path, rel: &str, from: &str, to: &str) {
-    let p = root.join(rel);
-    let text = fs::read_to_string(&p).unwrap();
-    assert!(text.contains(from), "{from} not in {rel}");
-    fs::write(p, text.replacen(from, to, 1)).unwrap();
-}
 
 /// Asserts a problem of `severity` at `file:line` whose message holds `words`.
 fn assert_at(d: &Diagnostics, severity: Severity, file: &str, line: u32, words: &str) {

@@ -5,6 +5,8 @@
 
 mod common;
 
+use common::{replace, write};
+
 use std::fs;
 use std::path::Path;
 use std::sync::OnceLock;
@@ -52,19 +54,6 @@ fn row(html: &str, caption: &str, row: &str) -> Vec<String> {
         }
     }
     panic!("no row {row} in a table «{caption}»");
-}
-
-fn write(root: &Path, rel: &str, text: &str) {
-    let p = root.join(rel);
-    fs::create_dir_all(p.parent().unwrap()).unwrap();
-    fs::write(p, text).unwrap();
-}
-
-fn replace(root: &Path, rel: &str, from: &str, to: &str) {
-    let p = root.join(rel);
-    let text = fs::read_to_string(&p).unwrap();
-    assert!(text.contains(from), "{from} not in {rel}");
-    fs::write(p, text.replacen(from, to, 1)).unwrap();
 }
 
 /// A copy of the example broken by `edit`: its diagnostics, rendered in Japanese.

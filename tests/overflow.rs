@@ -4,17 +4,12 @@
 
 mod common;
 
+use common::replace;
+
 use std::fs;
 use std::path::Path;
 
 use common::{copy_tree, fixture, nenpo};
-
-fn replace(root: &Path, rel: &str, from: &str, to: &str) {
-    let p = root.join(rel);
-    let text = fs::read_to_string(&p).unwrap();
-    assert!(text.contains(from), "{from} not in {rel}");
-    fs::write(p, text.replacen(from, to, 1)).unwrap();
-}
 
 /// seed002 with three overflows: a per-year target path (49.1 + 9 × 10²⁷ × 27 years from a
 /// 1990 baseline), a goal whose two rates of 5 × 10²⁸ % sum past the range (with the plain

@@ -3,18 +3,13 @@
 //! signs and symbols, the goal rule, drafts and plausibility warnings.
 
 mod common;
+
 use common::nenpo;
+use common::replace;
 
 use std::path::Path;
 
 use nenpo::site::OutputFile;
-
-fn replace(root: &Path, rel: &str, from: &str, to: &str) {
-    let p = root.join(rel);
-    let text = std::fs::read_to_string(&p).unwrap();
-    assert!(text.contains(from), "{from} not in {rel}");
-    std::fs::write(p, text.replacen(from, to, 1)).unwrap();
-}
 
 fn built(root: &Path) -> Vec<OutputFile> {
     nenpo::build::render_report(root)
