@@ -7,8 +7,8 @@ use crate::diag::{Diagnostic, Diagnostics, Lang};
 use crate::era::FiscalYear;
 use crate::evaluate::{Evaluation, evaluate, plausibility};
 use crate::model::Report;
-use crate::output::{check_output_dir, write_site};
-use crate::site::{OutputFile, render_site};
+use crate::output::{Staging, check_output_dir};
+use crate::site::{Discard, Memory, OutputFile, Sink, SiteSummary, render_site_into};
 
 /// What a build produced.
 #[derive(Debug)]
@@ -162,17 +162,29 @@ pub fn render_in(
     overlay: crate::content::Overlay<'_>,
     on_stage: &mut dyn FnMut(Stage),
 ) -> Result<Rendered, BuildFailure> {
+    let memory = Memory::default();
     let (report, evaluation, warnings, drafts) =
         load_and_evaluate_in(root, mode, overlay, on_stage)?;
     on_stage(Stage::Render);
-    match render_site(&report, &evaluation, root) {
-        Ok(files) => Ok(Rendered {
-            report,
-            evaluation,
-            files,
-            warnings,
-            drafts,
-        }),
+    render_loaded(&report, &evaluation, root, &memory, warnings).map(|(_, warnings)| Rendered {
+        report,
+        evaluation,
+        files: memory.into_files(),
+        warnings,
+        drafts,
+    })
+}
+
+/// Renders a loaded report into `sink`; a failure carries the warnings found so far.
+fn render_loaded(
+    report: &Report,
+    evaluation: &Evaluation,
+    root: &Path,
+    sink: &dyn Sink,
+    warnings: Diagnostics,
+) -> Result<(SiteSummary, Diagnostics), BuildFailure> {
+    match render_site_into(report, evaluation, root, sink) {
+        Ok(summary) => Ok((summary, warnings)),
         Err(mut d) => {
             d.extend(warnings);
             Err(BuildFailure {
@@ -181,6 +193,19 @@ pub fn render_in(
             })
         }
     }
+}
+
+/// Everything a build does but writing: the rendered files are checked and dropped.
+fn check_in(
+    root: &Path,
+    overlay: crate::content::Overlay<'_>,
+    on_stage: &mut dyn FnMut(Stage),
+) -> Result<Checked, BuildFailure> {
+    let (report, evaluation, warnings, drafts) =
+        load_and_evaluate_in(root, Mode::Publish, overlay, on_stage)?;
+    on_stage(Stage::Render);
+    let (_, warnings) = render_loaded(&report, &evaluation, root, &Discard, warnings)?;
+    Ok(Checked { warnings, drafts })
 }
 
 /// Loads and renders the report in memory.
@@ -213,10 +238,7 @@ pub fn render(root: &Path) -> Result<Rendered, BuildFailure> {
 
 /// `nenpo check`: everything a build checks, by the same path, without writing.
 pub fn check(root: &Path, on_stage: &mut dyn FnMut(Stage)) -> Result<Checked, BuildFailure> {
-    render_evaluated(root, on_stage).map(|r| Checked {
-        warnings: r.warnings,
-        drafts: r.drafts,
-    })
+    check_in(root, None, on_stage)
 }
 
 /// `nenpo check` as it would run with `overlay`'s text in its file: what `import` asks
@@ -225,7 +247,7 @@ pub fn check_with(
     root: &Path,
     overlay: crate::content::Overlay<'_>,
 ) -> Result<Diagnostics, BuildFailure> {
-    render_in(root, Mode::Publish, overlay, &mut |_| {}).map(|r| r.warnings)
+    check_in(root, overlay, &mut |_| {}).map(|c| c.warnings)
 }
 
 /// Builds the report at `root` into its output folder (or `out` when given).
@@ -233,19 +255,16 @@ pub fn build(root: &Path, out: Option<&Path>) -> Result<BuildSummary, BuildFailu
     build_with(root, out, &mut |_| {})
 }
 
-/// [`build`], telling `on_stage` as each stage starts.
+/// [`build`], telling `on_stage` as each stage starts. Pages are written as they are
+/// rendered, into a folder beside the output that replaces it only when the whole site is
+/// written and checked.
 pub fn build_with(
     root: &Path,
     out: Option<&Path>,
     on_stage: &mut dyn FnMut(Stage),
 ) -> Result<BuildSummary, BuildFailure> {
-    let Rendered {
-        report,
-        files,
-        warnings,
-        drafts,
-        ..
-    } = render_evaluated(root, on_stage)?;
+    let (report, evaluation, warnings, drafts) =
+        load_and_evaluate_in(root, Mode::Publish, None, on_stage)?;
     let lang = report.config.lang;
     let out = out
         .map(Path::to_path_buf)
@@ -258,13 +277,17 @@ pub fn build_with(
             lang,
         }
     };
-    on_stage(Stage::Write);
     check_output_dir(root, &out, lang).map_err(|e| fail(e.0))?;
-    write_site(&out, &files, lang).map_err(|e| fail(e.0))?;
+    let staging = Staging::begin(&out, lang).map_err(|e| fail(e.0))?;
+    on_stage(Stage::Render);
+    // On failure `staging` is dropped here, and its folder with it.
+    let (site, warnings) = render_loaded(&report, &evaluation, root, &staging, warnings)?;
+    on_stage(Stage::Write);
+    staging.commit().map_err(|e| fail(e.0))?;
     Ok(BuildSummary {
         output: out,
-        pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
-        files: files.len(),
+        pages: site.pages,
+        files: site.files,
         warnings,
         lang,
         drafts,

@@ -122,35 +122,80 @@ fn normalize(p: &Path) -> PathBuf {
 /// Writes the files to `out`, replacing what was there only once everything is written.
 /// Waits while another build writes to the same folder.
 pub fn write_site(out: &Path, files: &[OutputFile], lang: Lang) -> Result<(), OutputError> {
-    let (parent, name) = place(out);
-    fs::create_dir_all(&parent)
-        .map_err(|e| io_error(lang, "作れません", "cannot create", &parent, e))?;
-    let _lock = lock(&parent, &name, lang)?;
-    recover(&parent, &name, out, lang)?;
-    // Checked again under the lock: another program may have put something there meanwhile.
-    check_replaceable(out, lang)?;
-    let tmp = tempfile::Builder::new()
-        .prefix(&tmp_prefix(&name))
-        .tempdir_in(&parent)
-        .map_err(|e| io_error(lang, "作れません", "cannot create", &parent, e))?;
-    // Folders are made by the same tasks that write into them: with one folder per page,
-    // making 10,000 folders one after another would take most of the write time.
-    files.par_iter().try_for_each(|f| {
-        let p = tmp.path().join(&f.path);
+    let staging = Staging::begin(out, lang)?;
+    files.par_iter().try_for_each(|f| staging.write(f))?;
+    staging.commit()
+}
+
+/// A site being written: a temporary folder beside the output, holding the output's lock,
+/// that becomes the output in one step when [`Staging::commit`] is called. Dropped without
+/// a commit, the temporary folder is removed and the published site stays as it was.
+#[derive(Debug)]
+pub struct Staging {
+    tmp: tempfile::TempDir,
+    out: PathBuf,
+    parent: PathBuf,
+    name: String,
+    lang: Lang,
+    _lock: fs::File,
+}
+
+impl Staging {
+    /// Takes the output's lock (waiting for a build that holds it), repairs what an
+    /// interrupted build left, and makes the temporary folder.
+    pub fn begin(out: &Path, lang: Lang) -> Result<Staging, OutputError> {
+        let (parent, name) = place(out);
+        fs::create_dir_all(&parent)
+            .map_err(|e| io_error(lang, "作れません", "cannot create", &parent, e))?;
+        let lock = lock(&parent, &name, lang)?;
+        recover(&parent, &name, out, lang)?;
+        // Checked again under the lock: another program may have put something there meanwhile.
+        check_replaceable(out, lang)?;
+        let tmp = tempfile::Builder::new()
+            .prefix(&tmp_prefix(&name))
+            .tempdir_in(&parent)
+            .map_err(|e| io_error(lang, "作れません", "cannot create", &parent, e))?;
+        Ok(Staging {
+            tmp,
+            out: out.to_path_buf(),
+            parent,
+            name,
+            lang,
+            _lock: lock,
+        })
+    }
+
+    /// Writes one file of the site. Safe to call from several threads at once.
+    pub fn write(&self, f: &OutputFile) -> Result<(), OutputError> {
+        let lang = self.lang;
+        let p = self.tmp.path().join(&f.path);
+        // Folders are made by the same tasks that write into them: with one folder per
+        // page, making 10,000 folders one after another would take most of the write time.
         if let Some(d) = p.parent() {
             fs::create_dir_all(d)
                 .map_err(|e| io_error(lang, "作れません", "cannot create", d, e))?;
         }
         fs::write(&p, &f.bytes).map_err(|e| io_error(lang, "書き込めません", "cannot write", &p, e))
-    })?;
-    let marker = tmp.path().join(MARKER);
-    fs::write(
-        &marker,
-        "このフォルダは nenpo が作りました。build のたびに作り直されます。\n",
-    )
-    .map_err(|e| io_error(lang, "書き込めません", "cannot write", &marker, e))?;
-    // From here the folder is complete; if the swap fails it stays for `recover` to remove.
-    swap(&tmp.keep(), out, &parent, &name, lang)
+    }
+
+    /// Marks the folder as nenpo's and puts it where the output is.
+    pub fn commit(self) -> Result<(), OutputError> {
+        let lang = self.lang;
+        let marker = self.tmp.path().join(MARKER);
+        fs::write(
+            &marker,
+            "このフォルダは nenpo が作りました。build のたびに作り直されます。\n",
+        )
+        .map_err(|e| io_error(lang, "書き込めません", "cannot write", &marker, e))?;
+        // From here the folder is complete; if the swap fails it stays for `recover` to remove.
+        swap(&self.tmp.keep(), &self.out, &self.parent, &self.name, lang)
+    }
+}
+
+impl crate::site::Sink for Staging {
+    fn put(&self, file: OutputFile) -> Result<(), String> {
+        self.write(&file).map_err(|e| e.0)
+    }
 }
 
 /// The folder the output sits in, and its name.

@@ -1,8 +1,9 @@
 //! Internal link checking: every `href` and `src` of every page must name a file of the
 //! site, so a typo'd link fails the build with the content file it came from.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
+use indexmap::IndexSet;
 use rayon::prelude::*;
 
 use super::OutputFile;
@@ -10,40 +11,114 @@ use crate::diag::{Diagnostic, Lang};
 
 /// Finds broken internal links; `sources` maps a page to the content file it was made from.
 pub fn check_links(files: &[OutputFile], sources: &[(&str, &str)], lang: Lang) -> Vec<Diagnostic> {
-    let existing: std::collections::HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
     let sources: std::collections::HashMap<&str, &str> = sources.iter().copied().collect();
-    // Pages are checked in parallel; each page's problems keep the page's link order, and
-    // pages come in the sorted order of `files`.
-    files
+    let pages: Vec<(&str, Vec<PageLink>)> = files
         .par_iter()
         .filter(|f| f.path.ends_with(".html"))
-        .flat_map_iter(|f| {
-            // Pages are rendered from String, so they are UTF-8; no lossy copy needed.
-            let html = std::str::from_utf8(&f.bytes).unwrap_or("");
-            let source = sources
-                .get(f.path.as_str())
-                .copied()
-                .unwrap_or(f.path.as_str());
-            let mut seen = BTreeSet::new();
-            let mut problems = Vec::new();
-            for raw in attribute_values(html) {
-                if !seen.insert(raw) {
-                    continue;
-                }
-                // As a browser reads the attribute: every character reference decoded, so
-                // `shiryo&#39;s.pdf` names shiryo's.pdf.
-                let url = html_escape::decode_html_entities(raw);
-                if is_external(&url) {
-                    continue;
-                }
-                let target = resolve(&f.path, &url);
-                if !target.as_deref().is_some_and(|t| existing.contains(t)) {
-                    problems.push(broken(source, &url, &f.path, lang));
+        .map(|f| (f.path.as_str(), page_links(&f.path, &f.bytes)))
+        .collect();
+    let mut table = LinkTable::default();
+    for (path, links) in pages {
+        let source = sources.get(path).copied().unwrap_or(path);
+        table.add(path, source, links);
+    }
+    let existing: HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    table.check(&existing, lang)
+}
+
+/// An internal link of a page: the URL as the browser reads it, and the site path it names
+/// (none for a path that climbs above the site).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageLink {
+    /// The URL, character references decoded.
+    pub url: String,
+    /// The site path it names.
+    pub target: Option<String>,
+}
+
+/// The internal links of the page at `page`, each once, in the order they are written.
+pub fn page_links(page: &str, html: &[u8]) -> Vec<PageLink> {
+    // Pages are rendered from String, so they are UTF-8; no lossy copy needed.
+    let html = std::str::from_utf8(html).unwrap_or("");
+    let mut seen = BTreeSet::new();
+    let mut out = Vec::new();
+    for raw in attribute_values(html) {
+        if !seen.insert(raw) {
+            continue;
+        }
+        // As a browser reads the attribute: every character reference decoded, so
+        // `shiryo&#39;s.pdf` names shiryo's.pdf.
+        let url = html_escape::decode_html_entities(raw);
+        if is_external(&url) {
+            continue;
+        }
+        out.push(PageLink {
+            target: resolve(page, &url),
+            url: url.into_owned(),
+        });
+    }
+    out
+}
+
+/// The links of every page of a site, kept as numbers into one table of the distinct URLs
+/// and paths: a site's pages repeat the same few hundred links, so this stays small while
+/// the pages themselves are already written and gone.
+#[derive(Debug, Default)]
+pub struct LinkTable {
+    names: IndexSet<String>,
+    pages: Vec<LinkedPage>,
+}
+
+#[derive(Debug)]
+struct LinkedPage {
+    path: u32,
+    source: u32,
+    /// (URL, target) pairs; `u32::MAX` is a target above the site.
+    links: Vec<(u32, u32)>,
+}
+
+const NOWHERE: u32 = u32::MAX;
+
+impl LinkTable {
+    fn intern(&mut self, s: &str) -> u32 {
+        if let Some(i) = self.names.get_index_of(s) {
+            return i as u32;
+        }
+        self.names.insert_full(s.to_string()).0 as u32
+    }
+
+    /// Records the links of the page at `path`, made from the content file `source`.
+    pub fn add(&mut self, path: &str, source: &str, links: Vec<PageLink>) {
+        let page = LinkedPage {
+            path: self.intern(path),
+            source: self.intern(source),
+            links: links
+                .into_iter()
+                .map(|l| {
+                    let target = l.target.map_or(NOWHERE, |t| self.intern(&t));
+                    (self.intern(&l.url), target)
+                })
+                .collect(),
+        };
+        self.pages.push(page);
+    }
+
+    /// The links whose target is not among `existing`, page by page in path order, each
+    /// page's in the order written.
+    pub fn check(self, existing: &HashSet<&str>, lang: Lang) -> Vec<Diagnostic> {
+        let LinkTable { names, mut pages } = self;
+        let name = |i: u32| names.get_index(i as usize).map_or("", String::as_str);
+        pages.sort_by(|a, b| name(a.path).cmp(name(b.path)));
+        let mut problems = Vec::new();
+        for p in &pages {
+            for &(url, target) in &p.links {
+                if target == NOWHERE || !existing.contains(name(target)) {
+                    problems.push(broken(name(p.source), name(url), name(p.path), lang));
                 }
             }
-            problems
-        })
-        .collect()
+        }
+        problems
+    }
 }
 
 fn broken(source: &str, url: &str, page: &str, lang: Lang) -> Diagnostic {

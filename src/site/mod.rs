@@ -14,12 +14,12 @@ pub mod pages;
 pub mod paths;
 pub mod registry;
 pub mod reviews;
+pub mod stream;
 pub mod theme;
 pub mod views;
 
 use std::path::Path;
 
-use rayon::prelude::*;
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 
@@ -29,6 +29,7 @@ use crate::evaluate::{Evaluation, IndicatorYear};
 use crate::model::{Indicator, Report};
 use crate::tr;
 use pages::SiteContext;
+pub use stream::{Discard, Memory, Sink, SiteSummary, render_site_into};
 use theme::Theme;
 
 /// A file of the built site.
@@ -134,84 +135,35 @@ pub(crate) fn not_evaluated(source: &str, what: &str) -> Diagnostic {
     )
 }
 
-/// Builds every file of the site from the report and its evaluation. The result is sorted
-/// by path, so the same report gives the same files in the same order at any thread count.
+/// Builds every file of the site from the report and its evaluation, in memory. The result
+/// is sorted by path, so the same report gives the same files in the same order at any
+/// thread count.
 pub fn render_site(
     report: &Report,
     ev: &Evaluation,
     root: &Path,
 ) -> Result<Vec<OutputFile>, Diagnostics> {
-    let theme = Theme::load(root, &report.config.theme, report.config.lang)?;
-    let cx = SiteContext::new(report, ev);
-    let mut diags = Diagnostics::default();
-    let built: Vec<Result<Page, Diagnostic>> = registry::page_jobs(report, ev)
-        .par_iter()
-        .map(|j| j.render(&cx))
-        .collect();
-    let pages: Vec<Page> = built
-        .into_iter()
-        .filter_map(|r| r.map_err(|d| diags.push(d)).ok())
-        .collect();
-    let rendered: Vec<Result<OutputFile, Diagnostic>> =
-        pages.par_iter().map(|p| p.render(&theme)).collect();
-    check_unique_paths(&pages, report.config.lang, &mut diags);
-    let mut files = Vec::with_capacity(rendered.len() + 64);
-    for r in rendered {
-        match r {
-            Ok(f) => files.push(f),
-            Err(d) => diags.push(d),
-        }
-    }
-    files.extend(theme.static_files());
-    let data: Vec<Result<Vec<OutputFile>, Diagnostic>> = report
-        .years
-        .par_iter()
-        .map(|y| data::data_files(&cx, y))
-        .collect();
-    for d in data {
-        match d {
-            Ok(f) => files.extend(f),
-            Err(d) => diags.push(d),
-        }
-    }
-    files.extend(copy_assets(report, root, &mut diags));
-    if report.config.search {
-        match crate::search::render(report, &theme, &files) {
-            Ok(f) => files.extend(f),
-            Err(d) => diags.push(d),
-        }
-    }
-    files.push(sitemap(report, &files));
-    files.extend(pages.iter().flat_map(|p| p.files.iter().cloned()));
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    // The print view and a goal page embed the same charts; the file is written once.
-    files.dedup_by(|a, b| a.path == b.path);
-    let sources: Vec<(&str, &str)> = pages
-        .iter()
-        .map(|p| (p.path.as_str(), p.source.as_str()))
-        .collect();
-    check_case_collisions(&files, &sources, report.config.lang, &mut diags);
-    for d in links::check_links(&files, &sources, report.config.lang) {
-        diags.push(d);
-    }
-    if diags.has_errors() {
-        return Err(diags);
-    }
-    Ok(files)
+    let memory = Memory::default();
+    render_site_into(report, ev, root, &memory)?;
+    Ok(memory.into_files())
 }
 
 /// Two pages at one address would overwrite each other: a chapter named `print.md` and the
 /// print view, say. That is the editor's to fix, so it names both sources.
-fn check_unique_paths(pages: &[Page], lang: crate::diag::Lang, diags: &mut Diagnostics) {
+fn check_unique_paths(
+    pages: &[(String, String)],
+    lang: crate::diag::Lang,
+    diags: &mut Diagnostics,
+) {
     let mut seen: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
-    for p in pages {
-        if let Some(first) = seen.insert(&p.path, &p.source) {
+    for (path, source) in pages {
+        if let Some(first) = seen.insert(path, source) {
             diags.push(
                 Diagnostic::error(
-                    &p.source,
+                    source,
                     0,
                     0,
-                    tr!(lang, msg.page_clash, path = p.path, first = first),
+                    tr!(lang, msg.page_clash, path = path, first = first),
                 )
                 .with_hint(lang.text().msg.page_clash_hint),
             );
@@ -224,37 +176,37 @@ fn check_unique_paths(pages: &[Page], lang: crate::diag::Lang, diags: &mut Diagn
 /// spellings of `が` as one). Ids are lower-case, so this
 /// concerns file names under assets/ (and a page beside such a file).
 fn check_case_collisions(
-    files: &[OutputFile],
-    sources: &[(&str, &str)],
+    paths: &[String],
+    sources: &[(String, String)],
     lang: crate::diag::Lang,
     diags: &mut Diagnostics,
 ) {
     let source = |p: &str| -> String {
         sources
             .iter()
-            .find(|(path, _)| *path == p)
+            .find(|(path, _)| path == p)
             .map_or_else(|| p.to_string(), |(_, s)| s.to_string())
     };
     let mut seen: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
-    for f in files {
+    for path in paths {
         // macOS also treats the composed and decomposed spellings of が as one name.
-        let key: String = f.path.nfc().collect::<String>().to_lowercase();
-        let Some(first) = seen.insert(key, &f.path) else {
+        let key: String = path.nfc().collect::<String>().to_lowercase();
+        let Some(first) = seen.insert(key, path) else {
             continue;
         };
         diags.push(
             Diagnostic::error(
-                source(&f.path),
+                source(path),
                 0,
                 0,
                 match lang {
                     crate::diag::Lang::Ja => format!(
                         "「{}」と「{first}」は大文字・小文字（または文字の表し方）だけが違うため、Windows や macOS のサーバーでは同じファイルになります",
-                        f.path
+                        path
                     ),
                     crate::diag::Lang::En => format!(
                         "{} and {first} differ only in case and are one file on Windows and macOS servers",
-                        f.path
+                        path
                     ),
                 },
             )
@@ -301,42 +253,17 @@ pub(crate) fn promotion_diagram(report: &Report) -> String {
     )
 }
 
-fn copy_assets(report: &Report, root: &Path, diags: &mut Diagnostics) -> Vec<OutputFile> {
-    let read: Vec<Result<OutputFile, Diagnostic>> = report
-        .assets
-        .par_iter()
-        .map(|a| {
-            std::fs::read(root.join(&a.path))
-                .map(|bytes| OutputFile {
-                    path: a.path.clone(),
-                    bytes,
-                })
-                .map_err(|e| {
-                    Diagnostic::error(
-                        &a.path,
-                        0,
-                        0,
-                        tr!(report.config.lang, msg.cannot_read, error = e),
-                    )
-                })
-        })
-        .collect();
-    read.into_iter()
-        .filter_map(|r| r.map_err(|d| diags.push(d)).ok())
-        .collect()
-}
-
 /// sitemap.xml lists every page; with no base_url its addresses are site-relative.
-fn sitemap(report: &Report, files: &[OutputFile]) -> OutputFile {
+fn sitemap(report: &Report, paths: &[String]) -> OutputFile {
     let base = report
         .config
         .base_url
         .as_deref()
         .map(|b| format!("{}/", b.trim_end_matches('/')))
         .unwrap_or_default();
-    let mut pages: Vec<&str> = files
+    let mut pages: Vec<&str> = paths
         .iter()
-        .map(|f| f.path.as_str())
+        .map(String::as_str)
         .filter(|p| p.ends_with(".html") && *p != paths::NOT_FOUND)
         .collect();
     pages.sort_unstable();
