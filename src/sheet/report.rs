@@ -171,11 +171,14 @@ fn line_words(line: &Line, lang: Lang) -> String {
     format!("  {tag}  {}  {id}  {text}", line.place)
 }
 
-/// A status word of the plan (SPEC §10's Japanese, as actuals.yaml gets it) in the
-/// report's language; anything else as it is.
+/// A status word of the plan (SPEC §10's Japanese, as actuals.yaml and monitoring.yaml
+/// get it) in the report's language; anything else as it is.
 fn status_in(word: &str, lang: Lang) -> &str {
-    let ja = &Lang::Ja.text().desk.statuses;
-    match ja.iter().position(|w| *w == word) {
+    let ja = &Lang::Ja.text().desk;
+    if word == ja.missing {
+        return lang.text().desk.missing;
+    }
+    match ja.statuses.iter().position(|w| *w == word) {
         Some(i) => lang.text().desk.statuses[i],
         None => word,
     }
