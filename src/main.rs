@@ -318,6 +318,7 @@ fn template(cli: &Cli, year: &str, output: Option<&Path>, lang: Lang) -> ExitCod
                         path = t.path.display(),
                         year = words,
                         rows = t.rows,
+                        monitoring = t.monitoring,
                         n = t.year.0
                     )
                 );

@@ -15,6 +15,7 @@ use rust_xlsxwriter::{Format, Workbook};
 
 const YEAR: FiscalYear = FiscalYear(2021);
 const ACTUALS: &str = "content/2021/actuals.yaml";
+const MONITORING: &str = "content/2021/monitoring.yaml";
 
 /// A cell as staff fill it in.
 enum Fill {
@@ -69,7 +70,8 @@ fn filled_xlsx(template: &Path, out: &Path, fills: &[(&str, Fill, Option<&str>)]
 }
 
 /// The template's rows with `fills` (text) as Excel's 「CSV (コンマ区切り)」 writes them:
-/// CP932, CRLF, fields quoted only when they hold a comma or a quote.
+/// CP932, CRLF, fields quoted only when they hold a comma or a quote, and a character CP932
+/// lacks (the ³ of mg/m³) saved as `?`.
 fn filled_cp932_csv(template: &Path, out: &Path, fills: &[(&str, &str)]) {
     let mut lines = Vec::new();
     for row in cells(template) {
@@ -90,7 +92,13 @@ fn filled_cp932_csv(template: &Path, out: &Path, fills: &[(&str, &str)]) {
             .collect();
         lines.push(quoted.join(","));
     }
-    let text = lines.join("\r\n") + "\r\n";
+    let text: String = (lines.join("\r\n") + "\r\n")
+        .chars()
+        .map(|c| {
+            let (_, _, unmappable) = encoding_rs::SHIFT_JIS.encode(c.encode_utf8(&mut [0; 4]));
+            if unmappable { '?' } else { c }
+        })
+        .collect();
     let (bytes, _, unmappable) = encoding_rs::SHIFT_JIS.encode(&text);
     assert!(!unmappable);
     std::fs::write(out, bytes).unwrap();
@@ -98,6 +106,25 @@ fn filled_cp932_csv(template: &Path, out: &Path, fills: &[(&str, &str)]) {
 
 fn actuals(root: &Path) -> Vec<u8> {
     std::fs::read(root.join(ACTUALS)).unwrap()
+}
+
+fn monitoring(root: &Path) -> String {
+    std::fs::read_to_string(root.join(MONITORING)).unwrap()
+}
+
+/// A column of a measured value's open-data row (data/2021-monitoring.csv).
+fn mon_field(files: &[nenpo::site::OutputFile], slot: &str, column: &str) -> String {
+    let csv = common::page(files, "data/2021-monitoring.csv");
+    let mut r =
+        csv::ReaderBuilder::new().from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    let head = r.headers().unwrap().clone();
+    let col = |name: &str| head.iter().position(|h| h == name).unwrap();
+    let (ds, site, c) = (col("項目ID"), col("地点ID"), col(column));
+    r.records()
+        .map(Result::unwrap)
+        .find(|rec| format!("{}/{}", &rec[ds], &rec[site]) == slot)
+        .map(|rec| rec[c].to_string())
+        .unwrap_or_else(|| panic!("{slot} not in the CSV"))
 }
 
 fn run(root: &Path, sheet: &Path, options: ImportOptions) -> (Imported, String) {
@@ -169,6 +196,14 @@ fn an_xlsx_filled_as_excel_saves_it_round_trips_into_pages_and_open_data() {
             ("katei-gomi", Fill::Number(-5.0, "General"), None),
             ("fuho-toki", Fill::Text("１９５"), None),
             ("zeh-hojo", Fill::Text("未集計"), None),
+            // Monitoring rows (SPEC §12): a number cell in 0.000, and a full-width value
+            // with a note.
+            ("no2/honcho", Fill::Number(0.047, "0.000"), None),
+            (
+                "bod/shikyo",
+                Fill::Text("５．７"),
+                Some("降雨の影響で高めの値となりました"),
+            ),
         ],
     );
     let (done, words) = run(root, &filled, ImportOptions::default());
@@ -191,11 +226,25 @@ fn an_xlsx_filled_as_excel_saves_it_round_trips_into_pages_and_open_data() {
         "{words}"
     );
     assert!(words.contains("取り込めないセル 0 件"), "{words}");
+    assert!(
+        words.contains("no2/honcho  実績値を 0.027 から 0.047 にします"),
+        "{words}"
+    );
+    assert!(
+        words.contains("content/2021/actuals.yaml、content/2021/monitoring.yaml を書き換えました"),
+        "{words}"
+    );
 
     let yaml = String::from_utf8(actuals(root)).unwrap();
     assert!(
         yaml.contains("  actual: 60.30\n"),
         "written as Excel shows it: {yaml}"
+    );
+    let mon = monitoring(root);
+    assert!(mon.contains("  honcho: 0.047\n"), "{mon}");
+    assert!(
+        mon.contains("  shikyo: { value: 5.7, note: 降雨の影響で高めの値となりました }\n"),
+        "{mon}"
     );
     let files = built(root);
     // The page prints what the loader reads from `60.30` (60.30 once SPEC §10's written
@@ -212,11 +261,18 @@ fn an_xlsx_filled_as_excel_saves_it_round_trips_into_pages_and_open_data() {
     assert_eq!(csv_row(&files, "zeh-hojo").0, "");
     let goal = common::page(&files, "2021/kankyo/2/index.html");
     assert!(goal.contains(&rate) && goal.contains("分別の徹底で改善"));
+    assert_eq!(mon_field(&files, "no2/honcho", "測定値"), "0.047");
+    assert_eq!(mon_field(&files, "bod/shikyo", "測定値"), "5.7");
+    let air = common::page(&files, "2021/monitoring/air/index.html");
+    assert!(air.contains(">0.047<"), "the group page prints the value");
+    let water = common::page(&files, "2021/monitoring/water/index.html");
+    assert!(water.contains(">5.7<") && water.contains("降雨の影響で高めの値となりました"));
 
-    let before = actuals(root);
+    let (before, mon_before) = (actuals(root), monitoring(root));
     let (again, words) = run(root, &filled, ImportOptions::default());
     assert!(matches!(again.outcome, Outcome::NothingToChange), "{words}");
     assert_eq!(actuals(root), before, "a second import changes nothing");
+    assert_eq!(monitoring(root), mon_before, "in either file");
 }
 
 #[test]
@@ -233,9 +289,14 @@ fn a_cp932_csv_from_excel_round_trips_and_only_changed_lines_change() {
             ("shi-jimu-co2", "17,660"),
             ("koyuchika", "３６．８"),
             ("toshi-koen", "－"),
+            ("dioxin-water/shikyo", "＜０．０５"),
+            ("ox/honcho", "欠測"),
+            ("pm25/kokudo", "１,０２０．５"),
+            ("ph/nakai", "▲0.5"),
         ],
     );
     let original = String::from_utf8(actuals(root)).unwrap();
+    let mon_original = monitoring(root);
     let (done, words) = run(root, &csv, ImportOptions::default());
     assert!(
         words.contains("CSV、文字コード Shift_JIS（CP932）"),
@@ -261,8 +322,26 @@ fn a_cp932_csv_from_excel_round_trips_and_only_changed_lines_change() {
         after.contains("toshi-koen:\n  actual: 該当なし\n"),
         "{after}"
     );
-    let (again, _) = run(root, &csv, ImportOptions::default());
-    assert!(matches!(again.outcome, Outcome::NothingToChange));
+    // monitoring.yaml: the four values changed, each on its own line, nothing else.
+    let mon = monitoring(root);
+    let expected = mon_original
+        .replace("  shikyo: 0.30\n", "  shikyo: \"<0.05\"\n")
+        .replace("  honcho: 0.109\n", "  honcho: 欠測\n")
+        .replace("  kokudo: 9.7\n", "  kokudo: 1020.5\n")
+        .replace("  nakai: 7.4\n\n# 道路", "  nakai: -0.5\n\n# 道路");
+    assert_eq!(mon, expected, "{words}");
+    assert_eq!(
+        mon_field(&files, "dioxin-water/shikyo", "測定値の表記"),
+        "<0.05"
+    );
+    assert_eq!(mon_field(&files, "ox/honcho", "値の状態"), "欠測");
+    assert_eq!(mon_field(&files, "pm25/kokudo", "測定値"), "1020.5");
+    assert_eq!(mon_field(&files, "ph/nakai", "測定値"), "-0.5");
+    let dioxins = common::page(&files, "2021/monitoring/dioxins/index.html");
+    assert!(dioxins.contains("&lt;0.05"), "printed as written");
+    let (again, words) = run(root, &csv, ImportOptions::default());
+    assert!(matches!(again.outcome, Outcome::NothingToChange), "{words}");
+    assert_eq!(monitoring(root), expected);
 }
 
 #[test]

@@ -299,7 +299,7 @@ pub fn parse_all(
     parse_all_with(root, files, lang, None)
 }
 
-/// [`parse_all`], reading `overlay`'s text instead of its file.
+/// [`parse_all`], reading `overlay`'s texts instead of their files.
 pub fn parse_all_with(
     root: &Path,
     files: Vec<(Role, PathBuf)>,
@@ -317,11 +317,9 @@ pub fn parse_all_with(
         .into_par_iter()
         .map(|(role, path)| {
             let rel = display_path(root, &path);
-            let text = match overlay {
-                Some((o, text)) if o == rel => {
-                    crate::source::decode_text(text.as_bytes(), &rel, lang)
-                }
-                _ => read_text(&path, &rel, lang),
+            let text = match overlay.unwrap_or_default().iter().find(|(o, _)| *o == rel) {
+                Some((_, text)) => crate::source::decode_text(text.as_bytes(), &rel, lang),
+                None => read_text(&path, &rel, lang),
             };
             match text {
                 Err(d) => (Err(role), Some(d), rel, None),

@@ -27,9 +27,10 @@ pub struct Loaded {
     pub lang: crate::diag::Lang,
 }
 
-/// A file's new text standing in for what is on disk, by its path relative to the root
-/// (`content/2023/actuals.yaml`): how `import` checks an edit before it writes it.
-pub type Overlay<'a> = Option<(&'a str, &'a str)>;
+/// Files' new texts standing in for what is on disk, by their paths relative to the root
+/// (`content/2023/actuals.yaml`, `content/2023/monitoring.yaml`): how `import` checks its
+/// edits before it writes them.
+pub type Overlay<'a> = Option<&'a [(&'a str, &'a str)]>;
 
 /// Loads and checks the report at `root`. Never panics on bad input: every problem becomes
 /// a diagnostic, and all of them are collected before returning.
@@ -53,7 +54,7 @@ pub fn load_report_with(root: &Path, overlay: Overlay<'_>) -> Loaded {
     let mut diagnostics = Diagnostics::default();
     diagnostics.add_source("book.toml", &book);
     let mut files = load::discover(root, lang, &mut diagnostics);
-    if let Some((rel, _)) = overlay {
+    for (rel, _) in overlay.unwrap_or_default() {
         load::add_file(root, rel, &mut files);
     }
     let (parsed, failed, parse_diags) = load::parse_all_with(root, files, lang, overlay);

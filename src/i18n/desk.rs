@@ -20,6 +20,12 @@ pub struct Desk {
     /// The statuses offered in the value column's dropdown, in SPEC §10's order; the
     /// import reads them in either language.
     pub statuses: [&'static str; 4],
+    /// 欠測, offered on monitoring rows besides the statuses; read in either language.
+    pub missing: &'static str,
+    /// The 指標名 column of a monitoring row: `{item}` (the dataset's title), `{site}`.
+    pub monitoring_name: &'static str,
+    /// How to fill in monitoring rows: `{missing}`.
+    pub sheet_help_monitoring: &'static str,
     /// The worksheet's name.
     pub sheet_name: &'static str,
     /// The first line: `{title}` is the report's title.
@@ -32,7 +38,7 @@ pub struct Desk {
     pub goal_cell: &'static str,
     /// The template's default file name: `{year}` in 西暦.
     pub default_name: &'static str,
-    /// `{path}`, `{year}`, `{rows}`.
+    /// `{path}`, `{year}`, `{rows}` (indicators), `{monitoring}` (measured values).
     pub template_done: &'static str,
 
     // Why a command did nothing.
@@ -45,6 +51,7 @@ pub struct Desk {
     /// `{id}`, `{field}`.
     pub not_editable: &'static str,
     pub not_editable_hint: &'static str,
+    /// `{file}`, `{why}`.
     pub edit_refused: &'static str,
 
     // The import's report.
@@ -77,8 +84,12 @@ pub struct Desk {
     pub reason_status: &'static str,
     pub reason_shown: &'static str,
     pub reason_era: &'static str,
+    pub reason_spaces: &'static str,
     pub unknown_id: &'static str,
     pub unknown_id_near: &'static str,
+    /// A monitoring row's ID names no dataset × site: `{id}` (and `{near}`).
+    pub unknown_slot: &'static str,
+    pub unknown_slot_near: &'static str,
     pub duplicate: &'static str,
     pub row_year: &'static str,
     pub no_id: &'static str,
@@ -133,6 +144,9 @@ pub const JA: Desk = Desk {
     col_note: "備考",
     col_year: "年度",
     statuses: ["未集計", "該当なし", "不明", "秘匿"],
+    missing: "欠測",
+    monitoring_name: "{item}／{site}",
+    sheet_help_monitoring: "ID が「項目/地点」の行（環境の現況の測定値）には、数値のほか {missing}、「<0.5」のような定量下限値未満、ND（不検出）も入力できます。目標値の列は環境基準です。",
     sheet_name: "実績値",
     sheet_title: "{title}　実績値の入力シート",
     sheet_help: "「実績値」と「備考」の列に入力してください（灰色の列は変更できません）。数値のほか、{statuses}を一覧から選べます。空欄の行は変更しません。",
@@ -140,7 +154,7 @@ pub const JA: Desk = Desk {
     dropdown_message: "数値を入力するか、一覧から状態を選びます。",
     goal_cell: "目標{id} {title}",
     default_name: "実績値_{year}年度.xlsx",
-    template_done: "{path} に{year}の入力シートを作りました（指標 {rows} 行）。記入したら nenpo import {path} --year {n} で取り込みます。",
+    template_done: "{path} に{year}の入力シートを作りました（指標 {rows} 行、測定値 {monitoring} 行）。記入したら nenpo import {path} --year {n} で取り込みます。",
 
     fix_first: "レポートに誤りがあるため、何もしていません。先に誤りを直してください（nenpo check）。",
     no_year: "{year}のフォルダ（content/{n}/）がありません。先に nenpo new-year {n} で作ってください。",
@@ -149,7 +163,7 @@ pub const JA: Desk = Desk {
     xlsx_failed: "入力シートを作れませんでした（{error}）",
     not_editable: "{id} の {field} は、nenpo が書き換えられない書き方（複数行・アンカー・入れ子）になっています",
     not_editable_hint: "この値だけ手で書き換えるか、1行の「{field}: 値」の形に直してから取り込み直してください",
-    edit_refused: "actuals.yaml を安全に書き換えられないため、書き込みませんでした（{why}）",
+    edit_refused: "{file} を安全に書き換えられないため、書き込みませんでした（{why}）",
 
     read_from: "{file} を読みました（{kind}）",
     sheet: "シート「{name}」",
@@ -175,8 +189,11 @@ pub const JA: Desk = Desk {
     reason_status: "記号を状態に",
     reason_shown: "Excel の表示形式のとおり",
     reason_era: "和暦を西暦に",
+    reason_spaces: "空白を除く",
     unknown_id: "「{id}」という ID の指標はありません",
     unknown_id_near: "「{id}」という ID の指標はありません。「{near}」の誤りではありませんか",
+    unknown_slot: "「{id}」という測定項目と測定地点の組はありません（ID は「項目のID/地点のID」です）",
+    unknown_slot_near: "「{id}」という測定項目と測定地点の組はありません。「{near}」の誤りではありませんか",
     duplicate: "ID「{id}」の行がほかにもあります（{other}）。どちらの行も取り込みません",
     row_year: "この行の年度は{year}です（「{written}」）。この年度の行だけを取り込みます",
     no_id: "ID のない行に値が入力されています",
@@ -198,12 +215,12 @@ pub const JA: Desk = Desk {
     outcome_unusable: "何も書き込んでいません。",
     outcome_check: "書き換えると上の誤りが出るため、何も書き込んでいません。",
 
-    template: "指標の実績値を記入する表（xlsx・CSV）を作ります",
+    template: "指標の実績値と環境の現況の測定値を記入する表（xlsx・CSV）を作ります",
     template_usage: "nenpo template <年度> [-o ファイル.xlsx|ファイル.csv]",
-    template_after: "例: nenpo template 2024、nenpo template 令和6年度 -o 実績値.csv\nその年度に計画期間中のすべての指標が1行ずつ並びます。記入したら nenpo import で取り込みます。",
+    template_after: "例: nenpo template 2024、nenpo template 令和6年度 -o 実績値.csv\nその年度に計画期間中のすべての指標と、その年度に測定する項目・地点の組が1行ずつ並びます。記入したら nenpo import で取り込みます。",
     template_year: "年度（2024、令和6年度、R6 など）",
     template_output: "保存するファイル（.xlsx か .csv。省略時は 実績値_<年度>年度.xlsx）",
-    import: "記入した表（xlsx・ods・CSV）の実績値を actuals.yaml に取り込みます",
+    import: "記入した表（xlsx・ods・CSV）の実績値を actuals.yaml に、測定値を monitoring.yaml に取り込みます",
     import_usage: "nenpo import <ファイル> --year <年度> [--partial] [--dry-run]",
     import_after: "例: nenpo import 実績値_2024年度.xlsx --year 2024\n変更したセル、読み替えたセル、取り込めないセルを一覧で表示します。取り込めないセルが1つでもあれば、何も書き込みません。",
     import_file: "記入した表（xlsx・xls・ods、または UTF-8 か Shift_JIS の CSV）",
@@ -229,6 +246,9 @@ pub const EN: Desk = Desk {
     col_note: "Note",
     col_year: "Year",
     statuses: ["not collected", "not applicable", "unknown", "withheld"],
+    missing: "missing",
+    monitoring_name: "{item} / {site}",
+    sheet_help_monitoring: "Rows whose ID reads item/site hold measured values (environmental monitoring): besides numbers they take {missing}, a value below the limit such as <0.5, and ND (not detected). Their Target column is the environmental standard.",
     sheet_name: "Actuals",
     sheet_title: "{title}: actuals sheet",
     sheet_help: "Fill in the Actual and Note columns (the grey columns are locked). Besides numbers you may pick {statuses} from the list. Blank cells change nothing.",
@@ -236,7 +256,7 @@ pub const EN: Desk = Desk {
     dropdown_message: "Type a number, or pick a status from the list.",
     goal_cell: "Goal {id} {title}",
     default_name: "actuals-{year}.xlsx",
-    template_done: "Wrote the sheet for {year} to {path} ({rows} indicator rows). When it is filled in, run nenpo import {path} --year {n}.",
+    template_done: "Wrote the sheet for {year} to {path} ({rows} indicator rows, {monitoring} measured values). When it is filled in, run nenpo import {path} --year {n}.",
 
     fix_first: "The report has errors, so nothing was done. Fix them first (nenpo check).",
     no_year: "There is no folder for {year} (content/{n}/). Create it first with nenpo new-year {n}.",
@@ -245,7 +265,7 @@ pub const EN: Desk = Desk {
     xlsx_failed: "could not make the sheet ({error})",
     not_editable: "{field} of {id} is written in a way nenpo does not rewrite (several lines, an anchor, or a nested value)",
     not_editable_hint: "change this value by hand, or write it as one line `{field}: value` and import again",
-    edit_refused: "actuals.yaml could not be edited safely, so nothing was written ({why})",
+    edit_refused: "{file} could not be edited safely, so nothing was written ({why})",
 
     read_from: "Read {file} ({kind})",
     sheet: "sheet “{name}”",
@@ -271,8 +291,11 @@ pub const EN: Desk = Desk {
     reason_status: "a symbol as its status",
     reason_shown: "as Excel's number format shows it",
     reason_era: "Japanese era to Western year",
+    reason_spaces: "spaces removed",
     unknown_id: "no indicator has the ID “{id}”",
     unknown_id_near: "no indicator has the ID “{id}”; did you mean “{near}”?",
+    unknown_slot: "no measured item and site have the ID “{id}” (it reads item-id/site-id)",
+    unknown_slot_near: "no measured item and site have the ID “{id}”; did you mean “{near}”?",
     duplicate: "another row has the ID “{id}” too ({other}); neither row is imported",
     row_year: "this row is for {year} (“{written}”); only the year's rows are imported",
     no_id: "a row without an ID has values",
@@ -294,12 +317,12 @@ pub const EN: Desk = Desk {
     outcome_unusable: "Nothing was written.",
     outcome_check: "The edit would cause the errors above, so nothing was written.",
 
-    template: "write the sheet (xlsx or CSV) for a year's indicator values",
+    template: "write the sheet (xlsx or CSV) for a year's indicator values and measured values",
     template_usage: "nenpo template <year> [-o file.xlsx|file.csv]",
-    template_after: "Examples: nenpo template 2024, nenpo template R6 -o actuals.csv\nOne row for every indicator of a plan in force that year. Read it back with nenpo import.",
+    template_after: "Examples: nenpo template 2024, nenpo template R6 -o actuals.csv\nOne row for every indicator of a plan in force that year and for every item measured at a site that year. Read it back with nenpo import.",
     template_year: "the fiscal year (2024, R6, …)",
     template_output: "the file to write (.xlsx or .csv; actuals-<year>.xlsx if omitted)",
-    import: "read a filled-in sheet (xlsx, ods or CSV) into actuals.yaml",
+    import: "read a filled-in sheet (xlsx, ods or CSV) into actuals.yaml and monitoring.yaml",
     import_usage: "nenpo import <file> --year <year> [--partial] [--dry-run]",
     import_after: "Example: nenpo import actuals-2024.xlsx --year 2024\nLists every cell changed, read as something else, or rejected. Nothing is written while any cell is rejected.",
     import_file: "the filled-in sheet (xlsx, xls, ods, or CSV in UTF-8 or Shift_JIS)",

@@ -5,9 +5,8 @@
 use std::collections::BTreeMap;
 
 use super::layout::{Column, YearText, find_headings, years_in};
-use super::number::as_shown;
 use super::read::{Grid, Raw, ReadError, Workbook};
-use super::value::{SheetValue, parse_sheet_text, read_written};
+use super::value::{read_value, read_written};
 use super::yaml_edit::Edit;
 use super::{Place, RowKey};
 use crate::diag::Lang;
@@ -32,11 +31,28 @@ pub enum Reason {
     Shown,
     /// A 和暦 year read as its 西暦.
     Era,
+    /// Spaces around an ID or its `/` removed.
+    Spaces,
 }
 
 /// Why a cell or the whole sheet was not used.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Problem {
+    /// The ID `dataset/site` names no dataset, or a site its dataset does not list; the
+    /// nearest one, if any is near.
+    UnknownSlot {
+        /// As typed.
+        id: String,
+        /// The nearest `dataset/site`.
+        nearest: Option<String>,
+    },
+    /// The site's value in monitoring.yaml is written over several lines: not rewritten.
+    NotEditable {
+        /// The dataset.
+        dataset: String,
+        /// The site.
+        site: String,
+    },
     /// The id names no indicator; the nearest one, if any is near.
     UnknownId {
         /// As typed.
@@ -131,8 +147,14 @@ pub struct Plan {
     pub year_at: Option<(Place, YearText)>,
     /// Every cell worth a line, in sheet order.
     pub lines: Vec<Line>,
-    /// The values to set.
+    /// The values to set in actuals.yaml.
     pub edits: Vec<Edit>,
+    /// The values to set in monitoring.yaml (dataset → site).
+    pub monitoring_edits: Vec<Edit>,
+    /// Indicator rows with a known id.
+    pub indicator_rows: usize,
+    /// Monitoring rows with a known dataset and site.
+    pub monitoring_rows: usize,
     /// Rows whose values the file already holds.
     pub unchanged: usize,
     /// Why nothing can be used, if so.
@@ -149,7 +171,8 @@ impl Plan {
     }
 }
 
-/// What the year's actuals.yaml holds now: each entry's `actual` and `note` as typed.
+/// What the year's files hold now: each entry's `actual` and `note` as typed, and each
+/// monitoring value.
 #[derive(Debug, Clone, Default)]
 pub struct Current {
     /// `actual` of each id, as written (`95.5`, `null`, `"1,234"`).
@@ -158,6 +181,9 @@ pub struct Current {
     pub note: IndexMap<String, String>,
     /// `target` of each id, as written.
     pub target: IndexMap<String, String>,
+    /// monitoring.yaml: each dataset's sites and their values, as written (`0.030`,
+    /// `{ value: 3.4, note: … }`).
+    pub monitoring: IndexMap<String, IndexMap<String, String>>,
 }
 
 /// Plans the import of `book` into `year` of `report`.
@@ -182,13 +208,8 @@ pub fn plan(book: &Workbook, year: FiscalYear, report: &Report, current: &Curren
         plan.fatal = Some(fatal);
         return plan;
     }
-    let ids: Vec<&str> = report
-        .indicators()
-        .map(|(_, _, _, i)| i.id.as_str())
-        .collect();
-    let rows = keyed_rows(grid, head, col(Column::Id), &ids, &mut plan);
+    let rows = keyed_rows(grid, head, col(Column::Id), report, &mut plan);
     for (r, key) in rows {
-        let RowKey::Indicator { id } = &key;
         let row = &grid.rows[r];
         let at = |c: usize| Place::new(grid.sheet.clone(), r, c);
         if let Some(c) = col(Column::Year)
@@ -196,18 +217,34 @@ pub fn plan(book: &Workbook, year: FiscalYear, report: &Report, current: &Curren
         {
             plan.lines.push(Line {
                 place: at(c),
-                id: Some(id.clone()),
+                id: Some(key.id()),
                 what: What::Rejected(Problem::RowYear(bad)),
             });
             continue;
         }
-        let mut changed = false;
-        if let Some(c) = col(Column::Actual) {
-            changed |= actual_cell(row.get(c), at(c), id, current, lang, &mut plan);
-        }
-        if let Some(c) = col(Column::Note) {
-            changed |= note_cell(row.get(c), at(c), id, current, &mut plan);
-        }
+        let cell = |k: Column| col(k).map(|c| (row.get(c), at(c)));
+        let changed = match &key {
+            RowKey::Indicator { id } => {
+                plan.indicator_rows += 1;
+                let mut changed = false;
+                if let Some((raw, place)) = cell(Column::Actual) {
+                    changed |= actual_cell(raw, place, id, current, lang, &mut plan);
+                }
+                if let Some((raw, place)) = cell(Column::Note) {
+                    changed |= note_cell(raw, place, id, current, &mut plan);
+                }
+                changed
+            }
+            RowKey::Monitoring { dataset, site } => {
+                plan.monitoring_rows += 1;
+                let cells = super::monitoring::Cells {
+                    value: cell(Column::Actual),
+                    note: cell(Column::Note),
+                };
+                let key = (dataset.as_str(), site.as_str());
+                super::monitoring::row(cells, key, report, year, current, &mut plan)
+            }
+        };
         if !changed {
             plan.unchanged += 1;
         }
@@ -272,7 +309,7 @@ fn keyed_rows(
     grid: &Grid,
     head: usize,
     id_col: Option<usize>,
-    ids: &[&str],
+    report: &Report,
     plan: &mut Plan,
 ) -> Vec<(usize, RowKey)> {
     let id_col = id_col.unwrap_or(0);
@@ -296,33 +333,38 @@ fn keyed_rows(
             }
             continue;
         }
-        if !ids.contains(&id.as_str()) {
+        let key = RowKey::parse(&id);
+        if let Some(problem) = unknown(&key, report) {
             plan.lines.push(Line {
                 place,
-                id: Some(id.clone()),
-                what: What::Rejected(Problem::UnknownId {
-                    nearest: nearest(&id, ids.iter().copied()).map(str::to_string),
-                    id,
-                }),
+                id: Some(id),
+                what: What::Rejected(problem),
             });
             continue;
         }
+        let id = key.id();
         if id != typed {
+            let narrow = crate::era::normalize_width(&typed);
+            let reasons = [
+                (narrow != typed, Reason::Width),
+                (narrow != id, Reason::Spaces),
+            ];
             plan.lines.push(Line {
                 place,
                 id: Some(id.clone()),
                 what: What::Coerced {
                     from: typed.clone(),
                     to: id.clone(),
-                    reasons: vec![Reason::Width],
+                    reasons: reasons.into_iter().filter(|r| r.0).map(|r| r.1).collect(),
                 },
             });
         }
-        seen.entry(id.clone()).or_default().push(r);
-        order.push((r, id));
+        seen.entry(id).or_default().push(r);
+        order.push((r, key));
     }
     let mut out = Vec::new();
-    for (r, id) in order {
+    for (r, key) in order {
+        let id = key.id();
         let rows = &seen[&id];
         if rows.len() > 1 {
             let other = *rows.iter().find(|o| **o != r).unwrap_or(&r);
@@ -330,15 +372,34 @@ fn keyed_rows(
                 place: Place::new(grid.sheet.clone(), r, id_col),
                 id: Some(id.clone()),
                 what: What::Rejected(Problem::Duplicate {
-                    id: id.clone(),
+                    id,
                     other: Place::new(grid.sheet.clone(), other, id_col),
                 }),
             });
         } else {
-            out.push((r, RowKey::Indicator { id }));
+            out.push((r, key));
         }
     }
     out
+}
+
+/// Why a row's key names nothing in the report, if it does not.
+fn unknown(key: &RowKey, report: &Report) -> Option<Problem> {
+    match key {
+        RowKey::Indicator { id } => {
+            let ids: Vec<&str> = report
+                .indicators()
+                .map(|(_, _, _, i)| i.id.as_str())
+                .collect();
+            (!ids.contains(&id.as_str())).then(|| Problem::UnknownId {
+                id: id.clone(),
+                nearest: nearest(id, ids).map(str::to_string),
+            })
+        }
+        RowKey::Monitoring { dataset, site } => {
+            super::monitoring::unknown(dataset, site, &report.monitoring)
+        }
+    }
 }
 
 /// Whether a row has anything in the columns staff fill in.
@@ -397,108 +458,11 @@ fn actual_cell(
     }));
     plan.edits.push(Edit {
         id: id.to_string(),
-        field: "actual",
+        field: "actual".into(),
         value: value.yaml(),
         is_text: false,
     });
     true
-}
-
-/// The word actuals.yaml is given for a status (SPEC §10's words, not symbols, so the file
-/// reads plainly).
-pub fn status_word(s: Status) -> String {
-    match s {
-        Status::NotCollected => "未集計",
-        Status::NotApplicable => "該当なし",
-        Status::Unknown => "不明",
-        Status::Withheld => "秘匿",
-        Status::Missing => "欠測",
-    }
-    .to_string()
-}
-
-/// A cell read as a number or a status, and how it was read if not as typed.
-fn read_value(cell: &Raw, lang: Lang) -> Result<(SheetValue, Option<What>), Problem> {
-    match cell {
-        Raw::Text(t) => {
-            let typed = t.trim();
-            let value = match sheet_status(typed) {
-                Some(s) => SheetValue::exact(Cell::Status(s)),
-                None => parse_sheet_text(typed).map_err(|error| Problem::Number {
-                    text: typed.to_string(),
-                    error,
-                })?,
-            };
-            let reasons = reasons(typed, &value);
-            let coerced = (!reasons.is_empty()).then(|| What::Coerced {
-                from: typed.to_string(),
-                to: value.words(lang),
-                reasons,
-            });
-            Ok((value, coerced))
-        }
-        Raw::Number { text, format } => {
-            let (d, changed) = as_shown(text, format.as_deref())
-                .ok_or_else(|| Problem::NotAValue(text.clone()))?;
-            let coerced = changed.then(|| What::Coerced {
-                from: text.clone(),
-                to: d.to_string(),
-                reasons: vec![Reason::Shown],
-            });
-            Ok((SheetValue::exact(Cell::Value(d)), coerced))
-        }
-        Raw::Date(t) => Err(Problem::Date(t.clone())),
-        Raw::Error(t) => Err(Problem::NotAValue(t.clone())),
-        Raw::Bool(_) => Err(Problem::NotAValue(cell.text())),
-        Raw::Empty => Err(Problem::Number {
-            text: String::new(),
-            error: NumberError::Empty,
-        }),
-    }
-}
-
-/// A status as the template's dropdown offers it, in either language (the Japanese words
-/// are SPEC §10's own; the English ones are read here only).
-fn sheet_status(typed: &str) -> Option<Status> {
-    let t = super::layout::fold(typed);
-    let order = [
-        Status::NotCollected,
-        Status::NotApplicable,
-        Status::Unknown,
-        Status::Withheld,
-    ];
-    [crate::diag::Lang::Ja, crate::diag::Lang::En]
-        .iter()
-        .find_map(|l| {
-            let words = &l.text().desk.statuses;
-            words.iter().position(|w| super::layout::fold(w) == t)
-        })
-        .map(|i| order[i])
-}
-
-/// Why `typed` reads as `value` rather than as written.
-fn reasons(typed: &str, value: &SheetValue) -> Vec<Reason> {
-    let mut out = Vec::new();
-    match &value.cell {
-        Cell::Status(s) => {
-            if typed != status_word(*s) {
-                out.push(Reason::Status);
-            }
-        }
-        Cell::Value(_) => {
-            let narrow = crate::era::normalize_width(typed);
-            if narrow != typed {
-                out.push(Reason::Width);
-            }
-            if narrow.contains([',', '，']) {
-                out.push(Reason::Grouping);
-            }
-            if narrow.starts_with(['△', '▲', '−']) {
-                out.push(Reason::Negative);
-            }
-        }
-    }
-    out
 }
 
 /// The file's text as the editor reads it: quotes dropped, null as 未集計, 約480.
@@ -536,7 +500,7 @@ fn note_cell(
     });
     plan.edits.push(Edit {
         id: id.to_string(),
-        field: "note",
+        field: "note".into(),
         value: text,
         is_text: true,
     });

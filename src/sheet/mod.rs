@@ -1,19 +1,21 @@
 //! Spreadsheets in and out (SPEC §14): `nenpo template` writes the sheet staff fill in, and
 //! `nenpo import` reads a filled sheet (xlsx, xls, ods, or CSV in UTF-8 or CP932) back into
-//! the year's actuals.yaml, editing only the values that change.
+//! the year's actuals.yaml and monitoring.yaml, editing only the values that change.
 //!
 //! The stages: [`read`] (bytes → grids of cells) → [`import`] (cells against the report →
 //! a plan of edits and a line per cell) → [`yaml_edit`] (the edits spliced into the file's
 //! text) → the report's own check on the result → an atomic write. [`report`] words the
 //! lines for the editor.
 //!
-//! A row is keyed by [`RowKey`]; today every row is an indicator's. Monitoring rows (SPEC
-//! §12, a dataset × site, written to monitoring.yaml) will be a second variant with its
-//! own target file: the sheet's columns, the reading of cells and the report stay as they
-//! are.
+//! A row is keyed by [`RowKey`]: an indicator's (written to actuals.yaml) or a monitoring
+//! dataset × site's (SPEC §12, written to monitoring.yaml, its ID `no2/honcho`). The
+//! sheet's columns, the reading of cells and the report are the same for both; [`files`]
+//! edits the two files together and writes them only when the whole report checks.
 
+pub mod files;
 pub mod import;
 pub mod layout;
+pub mod monitoring;
 pub mod number;
 pub mod read;
 pub mod report;
@@ -27,9 +29,9 @@ use std::path::{Path, PathBuf};
 use crate::build::BuildFailure;
 use crate::diag::Lang;
 use crate::era::FiscalYear;
-use crate::model::Report;
 use crate::tr;
 
+pub use files::write_atomically;
 pub use import::{Current, Plan};
 
 /// A cell of a sheet: its sheet's name (none for CSV) and its 0-based row and column.
@@ -84,13 +86,37 @@ pub enum RowKey {
         /// The indicator id.
         id: String,
     },
+    /// A measured value in monitoring.yaml (SPEC §12): a dataset (measured item) at a site.
+    Monitoring {
+        /// The dataset id (its file name under content/monitoring/).
+        dataset: String,
+        /// The site id.
+        site: String,
+    },
 }
 
+/// Between the dataset and the site in a monitoring row's ID (`no2/honcho`): ids never hold
+/// a `/` (src/content/ids.rs), so such an ID cannot name an indicator, and a clerk reads it
+/// as 項目/地点.
+pub const SLOT_SEP: char = '/';
+
 impl RowKey {
-    /// The text of the ID column.
-    pub fn id(&self) -> &str {
+    /// The text of the ID column: `co2-total`, `no2/honcho`.
+    pub fn id(&self) -> String {
         match self {
-            RowKey::Indicator { id } => id,
+            RowKey::Indicator { id } => id.clone(),
+            RowKey::Monitoring { dataset, site } => format!("{dataset}{SLOT_SEP}{site}"),
+        }
+    }
+
+    /// What an ID cell names (its text already made half-width and trimmed).
+    pub fn parse(id: &str) -> RowKey {
+        match id.split_once(SLOT_SEP) {
+            Some((dataset, site)) => RowKey::Monitoring {
+                dataset: dataset.trim().to_string(),
+                site: site.trim().to_string(),
+            },
+            None => RowKey::Indicator { id: id.to_string() },
         }
     }
 }
@@ -151,45 +177,15 @@ impl DeskError {
     }
 }
 
-/// What the year's actuals.yaml holds now, and its path relative to the root (where it
-/// would be created when there is none).
-fn current(
-    root: &Path,
-    report: &Report,
-    year: FiscalYear,
-) -> Result<(String, String, Current), DeskError> {
-    let y = report.year(year).ok_or(DeskError::NoYear(year))?;
-    let rel = y
-        .actuals_file
-        .clone()
-        .unwrap_or_else(|| format!("content/{}/actuals.yaml", y.dir));
-    let path = rel.split('/').fold(root.to_path_buf(), |p, s| p.join(s));
-    let text = match std::fs::read(&path) {
-        Ok(b) => String::from_utf8(b).map_err(|e| {
-            DeskError::Io(
-                path.clone(),
-                std::io::Error::new(std::io::ErrorKind::InvalidData, e),
-            )
-        })?,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(e) => return Err(DeskError::Io(path, e)),
-    };
-    let values = |field: &str| yaml_edit::current_values(&text, field).unwrap_or_default();
-    let current = Current {
-        actual: values("actual"),
-        note: values("note"),
-        target: values("target"),
-    };
-    Ok((rel, text, current))
-}
-
 /// What `template` wrote.
 #[derive(Debug)]
 pub struct Template {
     /// The file.
     pub path: PathBuf,
-    /// Rows in it.
+    /// Indicator rows in it.
     pub rows: usize,
+    /// Monitoring rows (dataset × site) in it.
+    pub monitoring: usize,
     /// The year.
     pub year: FiscalYear,
 }
@@ -216,7 +212,7 @@ pub fn template(
         return Err(DeskError::Extension(path));
     }
     let current = match report.year(year) {
-        Some(_) => current(root, &report, year)?.2,
+        Some(_) => files::Targets::read(root, &report, year)?.current,
         None => Current::default(),
     };
     let rows = template::rows(&report, year, &current)
@@ -237,9 +233,14 @@ pub fn template(
             std::io::ErrorKind::AlreadyExists => DeskError::Exists(path.clone()),
             _ => DeskError::Io(path.clone(), e),
         })?;
+    let monitoring = rows
+        .iter()
+        .filter(|r| matches!(r.key, RowKey::Monitoring { .. }))
+        .count();
     Ok(Template {
         path,
-        rows: rows.len(),
+        rows: rows.len() - monitoring,
+        monitoring,
         year,
     })
 }
@@ -247,7 +248,7 @@ pub fn template(
 /// How `import` ended.
 #[derive(Debug)]
 pub enum Outcome {
-    /// actuals.yaml was written.
+    /// actuals.yaml, monitoring.yaml or both were written.
     Written,
     /// `--dry-run`: what would be written was checked, and nothing was.
     DryRun,
@@ -268,8 +269,9 @@ pub struct Imported {
     pub kind: Option<read::Kind>,
     /// The plan: every line of the report.
     pub plan: Plan,
-    /// actuals.yaml, relative to the root.
-    pub file: String,
+    /// The files written (or that would be, or that the sheet's rows point to when nothing
+    /// changes), relative to the root.
+    pub files: Vec<String>,
     /// The year.
     pub year: FiscalYear,
     /// How it ended.
@@ -297,12 +299,12 @@ pub fn import(
     let (report, _, _) =
         crate::build::load_and_evaluate(root, &mut |_| {}).map_err(DeskError::Content)?;
     let lang = report.config.lang;
-    let (rel, text, current) = current(root, &report, year)?;
+    let targets = files::Targets::read(root, &report, year)?;
     let bytes = std::fs::read(file).map_err(|e| DeskError::Io(file.to_path_buf(), e))?;
     let mut done = Imported {
         kind: None,
         plan: Plan::default(),
-        file: rel.clone(),
+        files: vec![targets.actuals.rel.clone()],
         year,
         outcome: Outcome::Unusable,
         lang,
@@ -315,90 +317,7 @@ pub fn import(
         }
     };
     done.kind = Some(book.kind);
-    done.plan = import::plan(&book, year, &report, &current);
-    done.outcome = decide(root, &report, &rel, &text, &done.plan, options)?;
+    done.plan = import::plan(&book, year, &report, &targets.current);
+    (done.outcome, done.files) = targets.decide(root, &report, &done.plan, options)?;
     Ok(done)
-}
-
-/// Whether and what to write, once the plan is made.
-fn decide(
-    root: &Path,
-    report: &Report,
-    rel: &str,
-    text: &str,
-    plan: &Plan,
-    options: ImportOptions,
-) -> Result<Outcome, DeskError> {
-    if plan.fatal.is_some() {
-        return Ok(Outcome::Unusable);
-    }
-    if plan.rejected() > 0 && !options.partial {
-        return Ok(Outcome::Refused);
-    }
-    if plan.edits.is_empty() {
-        return Ok(Outcome::NothingToChange);
-    }
-    let names = |id: &str| {
-        report
-            .indicators()
-            .find(|(_, _, _, i)| i.id == id)
-            .map(|(_, _, _, i)| i.name.clone())
-    };
-    let edited = match yaml_edit::apply(text, &plan.edits, &names) {
-        Ok(t) => t,
-        Err(e) => {
-            return Ok(Outcome::CheckFailed(edit_failure(
-                rel,
-                e,
-                report.config.lang,
-            )));
-        }
-    };
-    if let Err(f) = crate::build::check_with(root, Some((rel, &edited))) {
-        return Ok(Outcome::CheckFailed(f));
-    }
-    if options.dry_run {
-        return Ok(Outcome::DryRun);
-    }
-    let path = rel.split('/').fold(root.to_path_buf(), |p, s| p.join(s));
-    write_atomically(&path, edited.as_bytes()).map_err(|e| DeskError::Io(path, e))?;
-    Ok(Outcome::Written)
-}
-
-/// A refused edit as a diagnostic on the file.
-fn edit_failure(rel: &str, e: yaml_edit::EditError, lang: Lang) -> BuildFailure {
-    use yaml_edit::EditError;
-    let diag = match e {
-        EditError::NotEditable { id, field, line } => crate::diag::Diagnostic::error(
-            rel,
-            line as u32,
-            0,
-            tr!(lang, desk.not_editable, id = id, field = field),
-        )
-        .with_hint(tr!(lang, desk.not_editable_hint, field = field)),
-        EditError::Unreadable(why) | EditError::Verify(why) => {
-            crate::diag::Diagnostic::error(rel, 0, 0, tr!(lang, desk.edit_refused, why = why))
-        }
-    };
-    let mut diagnostics = crate::diag::Diagnostics::default();
-    diagnostics.push(diag);
-    BuildFailure { diagnostics, lang }
-}
-
-/// Writes `bytes` to `path` through a temporary file in the same folder, renamed over the
-/// old file (on Windows too: the standard library's rename replaces an existing file), so
-/// that a crash leaves the old file or the new one, never half of one. The old file's
-/// permissions are kept.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".nenpo-import")
-        .tempfile_in(dir)?;
-    std::io::Write::write_all(&mut tmp, bytes)?;
-    tmp.as_file().sync_all()?;
-    if let Ok(meta) = std::fs::metadata(path) {
-        std::fs::set_permissions(tmp.path(), meta.permissions())?;
-    }
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
 }

@@ -75,11 +75,12 @@ pub fn render(done: &Imported, source: &str) -> String {
 
 fn outcome_words(done: &Imported, lang: Lang) -> String {
     let d = &lang.text().desk;
+    let file = done.files.join(lang.text().msg.list_sep);
     match &done.outcome {
-        Outcome::Written => format!("{}\n", tr!(lang, desk.outcome_written, file = done.file)),
+        Outcome::Written => format!("{}\n", tr!(lang, desk.outcome_written, file = file)),
         Outcome::DryRun => format!("{}\n", d.outcome_dry_run),
         Outcome::NothingToChange => {
-            format!("{}\n", tr!(lang, desk.outcome_nothing, file = done.file))
+            format!("{}\n", tr!(lang, desk.outcome_nothing, file = file))
         }
         Outcome::Refused => format!("{}\n", d.outcome_refused),
         Outcome::Unusable => format!("{}\n", d.outcome_unusable),
@@ -170,11 +171,14 @@ fn line_words(line: &Line, lang: Lang) -> String {
     format!("  {tag}  {}  {id}  {text}", line.place)
 }
 
-/// A status word of the plan (SPEC §10's Japanese, as actuals.yaml gets it) in the
-/// report's language; anything else as it is.
+/// A status word of the plan (SPEC §10's Japanese, as actuals.yaml and monitoring.yaml
+/// get it) in the report's language; anything else as it is.
 fn status_in(word: &str, lang: Lang) -> &str {
-    let ja = &Lang::Ja.text().desk.statuses;
-    match ja.iter().position(|w| *w == word) {
+    let ja = &Lang::Ja.text().desk;
+    if word == ja.missing {
+        return lang.text().desk.missing;
+    }
+    match ja.statuses.iter().position(|w| *w == word) {
         Some(i) => lang.text().desk.statuses[i],
         None => word,
     }
@@ -189,6 +193,7 @@ fn reason_words(r: Reason, lang: Lang) -> &'static str {
         Reason::Status => d.reason_status,
         Reason::Shown => d.reason_shown,
         Reason::Era => d.reason_era,
+        Reason::Spaces => d.reason_spaces,
     }
 }
 
@@ -204,6 +209,17 @@ pub fn problem_words(p: &Problem, lang: Lang) -> String {
             tr!(lang, desk.unknown_id_near, id = id, near = n)
         }
         Problem::UnknownId { id, nearest: None } => tr!(lang, desk.unknown_id, id = id),
+        Problem::UnknownSlot {
+            id,
+            nearest: Some(n),
+        } => tr!(lang, desk.unknown_slot_near, id = id, near = n),
+        Problem::UnknownSlot { id, nearest: None } => tr!(lang, desk.unknown_slot, id = id),
+        Problem::NotEditable { dataset, site } => tr!(
+            lang,
+            desk.with_hint,
+            message = tr!(lang, desk.not_editable, id = dataset, field = site),
+            hint = tr!(lang, desk.not_editable_hint, field = site)
+        ),
         Problem::Number { text, error } => tr!(
             lang,
             desk.with_hint,

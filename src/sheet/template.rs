@@ -2,9 +2,11 @@
 //! identifying columns locked and grey, the value and note columns open, the year written
 //! in 和暦 and 西暦, and a dropdown of the statuses of SPEC §10 on the value column.
 
+use std::borrow::Cow;
+
 use rust_xlsxwriter::{
     Color, DataValidation, Format, FormatAlign, FormatBorder, IgnoreError, ProtectionOptions,
-    Workbook, XlsxError,
+    Workbook, Worksheet, XlsxError,
 };
 
 use super::import::Current;
@@ -40,9 +42,9 @@ pub struct Row {
 
 impl Row {
     /// The text of a column.
-    pub fn cell(&self, c: Column) -> &str {
-        match c {
-            Column::Id => self.key.id(),
+    pub fn cell(&self, c: Column) -> Cow<'_, str> {
+        Cow::Borrowed(match c {
+            Column::Id => return Cow::Owned(self.key.id()),
             Column::Plan => &self.plan,
             Column::Goal => &self.goal,
             Column::Name => &self.name,
@@ -51,13 +53,13 @@ impl Row {
             Column::Actual => &self.actual,
             Column::Note => &self.note,
             Column::Year => "",
-        }
+        })
     }
 }
 
 /// The rows for `year`: every indicator of a plan in force that year, in plan order, with
 /// the target the evaluation plans for it (or the one actuals.yaml sets) and the value and
-/// note the year's file holds.
+/// note the year's file holds; then every monitoring dataset × site measured that year.
 pub fn rows(report: &Report, year: FiscalYear, current: &Current) -> Result<Vec<Row>, Diagnostics> {
     let planned = planned_targets(report, year)?;
     let targets = &current.target;
@@ -96,6 +98,7 @@ pub fn rows(report: &Report, year: FiscalYear, current: &Current) -> Result<Vec<
                 .unwrap_or_default(),
         });
     }
+    out.extend(super::monitoring::rows(report, year));
     Ok(out)
 }
 
@@ -122,10 +125,14 @@ fn planned_text(
     }
 }
 
-/// The lines above the headings: title, year, how to fill in.
-fn head(title: &str, year: FiscalYear, lang: Lang) -> [Vec<String>; 3] {
+/// The lines above the headings: title, year, how to fill in, and how to fill in
+/// monitoring rows when there are any (else a blank line).
+fn head(rows: &[Row], title: &str, year: FiscalYear, lang: Lang) -> [Vec<String>; 4] {
     let d = &lang.text().desk;
     let year_label = Calendar::new(EraStyle::Both, lang).year(year);
+    let monitoring = rows
+        .iter()
+        .any(|r| matches!(r.key, RowKey::Monitoring { .. }));
     [
         vec![tr!(lang, desk.sheet_title, title = title)],
         vec![d.col_year.to_string(), year_label],
@@ -134,6 +141,11 @@ fn head(title: &str, year: FiscalYear, lang: Lang) -> [Vec<String>; 3] {
             desk.sheet_help,
             statuses = d.statuses.join(lang.text().msg.list_sep)
         )],
+        vec![if monitoring {
+            tr!(lang, desk.sheet_help_monitoring, missing = d.missing)
+        } else {
+            String::new()
+        }],
     ]
 }
 
@@ -143,9 +155,7 @@ pub fn csv(rows: &[Row], title: &str, year: FiscalYear, lang: Lang) -> Vec<u8> {
         .flexible(true)
         .terminator(csv::Terminator::CRLF)
         .from_writer(b"\xEF\xBB\xBF".to_vec());
-    let blank: Vec<String> = vec![String::new()];
-    let mut all: Vec<Vec<String>> = head(title, year, lang).into_iter().collect();
-    all.push(blank);
+    let mut all: Vec<Vec<String>> = head(rows, title, year, lang).into_iter().collect();
     all.push(
         Column::TEMPLATE
             .iter()
@@ -215,11 +225,14 @@ pub fn xlsx(rows: &[Row], title: &str, year: FiscalYear, lang: Lang) -> Result<V
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
     sheet.set_name(d.sheet_name)?;
-    let [t, y, help] = head(title, year, lang);
+    let [t, y, help, mon_help] = head(rows, title, year, lang);
     sheet.write_string_with_format(0, 0, &t[0], &f.title)?;
     sheet.write_string_with_format(YEAR_ROW as u32, 0, &y[0], &f.label)?;
     sheet.write_string_with_format(YEAR_ROW as u32, 1, &y[1], &f.label)?;
     sheet.write_string(2, 0, &help[0])?;
+    if !mon_help[0].is_empty() {
+        sheet.write_string(3, 0, &mon_help[0])?;
+    }
     let head_row = HEADING_ROW as u32;
     for (c, col) in Column::TEMPLATE.iter().enumerate() {
         sheet.write_string_with_format(head_row, c as u16, col.heading(lang), &f.heading)?;
@@ -237,24 +250,7 @@ pub fn xlsx(rows: &[Row], title: &str, year: FiscalYear, lang: Lang) -> Result<V
             sheet.write_string_with_format(row, c as u16, r.cell(*col), format)?;
         }
     }
-    let col_of = |k: Column| Column::TEMPLATE.iter().position(|c| *c == k).unwrap_or(0) as u16;
-    if !rows.is_empty() {
-        let last = head_row + rows.len() as u32;
-        let actual = col_of(Column::Actual);
-        let statuses = DataValidation::new()
-            .allow_list_strings(&d.statuses)?
-            .show_error_message(false)
-            .set_input_title(d.dropdown_title)?
-            .set_input_message(d.dropdown_message)?;
-        sheet.add_data_validation(head_row + 1, actual, last, actual, &statuses)?;
-        sheet.ignore_error_range(
-            head_row + 1,
-            col_of(Column::Target),
-            last,
-            actual,
-            IgnoreError::NumberStoredAsText,
-        )?;
-    }
+    dropdowns(sheet, rows, lang)?;
     sheet.set_freeze_panes(head_row + 1, 1)?;
     // Locked without a password: it keeps the identifying columns from being typed over by
     // mistake, and anyone who needs to can lift it (校閲 → シート保護の解除).
@@ -265,6 +261,46 @@ pub fn xlsx(rows: &[Row], title: &str, year: FiscalYear, lang: Lang) -> Result<V
     };
     sheet.protect_with_options(&options);
     book.save_to_buffer()
+}
+
+/// The value column's dropdown of statuses: SPEC §10's for indicator rows, and 欠測 too for
+/// the monitoring rows after them.
+fn dropdowns(sheet: &mut Worksheet, rows: &[Row], lang: Lang) -> Result<(), XlsxError> {
+    let d = &lang.text().desk;
+    let col_of = |k: Column| Column::TEMPLATE.iter().position(|c| *c == k).unwrap_or(0) as u16;
+    let first = HEADING_ROW as u32 + 1;
+    let actual = col_of(Column::Actual);
+    let indicators = rows
+        .iter()
+        .take_while(|r| matches!(r.key, RowKey::Indicator { .. }))
+        .count() as u32;
+    let mut with_missing: Vec<&str> = d.statuses.to_vec();
+    with_missing.push(d.missing);
+    let ranges = [
+        (first, first + indicators, d.statuses.to_vec()),
+        (first + indicators, first + rows.len() as u32, with_missing),
+    ];
+    for (from, to, words) in ranges {
+        if from == to {
+            continue;
+        }
+        let list = DataValidation::new()
+            .allow_list_strings(&words)?
+            .show_error_message(false)
+            .set_input_title(d.dropdown_title)?
+            .set_input_message(d.dropdown_message)?;
+        sheet.add_data_validation(from, actual, to - 1, actual, &list)?;
+    }
+    if !rows.is_empty() {
+        sheet.ignore_error_range(
+            first,
+            col_of(Column::Target),
+            first + rows.len() as u32 - 1,
+            actual,
+            IgnoreError::NumberStoredAsText,
+        )?;
+    }
+    Ok(())
 }
 
 fn width(c: Column) -> f64 {

@@ -1,4 +1,5 @@
-//! A value of actuals.yaml as a sheet cell holds it, and back.
+//! A value of actuals.yaml as a sheet cell holds it, and back; and a cell as staff typed it
+//! read as a value, with why it was read other than as typed.
 //!
 //! A cell has no room for YAML's `approx: true`, so the sheet writes an approximate value as
 //! the city prints it, 約480, and reads 約480 back as `{ value: 480, approx: true }`. Every
@@ -8,7 +9,9 @@
 use indexmap::IndexMap;
 use serde_saphyr::Spanned;
 
-use super::import::status_word;
+use super::import::{Problem, Reason, What};
+use super::number::as_shown;
+use super::read::Raw;
 use crate::diag::Lang;
 use crate::figure::{Cell, NumberError, Status, parse_cell};
 
@@ -115,6 +118,103 @@ pub fn sheet_text(written: &str, lang: Lang) -> String {
         return t;
     }
     read_written(&t).map_or(t, |v| v.words(lang))
+}
+
+/// The word actuals.yaml is given for a status (SPEC §10's words, not symbols, so the file
+/// reads plainly).
+pub fn status_word(s: Status) -> String {
+    match s {
+        Status::NotCollected => "未集計",
+        Status::NotApplicable => "該当なし",
+        Status::Unknown => "不明",
+        Status::Withheld => "秘匿",
+        Status::Missing => "欠測",
+    }
+    .to_string()
+}
+
+/// A cell read as a number or a status, and how it was read if not as typed.
+pub fn read_value(cell: &Raw, lang: Lang) -> Result<(SheetValue, Option<What>), Problem> {
+    match cell {
+        Raw::Text(t) => {
+            let typed = t.trim();
+            let value = match sheet_status(typed) {
+                Some(s) => SheetValue::exact(Cell::Status(s)),
+                None => parse_sheet_text(typed).map_err(|error| Problem::Number {
+                    text: typed.to_string(),
+                    error,
+                })?,
+            };
+            let reasons = reasons(typed, &value);
+            let coerced = (!reasons.is_empty()).then(|| What::Coerced {
+                from: typed.to_string(),
+                to: value.words(lang),
+                reasons,
+            });
+            Ok((value, coerced))
+        }
+        Raw::Number { text, format } => {
+            let (d, changed) = as_shown(text, format.as_deref())
+                .ok_or_else(|| Problem::NotAValue(text.clone()))?;
+            let coerced = changed.then(|| What::Coerced {
+                from: text.clone(),
+                to: d.to_string(),
+                reasons: vec![Reason::Shown],
+            });
+            Ok((SheetValue::exact(Cell::Value(d)), coerced))
+        }
+        Raw::Date(t) => Err(Problem::Date(t.clone())),
+        Raw::Error(t) => Err(Problem::NotAValue(t.clone())),
+        Raw::Bool(_) => Err(Problem::NotAValue(cell.text())),
+        Raw::Empty => Err(Problem::Number {
+            text: String::new(),
+            error: NumberError::Empty,
+        }),
+    }
+}
+
+/// A status as the template's dropdown offers it, in either language (the Japanese words
+/// are SPEC §10's own; the English ones are read here only).
+pub fn sheet_status(typed: &str) -> Option<Status> {
+    let t = super::layout::fold(typed);
+    let order = [
+        Status::NotCollected,
+        Status::NotApplicable,
+        Status::Unknown,
+        Status::Withheld,
+    ];
+    [crate::diag::Lang::Ja, crate::diag::Lang::En]
+        .iter()
+        .find_map(|l| {
+            let words = &l.text().desk.statuses;
+            words.iter().position(|w| super::layout::fold(w) == t)
+        })
+        .map(|i| order[i])
+}
+
+/// Why `typed` reads as `value` rather than as written.
+pub fn reasons(typed: &str, value: &SheetValue) -> Vec<Reason> {
+    let mut out = Vec::new();
+    match &value.cell {
+        Cell::Status(s) => {
+            if typed != status_word(*s) {
+                out.push(Reason::Status);
+            }
+        }
+        Cell::Value(_) => {
+            let narrow = crate::era::normalize_width(typed);
+            if narrow != typed {
+                out.push(Reason::Width);
+            }
+            if narrow.contains([',', '，']) {
+                out.push(Reason::Grouping);
+            }
+            if narrow.starts_with(['△', '▲', '−']) {
+                out.push(Reason::Negative);
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -16,14 +16,18 @@ use serde_saphyr::{Location, Spanned};
 use crate::content::raw::Id;
 use crate::new_year::yaml_str;
 
+mod flow;
+pub use flow::set_in_flow_map;
+
 /// A value to set: `field` of the entry `id`, to the YAML scalar `text` (already spelt:
-/// `60.30`, `null`, `"備考"`).
+/// `60.30`, `null`, `"備考"`). In monitoring.yaml the entry is a dataset and the field a
+/// site, whose value may be a one-line mapping (`{ value: 3.4, note: … }`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Edit {
-    /// The indicator id.
+    /// The indicator id, or the dataset id.
     pub id: String,
-    /// `actual` or `note`.
-    pub field: &'static str,
+    /// `actual` or `note`, or the site id.
+    pub field: String,
     /// The value as plain text: a number, a status word, `null`, or a note (quoted here).
     pub value: String,
     /// Whether `value` is free text that must be quoted as YAML needs.
@@ -213,21 +217,33 @@ fn entries(text: &str) -> Result<Vec<Entry>, EditError> {
 
 /// The current text of `field` of each entry, as typed (for reading what the file holds).
 pub fn current_values(text: &str, field: &str) -> Result<IndexMap<String, String>, EditError> {
+    Ok(current_entries(text)?
+        .into_iter()
+        .filter_map(|(id, mut fields)| fields.shift_remove(field).map(|v| (id, v)))
+        .collect())
+}
+
+/// Every entry's fields with their text as typed (`null` for an empty one): actuals.yaml's
+/// id → field → value, monitoring.yaml's dataset → site → value.
+pub fn current_entries(
+    text: &str,
+) -> Result<IndexMap<String, IndexMap<String, String>>, EditError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut out = IndexMap::new();
     for e in entries(text)? {
-        let v = e
+        let fields = e
             .fields
             .iter()
             .flatten()
-            .find(|f| f.name == field)
-            .map(|f| match f.leaf {
-                Leaf::Null => "null".to_string(),
-                _ => text[f.value.clone()].to_string(),
-            });
-        if let Some(v) = v {
-            out.insert(e.id, v);
-        }
+            .map(|f| {
+                let v = match f.leaf {
+                    Leaf::Null => "null".to_string(),
+                    _ => text[f.value.clone()].to_string(),
+                };
+                (f.name.clone(), v)
+            })
+            .collect();
+        out.insert(e.id, fields);
     }
     Ok(out)
 }

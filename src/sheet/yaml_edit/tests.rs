@@ -3,7 +3,7 @@ use super::*;
 fn set(id: &str, field: &'static str, value: &str) -> Edit {
     Edit {
         id: id.into(),
-        field,
+        field: field.into(),
         value: value.into(),
         is_text: field == "note",
     }
