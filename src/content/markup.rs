@@ -1,6 +1,8 @@
 //! Warnings for the HTML and link URLs in editors' Markdown that the published pages will not
 //! carry (see [`crate::sanitize`]), each naming the file and line it was written on.
 
+use rayon::prelude::*;
+
 use crate::diag::{Diagnostic, Diagnostics, Lang};
 use crate::model::{Document, Report};
 use crate::sanitize::{Removal, Removed, audit_markdown};
@@ -8,12 +10,19 @@ use crate::sanitize::{Removal, Removed, audit_markdown};
 /// Checks every Markdown text of the report: home, year narratives, chapters, evaluations,
 /// bodies, meetings, and the descriptions in plan files.
 pub fn check_markup(report: &Report, lang: Lang, diags: &mut Diagnostics) {
-    for d in documents(report) {
-        if d.file.is_empty() {
+    // Reading every text again is a parse per document: done on every thread, then
+    // reported in document order.
+    let docs: Vec<&Document> = documents(report).filter(|d| !d.file.is_empty()).collect();
+    let audits: Vec<Vec<Removal>> = docs
+        .par_iter()
+        .map(|d| audit_markdown(&d.markdown))
+        .collect();
+    for (d, removals) in docs.into_iter().zip(audits) {
+        if removals.is_empty() {
             continue;
         }
         let source = diags.source(&d.file).unwrap_or("").to_string();
-        for r in audit_markdown(&d.markdown) {
+        for r in removals {
             let line = d.body_line + r.line - 1;
             let column = if r.column > 1 {
                 r.column

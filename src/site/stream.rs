@@ -9,7 +9,7 @@ use std::sync::Mutex;
 
 use rayon::prelude::*;
 
-use super::links::{LinkTable, PageLink, page_links};
+use super::links::{LinkTable, page_links};
 use super::pages::SiteContext;
 use super::theme::Theme;
 use super::{OutputFile, Page, registry};
@@ -64,82 +64,59 @@ pub struct SiteSummary {
     pub pages: usize,
 }
 
-/// Pages rendered between two hand-overs of digests: enough to keep every thread busy,
-/// few enough that the pages in flight stay a small part of the site.
-const CHUNK: usize = 128;
-
-/// What is kept of a written HTML file.
-struct Digest {
-    path: String,
-    source: String,
-    links: Vec<PageLink>,
-    doc: Option<Doc>,
-}
-
-/// Hands files to the sink once each, and collects what the checks need.
+/// Hands files to the sink once each, and keeps what the checks need of them.
 struct Collector<'a> {
     sink: &'a dyn Sink,
     search: bool,
     written: Mutex<HashSet<String>>,
     failed: Mutex<Option<String>>,
+    got: Mutex<Gathered>,
+}
+
+/// Everything kept of the stream for the search index and the checks at the end.
+#[derive(Default)]
+struct Gathered {
+    links: LinkTable,
+    docs: Vec<Doc>,
+    /// (job number, page, source) of every page rendered, duplicates included.
+    pages: Vec<(usize, String, String)>,
+    /// Problems of pages, by job number.
+    problems: Vec<(usize, Diagnostic)>,
 }
 
 impl Collector<'_> {
     /// Writes `file`, made from the content file `source`, unless a file of that path was
-    /// written already (a chart both a goal page and another page show); returns the
-    /// digest of a written HTML file.
-    fn put(&self, file: OutputFile, source: &str) -> Option<Digest> {
-        let fresh = lock(&self.written).insert(file.path.clone());
-        if !fresh {
-            return None;
+    /// written already (a chart both a goal page and the print view show), and keeps the
+    /// links and the text of an HTML file.
+    fn put(&self, file: OutputFile, source: &str) {
+        if !lock(&self.written).insert(file.path.clone()) {
+            return;
         }
-        let digest = file.path.ends_with(".html").then(|| Digest {
-            links: page_links(&file.path, &file.bytes),
-            doc: (self.search && crate::search::is_indexed(&file.path))
+        if file.path.ends_with(".html") {
+            let links = page_links(&file.path, &file.bytes);
+            let doc = (self.search && crate::search::is_indexed(&file.path))
                 .then(|| crate::search::extract::extract(&file.path, &file.bytes))
-                .filter(|d| !d.is_empty()),
-            path: file.path.clone(),
-            source: source.to_string(),
-        });
+                .filter(|d| !d.is_empty());
+            let mut got = lock(&self.got);
+            got.links.add(&file.path, source, links);
+            got.docs.extend(doc);
+        }
         if lock(&self.failed).is_none()
             && let Err(e) = self.sink.put(file)
         {
             lock(&self.failed).get_or_insert(e);
         }
-        digest
     }
-}
 
-impl Collector<'_> {
     /// Writes a file that is its own source (a theme file, a data file, an asset).
-    fn put_own(&self, file: OutputFile) -> Option<Digest> {
+    fn put_own(&self, file: OutputFile) {
         let source = file.path.clone();
-        self.put(file, &source)
+        self.put(file, &source);
     }
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
-}
-
-/// Everything gathered from the stream for the checks at the end.
-#[derive(Default)]
-struct Gathered {
-    links: LinkTable,
-    docs: Vec<Doc>,
-    /// (page, source) of every page rendered, duplicates included.
-    pages: Vec<(String, String)>,
-}
-
-impl Gathered {
-    fn add(&mut self, d: Digest) {
-        self.links.add(&d.path, &d.source, d.links);
-        self.docs.extend(d.doc);
-    }
-
-    fn add_all(&mut self, d: impl IntoIterator<Item = Digest>) {
-        d.into_iter().for_each(|d| self.add(d));
-    }
 }
 
 /// Renders every file of the site from the report and its evaluation into `sink`. The
@@ -158,40 +135,30 @@ pub fn render_site_into(
         search: report.config.search,
         written: Mutex::default(),
         failed: Mutex::default(),
+        got: Mutex::default(),
     };
-    let mut diags = Diagnostics::default();
-    let mut got = Gathered::default();
-    render_pages(&cx, &theme, &col, &mut got, &mut diags);
+    render_pages(&cx, &theme, &col);
     for f in theme.static_files() {
-        got.add_all(col.put_own(f));
+        col.put_own(f);
     }
-    let data: Vec<Result<Vec<Digest>, Diagnostic>> = report
+    let data: Vec<Result<(), Diagnostic>> = report
         .years
         .par_iter()
         .map(|y| {
-            super::data::data_files(&cx, y)
-                .map(|fs| fs.into_iter().filter_map(|f| col.put_own(f)).collect())
+            super::data::data_files(&cx, y).map(|fs| fs.into_iter().for_each(|f| col.put_own(f)))
         })
         .collect();
-    for d in data {
-        match d {
-            Ok(ds) => ds.into_iter().for_each(|d| got.add(d)),
-            Err(d) => diags.push(d),
-        }
-    }
-    copy_assets(report, root, &col, &mut got, &mut diags);
-    finish(report, &theme, col, got, diags)
+    let mut late = Diagnostics::default();
+    data.into_iter()
+        .filter_map(Result::err)
+        .for_each(|d| late.push(d));
+    copy_assets(report, root, &col, &mut late);
+    finish(report, &theme, col, late)
 }
 
 /// Copies the editors' files under assets/ as they are.
-fn copy_assets(
-    report: &Report,
-    root: &Path,
-    col: &Collector,
-    got: &mut Gathered,
-    diags: &mut Diagnostics,
-) {
-    let read: Vec<Result<Option<Digest>, Diagnostic>> = report
+fn copy_assets(report: &Report, root: &Path, col: &Collector, diags: &mut Diagnostics) {
+    let read: Vec<Result<(), Diagnostic>> = report
         .assets
         .par_iter()
         .map(|a| {
@@ -208,55 +175,36 @@ fn copy_assets(
                 })
         })
         .collect();
-    for r in read {
-        match r {
-            Ok(d) => got.add_all(d),
-            Err(d) => diags.push(d),
-        }
-    }
+    read.into_iter()
+        .filter_map(Result::err)
+        .for_each(|d| diags.push(d));
 }
 
-/// A page written with its files: their digests, the page's path and its source.
-type WrittenPage = (Vec<Digest>, String, String);
-
-/// Renders the pages a chunk at a time, writing each with its charts as soon as it is made.
-fn render_pages(
-    cx: &SiteContext,
-    theme: &Theme,
-    col: &Collector,
-    got: &mut Gathered,
-    diags: &mut Diagnostics,
-) {
+/// Renders the pages on every thread, writing each with its charts as soon as it is made:
+/// no page waits for another, and none is kept once written.
+fn render_pages(cx: &SiteContext, theme: &Theme, col: &Collector) {
     let jobs = registry::page_jobs(cx.report, cx.ev);
-    for chunk in jobs.chunks(CHUNK) {
-        let done: Vec<Result<WrittenPage, Diagnostic>> = chunk
-            .par_iter()
-            .map(|j| {
-                let page = j.render(cx)?;
-                let html = page.render(theme)?;
+    jobs.par_iter().enumerate().for_each(|(i, j)| {
+        let done = j.render(cx).and_then(|page| {
+            let html = page.render(theme)?;
+            Ok((page, html))
+        });
+        match done {
+            Ok((page, html)) => {
                 let Page {
                     path,
                     source,
                     files,
                     ..
                 } = page;
-                let digests = std::iter::once(html)
+                std::iter::once(html)
                     .chain(files)
-                    .filter_map(|f| col.put(f, &source))
-                    .collect();
-                Ok((digests, path, source))
-            })
-            .collect();
-        for r in done {
-            match r {
-                Ok((digests, path, source)) => {
-                    digests.into_iter().for_each(|d| got.add(d));
-                    got.pages.push((path, source));
-                }
-                Err(d) => diags.push(d),
+                    .for_each(|f| col.put(f, &source));
+                lock(&col.got).pages.push((i, path, source));
             }
+            Err(d) => lock(&col.got).problems.push((i, d)),
         }
-    }
+    });
 }
 
 /// The search index and the sitemap, which need every page, then the checks of the whole
@@ -265,19 +213,20 @@ fn finish(
     report: &Report,
     theme: &Theme,
     col: Collector,
-    mut got: Gathered,
-    mut diags: Diagnostics,
+    late: Diagnostics,
 ) -> Result<SiteSummary, Diagnostics> {
     let lang = report.config.lang;
+    let mut index_problem = None;
     if report.config.search {
-        crate::search::sort_docs(&mut got.docs);
-        let docs: Vec<&Doc> = got.docs.iter().collect();
-        let index = crate::search::search_files(report, theme, &docs);
+        let mut docs = std::mem::take(&mut lock(&col.got).docs);
+        crate::search::sort_docs(&mut docs);
+        let refs: Vec<&Doc> = docs.iter().collect();
+        let index = crate::search::search_files(report, theme, &refs);
+        drop(refs);
         drop(docs);
-        got.docs = Vec::new();
         match index {
-            Ok(files) => files.into_iter().for_each(|f| got.add_all(col.put_own(f))),
-            Err(d) => diags.push(d),
+            Ok(files) => files.into_iter().for_each(|f| col.put_own(f)),
+            Err(d) => index_problem = Some(d),
         }
     }
     let written = |col: &Collector| {
@@ -287,11 +236,19 @@ fn finish(
     };
     col.put_own(super::sitemap(report, &written(&col)));
     let paths = written(&col);
+    let mut got = std::mem::take(&mut *lock(&col.got));
+    let mut diags = Diagnostics::default();
+    got.problems.sort_by_key(|(i, _)| *i);
+    got.problems.into_iter().for_each(|(_, d)| diags.push(d));
+    diags.extend(late);
+    index_problem.into_iter().for_each(|d| diags.push(d));
     if let Some(e) = lock(&col.failed).take() {
         diags.push(Diagnostic::error("book.toml", 0, 0, e));
     }
-    super::check_unique_paths(&got.pages, lang, &mut diags);
-    super::check_case_collisions(&paths, &got.pages, lang, &mut diags);
+    got.pages.sort_by_key(|(i, _, _)| *i);
+    let pages: Vec<(String, String)> = got.pages.into_iter().map(|(_, p, s)| (p, s)).collect();
+    super::check_unique_paths(&pages, lang, &mut diags);
+    super::check_case_collisions(&paths, &pages, lang, &mut diags);
     let existing: HashSet<&str> = paths.iter().map(String::as_str).collect();
     for d in got.links.check(&existing, lang) {
         diags.push(d);
