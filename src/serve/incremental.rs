@@ -1,8 +1,13 @@
-//! Incremental rebuilds: when a save changed only the Markdown body of content files
+//! Incremental rebuilds. When a save changed only the Markdown body of content files
 //! (chapters, a year's overview, evaluations, meetings, bodies, the home page), only the
-//! pages that show those bodies are rendered again. Anything else (front matter, a title
-//! heading, a new glossary mark, YAML, assets, the theme) needs a full build, and so does
-//! anything this module is unsure of: a full build is always correct.
+//! pages that show those bodies are rendered again; a save of one year's actuals.yaml is
+//! read on its own and re-renders the pages whose figures changed ([`figures`]). The
+//! pages come first; a year's print view and the search index follow. Anything else (front
+//! matter, a title heading, a new glossary mark, other YAML, assets, the theme) needs a
+//! full build, and so does anything this module is unsure of: a full build is always
+//! correct.
+
+mod figures;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -11,7 +16,7 @@ use crate::diag::{Diagnostics, display_path};
 use crate::evaluate::Evaluation;
 use crate::model::{Document, Report};
 use crate::site::pages::SiteContext;
-use crate::site::registry::{self, Doc};
+use crate::site::registry::{self, Doc, PageJob};
 use crate::site::theme::Theme;
 use crate::site::{OutputFile, Page, links};
 
@@ -22,6 +27,8 @@ pub(crate) struct Built {
     /// A body-only edit changes no figure, so the evaluation of the full build stays valid.
     evaluation: Evaluation,
     paths: BTreeSet<String>,
+    /// Print views an incremental step left to render after its pages are shown.
+    pending: Vec<PageJob>,
     /// The searchable text of every page, when the site has search: an incremental step
     /// reads only its pages again and rewrites the index from these.
     docs: Option<BTreeMap<String, crate::search::Doc>>,
@@ -67,6 +74,7 @@ impl Built {
             report,
             evaluation,
             paths: files.iter().map(|f| f.path.clone()).collect(),
+            pending: Vec::new(),
             docs,
             warnings,
         }
@@ -80,6 +88,15 @@ impl Built {
 
 /// Applies a set of changed paths to `built`, re-rendering only what they touch.
 pub(crate) fn apply(root: &Path, built: &mut Built, changed: &[PathBuf]) -> Outcome {
+    // A save of one year's actuals.yaml on its own.
+    if let [path] = changed
+        && let Some(edit) = figures::actuals_edit(root, built, path)
+    {
+        return match edit {
+            Some(edit) => figures::apply_actuals(root, built, edit),
+            None => Outcome::Unchanged,
+        };
+    }
     let mut edits = Vec::new();
     for path in changed {
         match body_edit(root, built, path) {
@@ -101,35 +118,16 @@ pub(crate) fn apply(root: &Path, built: &mut Built, changed: &[PathBuf]) -> Outc
     let Ok(theme) = Theme::load(root, &report.config.theme, report.config.lang) else {
         return Outcome::NeedsFull;
     };
-    let cx = SiteContext::new(&report, &built.evaluation);
     // The pages a full build makes that show an edited document, from the same registry.
-    let mut pages: Vec<Page> = Vec::new();
-    for job in registry::page_jobs(&report, &built.evaluation)
+    let jobs: Vec<PageJob> = registry::page_jobs(&report, &built.evaluation)
         .into_iter()
         .filter(|j| edits.iter().any(|e| j.shows(&report, e.at)))
-    {
-        match job.render(&cx) {
-            Ok(p) => pages.push(p),
-            Err(_) => return Outcome::NeedsFull,
-        }
-    }
-    let mut files = Vec::with_capacity(pages.len());
-    for p in &pages {
-        match p.render(&theme) {
-            Ok(f) => files.push(f),
-            Err(_) => return Outcome::NeedsFull,
-        }
-    }
-    if !links_ok(built, &files, &pages, report.config.lang) {
+        .collect();
+    let (later, now) = split_print_views(jobs);
+    let Some(files) = render_jobs(built, &report, &built.evaluation, &theme, &now) else {
         return Outcome::NeedsFull;
-    }
-    let changed_docs = match update_search(built, &report, &theme, &mut files) {
-        Ok(d) => d,
-        Err(()) => return Outcome::NeedsFull,
     };
-    if let Some(docs) = built.docs.as_mut() {
-        docs.extend(changed_docs);
-    }
+    built.pending = later;
     for e in edits {
         built.warnings.add_source(&e.rel, &e.text);
     }
@@ -137,37 +135,49 @@ pub(crate) fn apply(root: &Path, built: &mut Built, changed: &[PathBuf]) -> Outc
     Outcome::Updated(files)
 }
 
-/// Reads the re-rendered pages' text again and adds the rewritten index (and the 検索 page,
-/// which names its version) to `files`; returns the pages' new text for the base.
-fn update_search(
-    built: &Built,
-    report: &Report,
-    theme: &Theme,
-    files: &mut Vec<OutputFile>,
-) -> Result<Vec<(String, crate::search::Doc)>, ()> {
-    let Some(old) = built.docs.as_ref() else {
-        return Ok(Vec::new());
-    };
-    let fresh: Vec<(String, crate::search::Doc)> = files
-        .iter()
-        .filter(|f| crate::search::is_indexed(&f.path))
-        .map(|f| {
-            (
-                f.path.clone(),
-                crate::search::extract::extract(&f.path, &f.bytes),
-            )
-        })
-        .collect();
-    let mut docs: Vec<&crate::search::Doc> = old
-        .iter()
-        .filter(|(p, _)| !fresh.iter().any(|(q, _)| q == *p))
-        .map(|(_, d)| d)
-        .chain(fresh.iter().map(|(_, d)| d))
-        .filter(|d| !d.is_empty())
-        .collect();
-    crate::search::sort_docs(&mut docs);
-    files.extend(crate::search::search_files(report, theme, &docs).map_err(|_| ())?);
-    Ok(fresh)
+impl Built {
+    /// The searchable text of re-rendered pages, to index once the pages are shown (none
+    /// when the site has no search).
+    pub(crate) fn fresh_docs(&self, files: &[OutputFile]) -> Vec<(String, crate::search::Doc)> {
+        if self.docs.is_none() {
+            return Vec::new();
+        }
+        files
+            .iter()
+            .filter(|f| crate::search::is_indexed(&f.path))
+            .map(|f| {
+                (
+                    f.path.clone(),
+                    crate::search::extract::extract(&f.path, &f.bytes),
+                )
+            })
+            .collect()
+    }
+
+    /// The search index rewritten with `fresh` in place of those pages' old text, and the
+    /// 検索 page that names its version; none when nothing searchable changed. Writing the
+    /// index of a large site takes longer than the pages themselves, so `serve` shows the
+    /// pages first and the index follows.
+    pub(crate) fn reindex(
+        &mut self,
+        root: &Path,
+        fresh: Vec<(String, crate::search::Doc)>,
+    ) -> Option<Vec<OutputFile>> {
+        let old = self.docs.as_mut()?;
+        let fresh: Vec<(String, crate::search::Doc)> = fresh
+            .into_iter()
+            .filter(|(p, d)| old.get(p) != Some(d))
+            .collect();
+        if fresh.is_empty() {
+            return None;
+        }
+        old.extend(fresh);
+        let report = &self.report;
+        let theme = Theme::load(root, &report.config.theme, report.config.lang).ok()?;
+        let mut docs: Vec<&crate::search::Doc> = old.values().filter(|d| !d.is_empty()).collect();
+        crate::search::sort_docs(&mut docs);
+        crate::search::search_files(report, &theme, &docs).ok()
+    }
 }
 
 /// The document a content file holds, if it is a Markdown file the model keeps.
@@ -263,24 +273,60 @@ fn title_heading(body: &str) -> Option<&str> {
         .find_map(|l| l.strip_prefix("# ").map(str::trim))
 }
 
-/// Checks the new pages' links against every path of the site.
-fn links_ok(built: &Built, files: &[OutputFile], pages: &[Page], lang: crate::diag::Lang) -> bool {
-    // Other pages' links were checked by the last build: list them as paths only.
-    let mut all: Vec<OutputFile> = built
-        .paths
-        .iter()
-        .filter(|p| !files.iter().any(|f| &f.path == *p))
-        .map(|p| OutputFile {
-            path: p.clone(),
-            bytes: Vec::new(),
+/// A year's print view holds every page of the year: rendering it can take longer than
+/// all other pages of a step, so it waits until they are shown (see [`Built::catch_up`]).
+fn split_print_views(jobs: Vec<PageJob>) -> (Vec<PageJob>, Vec<PageJob>) {
+    jobs.into_iter()
+        .partition(|j| matches!(j, PageJob::Print(_)))
+}
+
+/// The pages of `jobs` with their charts, rendered with `report` and `ev`; none when one
+/// fails or links to a file the site does not have (the full build reports it).
+fn render_jobs(
+    built: &Built,
+    report: &Report,
+    ev: &Evaluation,
+    theme: &Theme,
+    jobs: &[PageJob],
+) -> Option<Vec<OutputFile>> {
+    use rayon::prelude::*;
+    let cx = SiteContext::new(report, ev);
+    let pages: Vec<Page> = jobs
+        .par_iter()
+        .map(|j| j.render(&cx).ok())
+        .collect::<Option<_>>()?;
+    let mut files: Vec<OutputFile> = pages
+        .par_iter()
+        .map(|p| p.render(theme).ok())
+        .collect::<Option<_>>()?;
+    files.extend(pages.into_iter().flat_map(|p| p.files));
+    links_ok(built, &files).then_some(files)
+}
+
+/// Whether every internal link of the new files names a file of the site.
+fn links_ok(built: &Built, files: &[OutputFile]) -> bool {
+    let new: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    files.iter().filter(|f| f.path.ends_with(".html")).all(|f| {
+        links::page_links(&f.path, &f.bytes).iter().all(|l| {
+            l.target
+                .as_deref()
+                .is_some_and(|t| built.paths.contains(t) || new.contains(t))
         })
-        .collect();
-    all.extend(files.iter().cloned());
-    let sources: Vec<(&str, &str)> = pages
-        .iter()
-        .map(|p| (p.path.as_str(), p.source.as_str()))
-        .collect();
-    links::check_links(&all, &sources, lang).is_empty()
+    })
+}
+
+impl Built {
+    /// Renders the print views the last step left, with the model as it now is; none when
+    /// one cannot be rendered incrementally (a full build is then needed).
+    pub(crate) fn catch_up(&mut self, root: &Path) -> Option<Vec<OutputFile>> {
+        let jobs = std::mem::take(&mut self.pending);
+        if jobs.is_empty() {
+            return Some(Vec::new());
+        }
+        let report = &self.report;
+        let theme = Theme::load(root, &report.config.theme, report.config.lang).ok()?;
+        render_jobs(self, report, &self.evaluation, &theme, &jobs)
+    }
 }
 
 #[cfg(test)]
@@ -320,9 +366,12 @@ mod tests {
             format!("{text}\n追記した一文です。カーボンニュートラル＊\n"),
         )
         .unwrap();
-        let Outcome::Updated(updated) = apply(root, built, std::slice::from_ref(&path)) else {
+        let Outcome::Updated(mut updated) = apply(root, built, std::slice::from_ref(&path)) else {
             panic!("{file}: expected an incremental update");
         };
+        updated.extend(built.catch_up(root).expect("the print view renders"));
+        let fresh = built.fresh_docs(&updated);
+        updated.extend(built.reindex(root, fresh).unwrap_or_default());
         let (_, after, _) = crate::build::render_report(root).unwrap();
         assert_eq!(before.len(), after.len());
         let changed: Vec<&str> = after
@@ -390,7 +439,6 @@ mod tests {
         }
         std::fs::write(&file, &text).unwrap();
         for other in [
-            "content/2021/actuals.yaml",
             "content/plans/kankyo.yaml",
             "content/glossary.yaml",
             "book.toml",
@@ -422,11 +470,72 @@ mod tests {
         let Outcome::Updated(files) = apply(root, &mut built, std::slice::from_ref(&file)) else {
             panic!("expected an incremental update");
         };
+        let fresh = built.fresh_docs(&files);
+        let files = built.reindex(root, fresh).expect("the index is rewritten");
         assert_eq!(
             crate::search::index::pages_with_key(&files, "ゆず"),
             [("2021/torikumi/index.html".to_string(), 0)]
         );
         assert!(files.iter().any(|f| f.path == crate::search::PAGE));
+    }
+
+    /// Saves `edited` as `file` and checks the incremental step against a full build.
+    fn actuals_step(root: &Path, built: &mut Built, file: &str, edited: &str) -> Vec<OutputFile> {
+        let (_, before, _) = crate::build::render_report(root).unwrap();
+        let path = root.join(file);
+        std::fs::write(&path, edited).unwrap();
+        let Outcome::Updated(mut updated) = apply(root, built, std::slice::from_ref(&path)) else {
+            panic!("{edited}: expected an incremental update");
+        };
+        updated.extend(built.catch_up(root).expect("the print view renders"));
+        let fresh = built.fresh_docs(&updated);
+        updated.extend(built.reindex(root, fresh).unwrap_or_default());
+        let (_, after, _) = crate::build::render_report(root).unwrap();
+        for f in after.iter().filter(|f| !before.contains(f)) {
+            assert!(
+                updated.contains(f),
+                "{} changed in a full build but not in the step",
+                f.path
+            );
+        }
+        for f in &updated {
+            assert!(after.contains(f), "{} differs from a full build", f.path);
+        }
+        updated
+    }
+
+    #[test]
+    fn an_actuals_edit_renders_exactly_what_a_full_build_changes() {
+        let dir = example_copy();
+        let root = dir.path();
+        let mut built = base(root);
+        let file = "content/2021/actuals.yaml";
+        let text = std::fs::read_to_string(root.join(file)).unwrap();
+        let edited = text.replacen("actual: 1615", "actual: 1,702", 1);
+        let updated = actuals_step(root, &mut built, file, &edited);
+        let page = |p: &str| {
+            let f = updated.iter().find(|f| f.path == p).unwrap();
+            String::from_utf8(f.bytes.clone()).unwrap()
+        };
+        assert!(page("2021/print/index.html").contains("1,702"));
+        assert!(updated.iter().any(|f| f.path.starts_with("data/")));
+        // Far fewer files than the site: chapters, meetings and bodies stay as they are.
+        assert!(!updated.iter().any(|f| f.path.contains("meetings")));
+        // An earlier year changes the later years' comparisons too.
+        let file = "content/2020/actuals.yaml";
+        let text = std::fs::read_to_string(root.join(file)).unwrap();
+        let edited = text.replacen("actual: ", "actual: 1", 1);
+        actuals_step(root, &mut built, file, &edited);
+        // A comment changes nothing shown.
+        let path = root.join(file);
+        std::fs::write(&path, format!("# 確認済み\n{edited}")).unwrap();
+        assert!(matches!(
+            apply(root, &mut built, std::slice::from_ref(&path)),
+            Outcome::Unchanged
+        ));
+        // A typo'd id is the full build's to report.
+        std::fs::write(&path, format!("{edited}\nnai-shihyo:\n  actual: 3\n")).unwrap();
+        assert!(matches!(apply(root, &mut built, &[path]), NeedsFull));
     }
 
     use Outcome::NeedsFull;

@@ -94,6 +94,7 @@ impl Rebuilder {
                 incremental::Outcome::Updated(files) => {
                     let pages = built.pages();
                     let warnings = built.warnings.clone();
+                    let fresh = built.fresh_docs(&files);
                     self.publish(|s| {
                         for f in files {
                             s.files.insert(f.path, Arc::from(f.bytes));
@@ -105,6 +106,34 @@ impl Rebuilder {
                         incremental: true,
                         warnings,
                     });
+                    // The pages are shown; the year's print view and the search index follow.
+                    let root = &self.root;
+                    let print = self.built.as_mut().and_then(|b| {
+                        catch_unwind(AssertUnwindSafe(|| b.catch_up(root)))
+                            .ok()
+                            .flatten()
+                    });
+                    match print {
+                        None => return self.full(),
+                        Some(files) if !files.is_empty() => self.publish(|s| {
+                            for f in files {
+                                s.files.insert(f.path, Arc::from(f.bytes));
+                            }
+                        }),
+                        Some(_) => {}
+                    }
+                    let reindexed = self.built.as_mut().and_then(|b| {
+                        catch_unwind(AssertUnwindSafe(|| b.reindex(root, fresh)))
+                            .ok()
+                            .flatten()
+                    });
+                    if let Some(index) = reindexed {
+                        self.publish_quietly(|s| {
+                            for f in index {
+                                s.files.insert(f.path, Arc::from(f.bytes));
+                            }
+                        });
+                    }
                     return;
                 }
                 incremental::Outcome::NeedsFull => {}
@@ -189,6 +218,17 @@ impl Rebuilder {
             )),
         );
         self.failed(d, lang);
+    }
+
+    /// Changes the snapshot without telling browsers: files no open page shows (the search
+    /// index, which the 検索 page reads when it is next used).
+    fn publish_quietly(&self, change: impl FnOnce(&mut super::Snapshot)) {
+        let mut s = self
+            .shared
+            .snapshot
+            .write()
+            .unwrap_or_else(|e| e.into_inner());
+        change(&mut s);
     }
 
     /// Changes the snapshot, counts the version and tells browsers to reload.

@@ -17,6 +17,8 @@ mod projects;
 mod unknowable;
 mod years;
 
+pub use years::reread_actuals;
+
 use super::load::{Body as MdBody, Data, Failed, Parsed, Role};
 use super::raw::*;
 use super::yaml::pos;

@@ -401,3 +401,45 @@ fn chapters(files: Vec<(String, String, RawChapterFront, MdBody)>) -> Vec<Chapte
     chapters.sort_by(|a, b| (a.weight, &a.slug).cmp(&(b.weight, &b.slug)));
     chapters
 }
+
+/// An edited actuals.yaml read again on its own (what `serve` does on a save): the year's
+/// actuals exactly as a full load resolves them, or `None` when the text has any problem,
+/// even a warning, or gives an actual to an indicator a dataset feeds. A full load then
+/// reports it.
+pub fn reread_actuals(
+    report: &Report,
+    year: usize,
+    rel: &str,
+    text: &str,
+) -> Option<Vec<(String, Actual)>> {
+    let lang = report.config.lang;
+    let y = report.years.get(year)?;
+    let raw: RawActuals = super::super::yaml::parse_yaml(text, rel, 0, lang).ok()?;
+    let mut diags = Diagnostics::default();
+    diags.add_source(rel, text);
+    let mut r = Resolver {
+        root: Path::new(""),
+        lang,
+        diags: &mut diags,
+        pending_relations: Vec::new(),
+        unknowable: super::unknowable::Unknowable::default(),
+    };
+    let scales = YearScale {
+        name: y.scale.clone(),
+        config: &report.config,
+    };
+    let actuals = r.actuals(rel, raw, &report.plans, &scales);
+    let fed = |id: &str| {
+        report.plans.iter().any(|p| {
+            p.goals
+                .iter()
+                .flat_map(|g| g.indicators())
+                .any(|(_, i)| i.id == id && i.from.is_some())
+        })
+    };
+    let clean = diags.is_empty()
+        && actuals
+            .iter()
+            .all(|(id, a)| a.actual == Value::NOT_COLLECTED || !fed(id));
+    clean.then_some(actuals)
+}
