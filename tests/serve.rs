@@ -120,6 +120,8 @@ fn an_edit_appears_in_the_page_and_reloads_the_browser() {
     assert!(events.wait_for("event: reload", LIMIT), "{:?}", log.lock());
     let page = get(addr, "/2021/kankyo-genkyo/index.html");
     assert!(page.body.contains("編集中に加えた一文です。"));
+    // The year's print view follows the page, with a reload of its own.
+    assert!(events.wait_for("event: reload", LIMIT), "{:?}", log.lock());
     let print = get(addr, "/2021/print/");
     assert!(
         print.body.contains("編集中に加えた一文です。"),
