@@ -201,8 +201,9 @@ fn check_in(
     overlay: crate::content::Overlay<'_>,
     on_stage: &mut dyn FnMut(Stage),
 ) -> Result<Checked, BuildFailure> {
-    let (report, evaluation, warnings, drafts) =
+    let (report, evaluation, mut warnings, drafts) =
         load_and_evaluate_in(root, Mode::Publish, overlay, on_stage)?;
+    warnings.keep_only_cited_sources();
     on_stage(Stage::Render);
     let (_, warnings) = render_loaded(&report, &evaluation, root, &Discard, warnings)?;
     Ok(Checked { warnings, drafts })
@@ -263,8 +264,9 @@ pub fn build_with(
     out: Option<&Path>,
     on_stage: &mut dyn FnMut(Stage),
 ) -> Result<BuildSummary, BuildFailure> {
-    let (report, evaluation, warnings, drafts) =
+    let (report, evaluation, mut warnings, drafts) =
         load_and_evaluate_in(root, Mode::Publish, None, on_stage)?;
+    warnings.keep_only_cited_sources();
     let lang = report.config.lang;
     let out = out
         .map(Path::to_path_buf)

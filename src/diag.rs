@@ -100,6 +100,17 @@ impl Diagnostics {
         self.sources.insert(file.to_string(), text.to_string());
     }
 
+    /// Forgets the text of files no problem points into. What pages make cannot point into
+    /// a line of a file, so a build keeps only what its warnings show, not a second copy of
+    /// every content file.
+    pub fn keep_only_cited_sources(&mut self) {
+        let cited: std::collections::BTreeSet<&str> =
+            self.items.iter().map(|d| d.file.as_str()).collect();
+        let cited: std::collections::BTreeSet<String> =
+            cited.into_iter().map(str::to_string).collect();
+        self.sources.retain(|f, _| cited.contains(f));
+    }
+
     /// Moves every problem and source of `other` into this collection.
     pub fn extend(&mut self, other: Diagnostics) {
         self.items.extend(other.items);

@@ -48,8 +48,6 @@ pub struct Parsed {
     pub role: Role,
     /// Path relative to the project root.
     pub rel: String,
-    /// Its text, kept for snippets and Markdown.
-    pub text: String,
     /// The content.
     pub data: Data,
 }
@@ -328,7 +326,6 @@ pub fn parse_all_with(
                         Ok(Parsed {
                             role,
                             rel: rel.clone(),
-                            text: text.clone(),
                             data,
                         }),
                         None,

@@ -45,19 +45,42 @@ pub struct Index {
 
 /// Writes the index of `docs`, numbered in the order given (the order ties are shown in).
 pub fn build_index(docs: &[&Doc]) -> Index {
+    let (per_doc, text) = keys_and_text(docs);
+    assemble(per_doc, text, docs.len())
+}
+
+/// [`build_index`] of pages it may drop as soon as their text is written: the pages' text
+/// and the postings made from it are then never held at once, the largest part of a big
+/// site's index.
+pub fn build_index_owned(docs: Vec<Doc>) -> Index {
+    let refs: Vec<&Doc> = docs.iter().collect();
+    let (per_doc, text) = keys_and_text(&refs);
+    let n = refs.len();
+    drop(refs);
+    drop(docs);
+    assemble(per_doc, text, n)
+}
+
+/// Each page's keys, and the text files with the page each starts at.
+fn keys_and_text(docs: &[&Doc]) -> (Vec<DocKeys>, (Vec<OutputFile>, Vec<usize>)) {
     let per_doc: Vec<DocKeys> = docs
         .par_iter()
         .map_init(Seen::default, |seen, d| doc_keys(d, seen))
         .collect();
+    (per_doc, text_files(docs))
+}
+
+fn assemble(per_doc: Vec<DocKeys>, text: (Vec<OutputFile>, Vec<usize>), n: usize) -> Index {
     let postings = postings(&per_doc);
+    drop(per_doc);
     let total: usize = postings
         .iter()
         .map(|p| p.key.len() + p.code.len() + 6)
         .sum();
     let shards = total.div_ceil(KEY_SHARD_BYTES).clamp(1, MAX_KEY_SHARDS);
     let mut files = key_files(postings, shards);
-    let (text_files, starts) = text_files(docs);
-    files.push(meta_file(docs.len(), shards, &starts, &text_files));
+    let (text_files, starts) = text;
+    files.push(meta_file(n, shards, &starts, &text_files));
     files.extend(text_files);
     files.sort_by(|a, b| a.path.cmp(&b.path));
     let version = files.iter().fold(0x243f_6a88_85a3_08d3, |h, f| {

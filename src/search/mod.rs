@@ -75,6 +75,18 @@ pub fn search_files(
     Ok(files)
 }
 
+/// [`search_files`] of pages it may drop once their text is written (what a build does).
+pub fn search_files_owned(
+    report: &Report,
+    theme: &Theme,
+    docs: Vec<Doc>,
+) -> Result<Vec<OutputFile>, Diagnostic> {
+    let index = index::build_index_owned(docs);
+    let mut files = index.files;
+    files.push(search_page(report, theme, &index.version)?);
+    Ok(files)
+}
+
 /// Everything search adds to a rendered site.
 pub fn render(
     report: &Report,

@@ -220,11 +220,7 @@ fn finish(
     if report.config.search {
         let mut docs = std::mem::take(&mut lock(&col.got).docs);
         crate::search::sort_docs(&mut docs);
-        let refs: Vec<&Doc> = docs.iter().collect();
-        let index = crate::search::search_files(report, theme, &refs);
-        drop(refs);
-        drop(docs);
-        match index {
+        match crate::search::search_files_owned(report, theme, docs) {
             Ok(files) => files.into_iter().for_each(|f| col.put_own(f)),
             Err(d) => index_problem = Some(d),
         }
