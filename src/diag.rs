@@ -85,6 +85,9 @@ impl fmt::Display for Diagnostic {
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
     sources: BTreeMap<String, String>,
+    /// Where each line of each source starts: a file of 20,000 figures is read a line at a
+    /// time, never scanned from the top for each.
+    line_starts: BTreeMap<String, Vec<usize>>,
     /// Problems not shown because an earlier one (a file that failed to load) causes them.
     suppressed: usize,
 }
@@ -97,6 +100,10 @@ impl Diagnostics {
 
     /// Keeps a file's text so its problems can be shown with a snippet.
     pub fn add_source(&mut self, file: &str, text: &str) {
+        let starts = std::iter::once(0)
+            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
+            .collect();
+        self.line_starts.insert(file.to_string(), starts);
         self.sources.insert(file.to_string(), text.to_string());
     }
 
@@ -109,12 +116,14 @@ impl Diagnostics {
         let cited: std::collections::BTreeSet<String> =
             cited.into_iter().map(str::to_string).collect();
         self.sources.retain(|f, _| cited.contains(f));
+        self.line_starts.retain(|f, _| cited.contains(f));
     }
 
     /// Moves every problem and source of `other` into this collection.
     pub fn extend(&mut self, other: Diagnostics) {
         self.items.extend(other.items);
         self.sources.extend(other.sources);
+        self.line_starts.extend(other.line_starts);
         self.suppressed += other.suppressed;
     }
 
@@ -182,6 +191,16 @@ impl Diagnostics {
     /// The text kept for a file.
     pub fn source(&self, file: &str) -> Option<&str> {
         self.sources.get(file).map(String::as_str)
+    }
+
+    /// Line `line` (1-based) of a kept file's text, without its line break.
+    pub fn source_line(&self, file: &str, line: u64) -> Option<&str> {
+        let text = self.sources.get(file)?;
+        let starts = self.line_starts.get(file)?;
+        let i = usize::try_from(line).ok()?.checked_sub(1)?;
+        let start = *starts.get(i)?;
+        let end = starts.get(i + 1).map_or(text.len(), |e| e - 1);
+        text.get(start..end)
     }
 
     /// Every problem rendered with a snippet of its file, followed by a count.

@@ -451,6 +451,12 @@ pub fn source_text(source: &str, line: u64, column: u64, chars: u64) -> Option<&
     let line_text = source
         .split('\n')
         .nth(usize::try_from(line).ok()?.checked_sub(1)?)?;
+    scalar_in_line(line_text, column, chars)
+}
+
+/// The exact text of a YAML scalar that starts at `column` (1-based, in characters) of
+/// `line_text` and is `chars` characters long.
+pub fn scalar_in_line(line_text: &str, column: u64, chars: u64) -> Option<&str> {
     let start = line_text
         .char_indices()
         .nth(usize::try_from(column).ok()?.checked_sub(1)?)?

@@ -6,7 +6,7 @@
 use rust_decimal::Decimal;
 
 use super::*;
-use crate::figure::{Number, NumberError, Status, Value, parse_cell, source_text};
+use crate::figure::{Number, NumberError, Status, Value, parse_cell, scalar_in_line};
 
 /// Where a figure is written: what it may hold instead of a number, and its key for
 /// messages.
@@ -185,8 +185,8 @@ impl Resolver<'_> {
     /// The text of a spanned scalar as typed in the file.
     fn typed<T>(&self, rel: &str, span: &Spanned<T>) -> Option<String> {
         let r = &span.referenced;
-        let source = self.diags.source(rel)?;
-        source_text(source, r.line(), r.column(), r.span().len()).map(str::to_string)
+        let line = self.diags.source_line(rel, r.line())?;
+        scalar_in_line(line, r.column(), r.span().len()).map(str::to_string)
     }
 
     fn number_error(&mut self, rel: &str, l: u32, c: u32, e: &NumberError, text: &str) {

@@ -1,5 +1,7 @@
 //! A fiscal year: its narrative, actuals, projects, evaluations, meetings and chapters.
 
+use std::collections::HashMap;
+
 use super::figures::Slot;
 use super::*;
 use crate::figure::Value;
@@ -94,10 +96,16 @@ impl Resolver<'_> {
                     .flat_map(move |g| g.indicators().map(move |(_, i)| (p, i)))
             })
             .collect();
+        // By id, the first plan that has it (a duplicate id is an error of its own): a
+        // year of 20,000 figures must not search the plans once per figure.
+        let mut by_id: HashMap<&str, &Plan> = HashMap::with_capacity(all.len());
+        for (p, i) in &all {
+            by_id.entry(i.id.as_str()).or_insert(p);
+        }
         for (key, a) in raw {
             let (l, c) = pos(&key.referenced);
             let id = key.value.0;
-            let Some((plan, _)) = all.iter().find(|(_, i)| i.id == id) else {
+            let Some(plan) = by_id.get(id.as_str()).copied() else {
                 self.unknown_id(
                     &rel,
                     l,
