@@ -144,7 +144,8 @@ impl Resolver<'_> {
         groups: &mut Vec<(Group, String, Pos)>,
     ) -> Dataset {
         let lang = self.lang;
-        let src = self.diags.source(rel).unwrap_or_default().to_string();
+        let text = self.diags.source(rel).unwrap_or_default().to_string();
+        let src: Vec<&str> = text.split('\n').collect();
         let title_at = at(&raw.title.referenced);
         let group = self
             .group(rel, &raw.group, groups)
@@ -270,7 +271,7 @@ impl Resolver<'_> {
     fn dataset_site(
         &mut self,
         rel: &str,
-        src: &str,
+        src: &[&str],
         raw: Spanned<RawSiteRef>,
         book: &mut SiteBook,
     ) -> DatasetSite {
@@ -394,7 +395,7 @@ impl Resolver<'_> {
     }
 
     /// A standard or a list of standards by year, limits read as written.
-    fn standards(&mut self, rel: &str, src: &str, raw: RawStandards) -> Standards {
+    fn standards(&mut self, rel: &str, src: &[&str], raw: RawStandards) -> Standards {
         let lang = self.lang;
         let mut rules = Vec::new();
         for s in raw.0 {

@@ -8,7 +8,7 @@ use serde_saphyr::Location;
 
 use super::*;
 use crate::content::raw_monitoring::*;
-use crate::figure::{NumberError, Status, parse_number, source_text};
+use crate::figure::{NumberError, Status, parse_number, scalar_in_line};
 use crate::monitoring::*;
 use crate::tr;
 
@@ -17,14 +17,20 @@ fn at(loc: &Location) -> Pos {
     Pos { line, column }
 }
 
+/// The scalar at `loc` as typed in the file split into lines.
+fn typed_text<'a>(lines: &[&'a str], loc: &Location) -> Option<&'a str> {
+    let line = usize::try_from(loc.line()).ok()?.checked_sub(1)?;
+    scalar_in_line(lines.get(line)?, loc.column(), loc.span().len())
+}
+
 /// The text of a scalar as typed: a number or a boolean from the file, a string as YAML
 /// read it; none for null.
-fn typed(src: &str, scalar: &RawScalar, loc: &Location) -> Option<String> {
+fn typed(src: &[&str], scalar: &RawScalar, loc: &Location) -> Option<String> {
     match scalar {
         RawScalar::Null => None,
         RawScalar::Text(t) => Some(t.clone()),
         RawScalar::Number | RawScalar::Bool(_) => {
-            let text = source_text(src, loc.line(), loc.column(), loc.span().len());
+            let text = typed_text(src, loc);
             Some(match (text, scalar) {
                 (Some(t), _) => t.to_string(),
                 (None, RawScalar::Bool(b)) => b.to_string(),
@@ -38,7 +44,13 @@ fn typed(src: &str, scalar: &RawScalar, loc: &Location) -> Option<String> {
 impl Resolver<'_> {
     /// A value an editor wrote: a number, a value below the limit, or a status; null is
     /// 未集計. A text that is none of these is an error at its place.
-    fn value(&mut self, rel: &str, src: &str, scalar: &RawScalar, loc: &Location) -> Option<Value> {
+    fn value(
+        &mut self,
+        rel: &str,
+        src: &[&str],
+        scalar: &RawScalar,
+        loc: &Location,
+    ) -> Option<Value> {
         let Some(text) = typed(src, scalar, loc) else {
             return Some(Value::Status(Status::NotCollected));
         };
@@ -67,7 +79,7 @@ impl Resolver<'_> {
     pub(super) fn limit(
         &mut self,
         rel: &str,
-        src: &str,
+        src: &[&str],
         raw: &Spanned<RawScalar>,
     ) -> Option<rust_decimal::Decimal> {
         let lang = self.lang;
@@ -95,7 +107,7 @@ impl Resolver<'_> {
     }
 
     /// One reading: the value, and what the city said about it.
-    fn reading(&mut self, rel: &str, src: &str, raw: &Spanned<RawReading>) -> Option<Reading> {
+    fn reading(&mut self, rel: &str, src: &[&str], raw: &Spanned<RawReading>) -> Option<Reading> {
         let lang = self.lang;
         let p = at(&raw.referenced);
         let m = match &raw.value {
@@ -163,7 +175,9 @@ impl Resolver<'_> {
         mon: &Monitoring,
     ) -> MonitoringYear {
         let lang = self.lang;
-        let src = self.diags.source(rel).unwrap_or_default().to_string();
+        let text = self.diags.source(rel).unwrap_or_default().to_string();
+        // Split once: each value's text is then read from its own line.
+        let src: Vec<&str> = text.split('\n').collect();
         let mut readings = IndexMap::new();
         for (key, entries) in raw {
             let kp = at(&key.referenced);
@@ -228,7 +242,7 @@ impl Resolver<'_> {
     fn unknown_site(
         &mut self,
         rel: &str,
-        src: &str,
+        src: &[&str],
         key: &Spanned<Id>,
         before: Option<(String, u64)>,
         ds: &Dataset,
@@ -237,9 +251,7 @@ impl Resolver<'_> {
         let lang = self.lang;
         let p = at(&key.referenced);
         let loc = &key.referenced;
-        let key_text = source_text(src, loc.line(), loc.column(), loc.span().len())
-            .unwrap_or(&key.value.0)
-            .to_string();
+        let key_text = typed_text(src, loc).unwrap_or(&key.value.0).to_string();
         if let Some((b, line)) = before
             && line == loc.line()
             && !key_text.is_empty()
