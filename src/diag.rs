@@ -111,10 +111,8 @@ impl Diagnostics {
     /// a line of a file, so a build keeps only what its warnings show, not a second copy of
     /// every content file.
     pub fn keep_only_cited_sources(&mut self) {
-        let cited: std::collections::BTreeSet<&str> =
-            self.items.iter().map(|d| d.file.as_str()).collect();
         let cited: std::collections::BTreeSet<String> =
-            cited.into_iter().map(str::to_string).collect();
+            self.items.iter().map(|d| d.file.clone()).collect();
         self.sources.retain(|f, _| cited.contains(f));
         self.line_starts.retain(|f, _| cited.contains(f));
     }

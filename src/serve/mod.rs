@@ -75,6 +75,15 @@ pub(crate) struct Snapshot {
     pub version: u64,
 }
 
+impl Snapshot {
+    /// Puts rebuilt files in place of their old versions.
+    pub fn put(&mut self, files: Vec<crate::site::OutputFile>) {
+        for f in files {
+            self.files.insert(f.path, Arc::from(f.bytes));
+        }
+    }
+}
+
 /// What the HTTP threads and the rebuild thread share.
 pub(crate) struct Shared {
     pub snapshot: RwLock<Snapshot>,

@@ -95,11 +95,7 @@ impl Rebuilder {
                     let pages = built.pages();
                     let warnings = built.warnings.clone();
                     let fresh = built.fresh_docs(&files);
-                    self.publish(|s| {
-                        for f in files {
-                            s.files.insert(f.path, Arc::from(f.bytes));
-                        }
-                    });
+                    self.publish(|s| s.put(files));
                     (self.events)(Event::Built {
                         pages,
                         took: started.elapsed(),
@@ -115,11 +111,7 @@ impl Rebuilder {
                     });
                     match print {
                         None => return self.full(),
-                        Some(files) if !files.is_empty() => self.publish(|s| {
-                            for f in files {
-                                s.files.insert(f.path, Arc::from(f.bytes));
-                            }
-                        }),
+                        Some(files) if !files.is_empty() => self.publish(|s| s.put(files)),
                         Some(_) => {}
                     }
                     let reindexed = self.built.as_mut().and_then(|b| {
@@ -128,11 +120,7 @@ impl Rebuilder {
                             .flatten()
                     });
                     if let Some(index) = reindexed {
-                        self.publish_quietly(|s| {
-                            for f in index {
-                                s.files.insert(f.path, Arc::from(f.bytes));
-                            }
-                        });
+                        self.publish_quietly(|s| s.put(index));
                     }
                     return;
                 }
@@ -222,27 +210,22 @@ impl Rebuilder {
 
     /// Changes the snapshot without telling browsers: files no open page shows (the search
     /// index, which the 検索 page reads when it is next used).
-    fn publish_quietly(&self, change: impl FnOnce(&mut super::Snapshot)) {
+    fn publish_quietly<R>(&self, change: impl FnOnce(&mut super::Snapshot) -> R) -> R {
         let mut s = self
             .shared
             .snapshot
             .write()
             .unwrap_or_else(|e| e.into_inner());
-        change(&mut s);
+        change(&mut s)
     }
 
     /// Changes the snapshot, counts the version and tells browsers to reload.
     fn publish(&self, change: impl FnOnce(&mut super::Snapshot)) {
-        let version = {
-            let mut s = self
-                .shared
-                .snapshot
-                .write()
-                .unwrap_or_else(|e| e.into_inner());
-            change(&mut s);
+        let version = self.publish_quietly(|s| {
+            change(s);
             s.version += 1;
             s.version
-        };
+        });
         self.shared.notify(version);
     }
 }
